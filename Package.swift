@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Wijkpeil has no Swift package dependencies, on purpose: only the toolchain and the
+// system SQLite library. See README.md and docs/ for the reasons and the formats.
+let package = Package(
+    name: "Wijkpeil",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wijkpeil", targets: ["wijkpeil"]),
+        .library(name: "Participation", targets: ["Participation"]),
+        .library(name: "Surveys", targets: ["Surveys"]),
+        .library(name: "Stickers", targets: ["Stickers"]),
+    ],
+    targets: [
+        // The system SQLite library. Only the Store target imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
+        ),
+        // Shared vocabulary: localised text, findings with their location, JSON values, CSV.
+        .target(name: "WijkpeilCore"),
+        // The participation ladder, the steps of the neighbourhood cycle, participation plans.
+        .target(name: "Participation", dependencies: ["WijkpeilCore"]),
+        // Survey definitions, theme sets, and validation of definitions and of answers.
+        .target(name: "Surveys", dependencies: ["WijkpeilCore", "Participation"]),
+        // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
+        // Sticker (dot) voting at resident evenings: sessions, placements, the tally.
+        .target(name: "Stickers", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
+        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers"]),
+        .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
+
+        .testTarget(name: "WijkpeilCoreTests", dependencies: ["WijkpeilCore"]),
+        .testTarget(name: "ParticipationTests", dependencies: ["Participation"]),
+        .testTarget(name: "SurveysTests", dependencies: ["Surveys"]),
+        .testTarget(name: "StickersTests", dependencies: ["Stickers"]),
+        .testTarget(
+            name: "WijkpeilCLITests",
+            dependencies: ["WijkpeilCLI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
+
+// Strict settings in one place: Swift 6 language mode everywhere, plus upcoming features.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ])
+    target.swiftSettings = settings
+}

@@ -1,0 +1,178 @@
+public import WijkpeilCore
+
+/// Checks a resident's raw answers against a survey definition.
+///
+/// This is the one gate every entry path goes through — the web form, the JSON API and the paper
+/// import — so an answer the store keeps was always checked the same way. The JSON shapes are:
+/// single `"optionId"`, multi `["a", "b"]`, rating and number a number, text, postcode, e-mail and
+/// date a string, consent a bool, stickers `{"optionId": count}`. `null`, an empty string, an empty
+/// list and an empty sticker object all mean "not answered".
+public enum AnswerValidator {
+    /// The validated response, or every refused answer with a message in Dutch and English.
+    public static func validate(
+        _ raw: [String: JSONValue], against definition: SurveyDefinition
+    ) throws(AnswerErrors) -> ValidatedResponse {
+        var errors: [AnswerError] = []
+        var answers: [String: Answer] = [:]
+        var consentGiven = false
+        for question in definition.questions {
+            let value = raw[question.id] ?? .null
+            do throws(AnswerError) {
+                if let answer = try validate(value, for: question) {
+                    if question.privacy == .direct, !consentGiven {
+                        throw refusal(question, .noConsent,
+                            nl: "U kunt dit alleen invullen als u hierboven toestemming geeft. Geef toestemming of laat dit veld leeg.",
+                            en: "You can only fill this in if you give consent above. Give consent or leave this field empty.")
+                    }
+                    if case .consent(let given) = answer { consentGiven = given }
+                    answers[question.id] = answer
+                } else if question.required {
+                    throw refusal(question, .missing, nl: "Deze vraag is verplicht.", en: "This question is required.")
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        for id in raw.keys.sorted() where definition.question(id) == nil {
+            errors.append(AnswerError(
+                question: id, code: .unknownQuestion,
+                message: LocalizedText(
+                    nl: "Deze enquête heeft geen vraag \"\(id)\".",
+                    en: "This survey has no question \"\(id)\".")))
+        }
+        guard errors.isEmpty else { throw AnswerErrors(errors) }
+        return ValidatedResponse(surveyId: definition.id, answers: answers)
+    }
+
+    /// One answer, or `nil` when it was left unanswered.
+    static func validate(_ value: JSONValue, for question: Question) throws(AnswerError) -> Answer? {
+        if case .null = value { return nil }
+        switch question.kind {
+        case .rating(let min, let max, _):
+            let number = try number(value, question)
+            guard number.rounded() == number else {
+                throw refusal(question, .notWholeNumber, nl: "Kies een heel getal van \(min) tot en met \(max).",
+                              en: "Choose a whole number from \(min) to \(max).")
+            }
+            guard number >= Double(min), number <= Double(max) else {
+                throw refusal(question, .outOfRange, nl: "Kies een cijfer van \(min) tot en met \(max).",
+                              en: "Choose a mark from \(min) to \(max).")
+            }
+            return .number(number)
+        case .number(let min, let max, _):
+            let number = try number(value, question)
+            if let min, number < min {
+                throw refusal(question, .outOfRange, nl: "Vul een getal in van minstens \(format(min)).",
+                              en: "Enter a number of at least \(format(min)).")
+            }
+            if let max, number > max {
+                throw refusal(question, .outOfRange, nl: "Vul een getal in van hoogstens \(format(max)).",
+                              en: "Enter a number of at most \(format(max)).")
+            }
+            return .number(number)
+        case .single(let options):
+            guard let id = try string(value, question) else { return nil }
+            guard options.contains(where: { $0.id == id }) else { throw unknownOption(question) }
+            return .single(id)
+        case .multi(let options, let minChoices, let maxChoices):
+            guard case .array(let elements) = value else { throw wrongType(question, nl: "een lijst van keuzes", en: "a list of choices") }
+            var chosen = Set<String>()
+            for element in elements {
+                guard case .string(let id) = element else { throw wrongType(question, nl: "een lijst van keuzes", en: "a list of choices") }
+                guard options.contains(where: { $0.id == id }) else { throw unknownOption(question) }
+                guard chosen.insert(id).inserted else {
+                    throw refusal(question, .duplicateChoice, nl: "U koos dezelfde optie twee keer.", en: "You chose the same option twice.")
+                }
+            }
+            if chosen.isEmpty { return nil }
+            if let maxChoices, chosen.count > maxChoices {
+                throw refusal(question, .tooManyChoices, nl: "Kies er hoogstens \(maxChoices).", en: "Choose at most \(maxChoices).")
+            }
+            if chosen.count < minChoices {
+                throw refusal(question, .tooFewChoices, nl: "Kies er minstens \(minChoices).", en: "Choose at least \(minChoices).")
+            }
+            return .multi(options.map(\.id).filter(chosen.contains))
+        case .text(let maxLength):
+            guard let text = try string(value, question) else { return nil }
+            guard text.count <= maxLength else {
+                throw refusal(question, .tooLong, nl: "Uw tekst is te lang: hoogstens \(maxLength) tekens.",
+                              en: "Your text is too long: at most \(maxLength) characters.")
+            }
+            return .text(text)
+        case .postcode:
+            guard let text = try string(value, question) else { return nil }
+            guard let postcode = Postcode.normalised(text) else {
+                throw refusal(question, .invalidPostcode, nl: "Vul een Nederlandse postcode in, zoals 1234 AB.",
+                              en: "Enter a Dutch postcode, such as 1234 AB.")
+            }
+            return .text(postcode)
+        case .email:
+            guard let text = try string(value, question) else { return nil }
+            guard EmailAddress.isPlausible(text) else {
+                throw refusal(question, .invalidEmail, nl: "Vul een e-mailadres in, zoals naam@voorbeeld.nl.",
+                              en: "Enter an e-mail address, such as name@example.org.")
+            }
+            return .text(text)
+        case .date:
+            guard let text = try string(value, question) else { return nil }
+            guard CalendarDate(text) != nil else {
+                throw refusal(question, .invalidDate, nl: "Vul een datum in als jjjj-mm-dd, zoals 2026-11-23.",
+                              en: "Enter a date as yyyy-mm-dd, such as 2026-11-23.")
+            }
+            return .text(text)
+        case .consent:
+            guard case .bool(let given) = value else { throw wrongType(question, nl: "ja of nee", en: "yes or no") }
+            return .consent(given)
+        case .stickers(let options, let budget, let cap):
+            guard case .object(let fields) = value else {
+                throw wrongType(question, nl: "een aantal stickers per optie", en: "a number of stickers per option")
+            }
+            var counts: [String: Int] = [:]
+            for (id, countValue) in fields {
+                guard options.contains(where: { $0.id == id }) else { throw unknownOption(question) }
+                guard case .number(let count) = countValue, count.rounded() == count, count >= 0, count <= 1_000_000 else {
+                    throw wrongType(question, nl: "een heel aantal stickers (0 of meer)", en: "a whole number of stickers (0 or more)")
+                }
+                if count > Double(cap) {
+                    throw refusal(question, .overCap, nl: "U mag hoogstens \(cap) stickers op één optie plakken.",
+                                  en: "You may put at most \(cap) stickers on one option.")
+                }
+                if count > 0 { counts[id] = Int(count) }
+            }
+            if counts.isEmpty { return nil }
+            guard counts.values.reduce(0, +) <= budget else {
+                throw refusal(question, .overBudget, nl: "U heeft \(budget) stickers; u plakte er meer.",
+                              en: "You have \(budget) stickers; you used more.")
+            }
+            return .stickers(counts)
+        }
+    }
+
+    private static func number(_ value: JSONValue, _ question: Question) throws(AnswerError) -> Double {
+        guard case .number(let number) = value, number.isFinite else { throw wrongType(question, nl: "een getal", en: "a number") }
+        return number
+    }
+
+    /// A trimmed string, or `nil` when it is empty.
+    private static func string(_ value: JSONValue, _ question: Question) throws(AnswerError) -> String? {
+        guard case .string(let text) = value else { throw wrongType(question, nl: "tekst", en: "text") }
+        let trimmed = text.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private static func refusal(_ question: Question, _ code: AnswerError.Code, nl: String, en: String) -> AnswerError {
+        AnswerError(question: question.id, code: code, message: LocalizedText(nl: nl, en: en))
+    }
+
+    private static func wrongType(_ question: Question, nl: String, en: String) -> AnswerError {
+        refusal(question, .wrongType, nl: "Hier hoort \(nl).", en: "This needs \(en).")
+    }
+
+    private static func unknownOption(_ question: Question) -> AnswerError {
+        refusal(question, .unknownOption, nl: "Kies een van de opties bij deze vraag.", en: "Choose one of the options of this question.")
+    }
+
+    private static func format(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Participation
+import Stickers
+import Surveys
+import WijkpeilCore
+
+/// The survey definitions, sticker sessions and theme sets in a folder (`./surveys` by default),
+/// read and checked. The pure readers live in Surveys and Stickers; this is where files are read.
+struct SurveyLibrary {
+    /// One definition file and what reading it found.
+    struct Entry {
+        enum Content {
+            case survey(SurveyDefinition)
+            case session(StickerSession)
+            case themeSet(ThemeSet)
+            case plan
+            case invalid
+        }
+
+        var file: String
+        var content: Content
+        var findings: Findings
+
+        var id: String? {
+            switch content {
+            case .survey(let survey): survey.id
+            case .session(let session): session.id
+            case .themeSet(let set): set.id
+            case .plan, .invalid: nil
+            }
+        }
+    }
+
+    let directory: String
+    private(set) var themeSets: [String: ThemeSet] = [:]
+    /// Theme set files, then definitions, each sorted by file name.
+    private(set) var entries: [Entry] = []
+
+    /// Reads every `*.json` in `directory/themes` and `directory`.
+    init(directory: String) throws(CommandFailure) {
+        self.directory = directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(
+                message: "the survey folder '\(directory)' does not exist; run wijkpeil from the project folder or name the folder with --surveys DIR")
+        }
+        for file in Self.jsonFiles(in: (directory as NSString).appendingPathComponent("themes")) {
+            let entry = Self.readThemeSet(file)
+            if case .themeSet(let set) = entry.content, themeSets[set.id] == nil { themeSets[set.id] = set }
+            entries.append(entry)
+        }
+        for file in Self.jsonFiles(in: directory) {
+            entries.append(read(file))
+        }
+        markDuplicateIds()
+    }
+
+    /// The surveys and sticker sessions that read without errors.
+    var definitions: [Entry] {
+        entries.filter { entry in
+            switch entry.content {
+            case .survey, .session: true
+            default: false
+            }
+        }
+    }
+
+    /// What a plan check needs to know about each survey and session.
+    var activityFacts: [String: ActivityFacts] {
+        var facts: [String: ActivityFacts] = [:]
+        for entry in definitions {
+            switch entry.content {
+            case .survey(let survey):
+                facts[survey.id] = ActivityFacts(kind: .survey, level: survey.level, requiresInvite: survey.requiresInvite)
+            case .session(let session):
+                facts[session.id] = ActivityFacts(kind: .stickerSession, level: session.level, requiresInvite: false)
+            default: break
+            }
+        }
+        return facts
+    }
+
+    /// A survey or session named by id (looked up here) or by a path to a `.json` file.
+    func resolve(_ reference: String) throws(CommandFailure) -> Entry {
+        if reference.hasSuffix(".json") || reference.contains("/") {
+            guard FileManager.default.fileExists(atPath: reference) else {
+                throw CommandFailure(message: "no file '\(reference)'; give a survey id or the path to a .json file")
+            }
+            return read(reference)
+        }
+        if let entry = entries.first(where: { $0.id == reference && $0.isDefinition }) {
+            return entry
+        }
+        let known = definitions.compactMap(\.id)
+        let hint = Identifier.closest(to: reference, in: known)
+        throw CommandFailure(
+            message: "no survey or sticker session '\(reference)' in \(directory)"
+                + (hint.map { "; did you mean '\($0)'?" } ?? "; `wijkpeil surveys list` shows what there is"))
+    }
+
+    /// Reads one survey, sticker session or plan file, with this folder's theme sets.
+    func read(_ file: String) -> Entry {
+        Self.read(file, themeSets: themeSets, activities: activityFacts)
+    }
+
+    /// Reads one survey, sticker session or plan file against the given theme sets and activities.
+    static func read(_ file: String, themeSets: [String: ThemeSet], activities: [String: ActivityFacts]) -> Entry {
+        let json: JSONValue
+        do {
+            json = try Self.readJSON(file)
+        } catch {
+            return Entry(file: file, content: .invalid, findings: Findings([error.finding(in: file)]))
+        }
+        var findings = Findings()
+        if StickerSession.looksLikeSession(json) {
+            let session = StickerSession.read(json, themeSets: themeSets, findings: &findings)
+            return Entry(file: file, content: session.map { .session($0) } ?? .invalid, findings: findings.inFile(file))
+        }
+        if case .object(let fields) = json, fields["steps"] != nil, fields["questions"] == nil {
+            let planFindings = PlanCheck.check(json, activities: activities)
+            return Entry(file: file, content: planFindings.hasErrors ? .invalid : .plan, findings: planFindings.inFile(file))
+        }
+        let survey = SurveyDefinition.read(json, themeSets: themeSets, findings: &findings)
+        return Entry(file: file, content: survey.map { .survey($0) } ?? .invalid, findings: findings.inFile(file))
+    }
+
+    static func readThemeSet(_ file: String) -> Entry {
+        let json: JSONValue
+        do {
+            json = try readJSON(file)
+        } catch {
+            return Entry(file: file, content: .invalid, findings: Findings([error.finding(in: file)]))
+        }
+        var findings = Findings()
+        let set = ThemeSet.read(json, findings: &findings)
+        return Entry(file: file, content: set.map { .themeSet($0) } ?? .invalid, findings: findings.inFile(file))
+    }
+
+    /// Reads and parses a JSON file.
+    static func readJSON(_ file: String) throws(FileReadError) -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw FileExists(file) ? .unreadable : .missing
+        }
+        do {
+            return try JSONValue.parse(data)
+        } catch {
+            throw .notJSON(error.detail)
+        }
+    }
+
+    private static func FileExists(_ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: file)
+    }
+
+    /// The `.json` files directly in a folder, sorted; none if it does not exist.
+    static func jsonFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+            (directory as NSString).appendingPathComponent($0)
+        }
+    }
+
+    /// Two files with the same id would make lookups ambiguous.
+    private mutating func markDuplicateIds() {
+        var firstFile: [String: String] = [:]
+        for index in entries.indices {
+            guard let id = entries[index].id else { continue }
+            let kind = entries[index].isDefinition ? "definition" : "theme set"
+            let key = kind + ":" + id
+            if let first = firstFile[key] {
+                entries[index].findings.error(
+                    "duplicate-id", at: Location(file: entries[index].file, path: "id"),
+                    nl: "id \"\(id)\" wordt ook al gebruikt in \(first); geef elk bestand een eigen id",
+                    en: "id \"\(id)\" is also used in \(first); give every file its own id")
+            } else {
+                firstFile[key] = entries[index].file
+            }
+        }
+    }
+}
+
+extension SurveyLibrary.Entry {
+    var isDefinition: Bool {
+        switch content {
+        case .survey, .session: true
+        default: false
+        }
+    }
+}
+
+/// Why a file could not be read as JSON.
+enum FileReadError: Error {
+    case missing
+    case unreadable
+    case notJSON(String)
+
+    func finding(in file: String) -> Finding {
+        switch self {
+        case .missing:
+            Finding(.error, code: "missing-file", at: Location(file: file),
+                    message: LocalizedText(nl: "dit bestand bestaat niet", en: "this file does not exist"))
+        case .unreadable:
+            Finding(.error, code: "unreadable-file", at: Location(file: file),
+                    message: LocalizedText(nl: "dit bestand kan niet gelezen worden; controleer de rechten", en: "this file cannot be read; check its permissions"))
+        case .notJSON(let detail):
+            Finding(.error, code: "invalid-json", at: Location(file: file),
+                    message: LocalizedText(nl: "dit is geen geldige JSON: \(detail)", en: "this is not valid JSON: \(detail)"))
+        }
+    }
+}

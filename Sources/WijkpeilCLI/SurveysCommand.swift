@@ -1,0 +1,122 @@
+import Foundation
+import Participation
+import Stickers
+import Surveys
+import WijkpeilCore
+
+/// `wijkpeil surveys`: list, show and validate survey definitions and sticker sessions.
+enum SurveysCommand {
+    static let spec = CommandSpec(
+        name: "surveys",
+        abstract: "List, show and validate survey definitions and sticker sessions.",
+        subcommands: [list, show, validate])
+
+    static let list = CommandSpec(
+        name: "list",
+        abstract: "List the surveys and sticker sessions in the survey folder.",
+        options: [.surveys, .format(["table", "json"], default: "table")],
+        run: { arguments, console in
+            let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+            let language = arguments.language
+            var rows: [JSONValue] = []
+            var table = TextTable("id", language == .nl ? "soort" : "kind", "level", language == .nl ? "vragen" : "questions",
+                                  language == .nl ? "titel" : "title")
+            for entry in library.definitions {
+                switch entry.content {
+                case .survey(let survey):
+                    table.add(survey.id, "survey", survey.level.rawValue, String(survey.questions.count), survey.title.text(in: language))
+                    rows.append(.object([
+                        "id": .string(survey.id), "kind": "survey", "level": .string(survey.level.rawValue),
+                        "version": .number(Double(survey.version)), "questions": .number(Double(survey.questions.count)),
+                        "title": survey.title.jsonValue, "file": .string(entry.file),
+                    ]))
+                case .session(let session):
+                    table.add(session.id, "stickers", session.level.rawValue, String(session.options.count), session.title.text(in: language))
+                    rows.append(.object([
+                        "id": .string(session.id), "kind": "sticker-session", "level": .string(session.level.rawValue),
+                        "options": .number(Double(session.options.count)), "title": session.title.jsonValue, "file": .string(entry.file),
+                    ]))
+                default: break
+                }
+            }
+            let broken = library.entries.filter { $0.findings.hasErrors }
+            for entry in broken {
+                console.err.line("\(entry.file): " + (language == .nl
+                    ? "niet geladen, want ongeldig; zie `wijkpeil surveys validate \(entry.file)`"
+                    : "not loaded because it is invalid; see `wijkpeil surveys validate \(entry.file)`"))
+            }
+            if arguments.value("format") == "json" {
+                console.out.line(JSONValue.array(rows).prettyText)
+            } else {
+                console.out.write(table.rendered)
+            }
+            return .success
+        })
+
+    static let show = CommandSpec(
+        name: "show",
+        abstract: "Show one survey or sticker session; --format json gives the full definition.",
+        options: [.surveys, .format(["table", "json"], default: "table")],
+        positionals: [PositionalSpec(name: "SURVEY", help: "A survey id (looked up in --surveys) or a path to a .json file.")],
+        run: { arguments, console in
+            let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+            let entry = try library.resolve(arguments.positionals[0])
+            let language = arguments.language
+            switch entry.content {
+            case .survey(let survey):
+                if arguments.value("format") == "json" {
+                    console.out.line(survey.jsonValue.prettyText)
+                } else {
+                    console.out.write(SurveyText.describe(survey, language: language))
+                }
+                return .success
+            case .session(let session):
+                if arguments.value("format") == "json" {
+                    console.out.line(session.jsonValue.prettyText)
+                } else {
+                    console.out.write(SurveyText.describe(session, language: language))
+                }
+                return .success
+            default:
+                FindingsReport.print(entry.findings, files: 1, format: "table", language: language, to: console)
+                return .invalid
+            }
+        })
+
+    static let validate = CommandSpec(
+        name: "validate",
+        abstract: "Check survey definitions, sticker sessions, theme sets and plans; every mistake with its JSON path.",
+        discussion: "Without files, checks everything in the survey folder: themes/, the definitions and plans/.",
+        options: [.surveys, .format(["table", "json"], default: "table")],
+        positionals: [PositionalSpec(name: "FILE", help: "Definition files (.json) to check.", optional: true, variadic: true)],
+        run: { arguments, console in
+            let directory = arguments.value("surveys") ?? "./surveys"
+            let files = arguments.positionals
+            var findings = Findings()
+            var count = 0
+            if files.isEmpty {
+                let library = try SurveyLibrary(directory: directory)
+                for entry in library.entries {
+                    findings.append(contentsOf: entry.findings)
+                    count += 1
+                }
+                for plan in SurveyLibrary.jsonFiles(in: (directory as NSString).appendingPathComponent("plans")) {
+                    findings.append(contentsOf: library.read(plan).findings)
+                    count += 1
+                }
+            } else {
+                // Theme sets come from the folder when it exists; a definition that names one
+                // then finds it. Without the folder, a theme set named is reported as unknown.
+                let library = try? SurveyLibrary(directory: directory)
+                for file in files {
+                    let isThemeSet = file.contains("/themes/") || file.hasPrefix("themes/")
+                    let entry = isThemeSet ? SurveyLibrary.readThemeSet(file) : (library?.read(file) ?? SurveyLibrary.read(file, themeSets: [:], activities: [:]))
+                    findings.append(contentsOf: entry.findings)
+                    count += 1
+                }
+            }
+            FindingsReport.print(findings, files: count, format: arguments.value("format") ?? "table", language: arguments.language, to: console)
+            return findings.hasErrors ? .invalid : .success
+        })
+}
+

@@ -1,0 +1,58 @@
+import WijkpeilCore
+
+/// The `wijkpeil` command-line tool: the command tree and the one entry point that runs it.
+public enum Wijkpeil {
+    static let root = CommandSpec(
+        name: "wijkpeil",
+        abstract: "Wijkpeil — resident participation in the neighbourhood cycle (wijkplancyclus).",
+        discussion: """
+            For organisers of resident evenings, the council and researchers. Data goes to stdout,
+            messages to stderr. Exit codes: 0 success, 1 input read but invalid, 2 usage error.
+            """,
+        subcommands: [LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec])
+
+    /// Runs one command line (without the program name) and returns the exit status.
+    public static func run(_ arguments: [String], console: Console, environment: [String: String] = [:]) -> Int32 {
+        let parser = ArgumentParser(root: root, environment: environment)
+        do {
+            switch try parser.parse(arguments) {
+            case .help(let command, let path):
+                console.out.line(HelpText.full(command, path: path))
+                return ExitCode.success.rawValue
+            case .run(let command, let parsed):
+                guard let run = command.run else {
+                    console.out.line(HelpText.full(command, path: parsed.commandPath))
+                    return ExitCode.success.rawValue
+                }
+                return try run(parsed, console).rawValue
+            }
+        } catch let error as UsageError {
+            console.err.line("wijkpeil: \(error.message)")
+            if let command = find(error.commandPath) {
+                console.err.line(HelpText.usage(command, path: error.commandPath))
+            }
+            console.err.line("Run '\(error.commandPath.joined(separator: " ")) --help' for more.")
+            return ExitCode.usage.rawValue
+        } catch let error as CommandFailure {
+            console.err.line("wijkpeil: \(error.message)")
+            return error.exitCode.rawValue
+        } catch let error as InvalidInput {
+            for finding in error.findings.all {
+                console.out.line(finding.rendered(in: .nl))
+            }
+            return ExitCode.invalid.rawValue
+        } catch {
+            console.err.line("wijkpeil: \(error)")
+            return ExitCode.invalid.rawValue
+        }
+    }
+
+    private static func find(_ path: [String]) -> CommandSpec? {
+        var command = root
+        for name in path.dropFirst() {
+            guard let sub = command.subcommands.first(where: { $0.name == name }) else { return nil }
+            command = sub
+        }
+        return command
+    }
+}
