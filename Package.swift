@@ -32,14 +32,10 @@ let package = Package(
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
         .testTarget(name: "WijkpeilCoreTests", dependencies: ["WijkpeilCore"]),
-        .testTarget(name: "ParticipationTests", dependencies: ["Participation"]),
-        .testTarget(name: "SurveysTests", dependencies: ["Surveys"]),
-        .testTarget(name: "StickersTests", dependencies: ["Stickers"]),
-        .testTarget(
-            name: "WijkpeilCLITests",
-            dependencies: ["WijkpeilCLI"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "ParticipationTests", dependencies: ["Participation", "WijkpeilCore"]),
+        .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "WijkpeilCore"]),
+        .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore"]),
     ]
 )
 

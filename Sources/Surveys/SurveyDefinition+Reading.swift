@@ -58,15 +58,19 @@ struct DefinitionReading {
         var firstIndex: [String: Int] = [:]
         for (index, element) in elements.enumerated() {
             let path = JSONPath.root.appending("questions").appending(index)
-            guard let question = question(element, at: path) else { continue }
-            if let first = firstIndex[question.id] {
-                findings.error(
-                    "duplicate-id", at: path.appending("id").location,
-                    nl: "vraag-id \"\(question.id)\" staat ook al bij questions[\(first)]; ids moeten uniek zijn",
-                    en: "question id \"\(question.id)\" is also used at questions[\(first)]; ids must be unique")
-                continue
+            // Duplicates are found from the raw id, so that a question that fails to read for
+            // another reason still claims its id.
+            if case .object(let fields) = element, case .string(let id)? = fields["id"] {
+                if let first = firstIndex[id] {
+                    findings.error(
+                        "duplicate-id", at: path.appending("id").location,
+                        nl: "vraag-id \"\(id)\" staat ook al bij questions[\(first)]; ids moeten uniek zijn",
+                        en: "question id \"\(id)\" is also used at questions[\(first)]; ids must be unique")
+                    continue
+                }
+                firstIndex[id] = index
             }
-            firstIndex[question.id] = index
+            guard let question = question(element, at: path) else { continue }
             questions.append(question)
         }
         checkConsentBeforeDirect(questions, indices: firstIndex)
@@ -205,18 +209,18 @@ struct DefinitionReading {
                     nl: "minChoices mag niet negatief zijn", en: "minChoices may not be negative")
                 return nil
             }
-            if let maxChoices, maxChoices < max(1, minChoices) {
-                findings.error(
-                    "invalid-choices", at: path.appending("maxChoices").location,
-                    nl: "maxChoices (\(maxChoices)) moet minstens 1 en minstens minChoices (\(minChoices)) zijn",
-                    en: "maxChoices (\(maxChoices)) must be at least 1 and at least minChoices (\(minChoices))")
-                return nil
-            }
             if minChoices > options.count {
                 findings.error(
                     "invalid-choices", at: path.appending("minChoices").location,
                     nl: "minChoices (\(minChoices)) is meer dan het aantal opties (\(options.count))",
                     en: "minChoices (\(minChoices)) is more than the number of options (\(options.count))")
+                return nil
+            }
+            if let maxChoices, maxChoices < max(1, minChoices) {
+                findings.error(
+                    "invalid-choices", at: path.appending("maxChoices").location,
+                    nl: "maxChoices (\(maxChoices)) moet minstens 1 en minstens minChoices (\(minChoices)) zijn",
+                    en: "maxChoices (\(maxChoices)) must be at least 1 and at least minChoices (\(minChoices))")
                 return nil
             }
             return .multi(options: options, minChoices: minChoices, maxChoices: maxChoices)

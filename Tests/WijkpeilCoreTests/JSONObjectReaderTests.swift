@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import WijkpeilCore
+
+@Suite("Reading JSON objects with paths")
+struct JSONObjectReaderTests {
+    @Test func pathsReadLikeTheFileFormat() {
+        let path = JSONPath.root.appending("questions").appending(3).appending("options").appending(1).appending("id")
+        #expect(path.description == "questions[3].options[1].id")
+        #expect(JSONPath.root.location.path == nil)
+    }
+
+    @Test func aMissingRequiredFieldIsAnErrorAtItsPath() {
+        var findings = Findings()
+        let reader = JSONObjectReader(["a": 1], at: JSONPath.root.appending("x"), findings: &findings)!
+        #expect(reader.string("name", required: true, findings: &findings) == nil)
+        #expect(findings.errors.map(\.code) == ["missing-field"])
+        #expect(findings.errors.first?.location.path == "x.name")
+    }
+
+    @Test func aWrongTypeSaysWhatWasExpectedAndFound() {
+        var findings = Findings()
+        let reader = JSONObjectReader(["n": "tien"], at: .root, findings: &findings)!
+        #expect(reader.integer("n", findings: &findings) == nil)
+        #expect(findings.errors.first?.code == "wrong-type")
+        #expect(findings.errors.first?.message.en == "expected a number, found text")
+    }
+
+    @Test func aFractionIsNotAWholeNumber() {
+        var findings = Findings()
+        let reader = JSONObjectReader(["n": 1.5], at: .root, findings: &findings)!
+        #expect(reader.integer("n", findings: &findings) == nil)
+        #expect(findings.errors.first?.code == "not-an-integer")
+    }
+
+    @Test func unknownKeysAreWarningsWithASuggestion() {
+        var findings = Findings()
+        let reader = JSONObjectReader(["requierd": true, "id": "a"], at: .root, findings: &findings)!
+        reader.warnUnknownKeys(allowed: ["id", "required"], findings: &findings)
+        #expect(findings.errors.isEmpty)
+        #expect(findings.warnings.count == 1)
+        #expect(findings.warnings[0].message.en?.contains("did you mean \"required\"") == true)
+    }
+
+    @Test func localisedTextNeedsDutch() {
+        var findings = Findings()
+        let reader = JSONObjectReader(["title": ["en": "Hello"], "ok": ["nl": "Hallo"]], at: .root, findings: &findings)!
+        #expect(reader.localizedText("title", findings: &findings) == nil)
+        #expect(findings.errors.map(\.location.path) == ["title.nl"])
+        #expect(reader.localizedText("ok", findings: &findings) == LocalizedText(nl: "Hallo"))
+    }
+
+    @Test func aNonObjectIsReported() {
+        var findings = Findings()
+        #expect(JSONObjectReader([1, 2], at: .root, findings: &findings) == nil)
+        #expect(findings.errors.first?.code == "wrong-type")
+    }
+
+    @Test func parsingReportsWhereTheTextStopsBeingJSON() {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data("{\"a\": }".utf8)) }
+        let value = try? JSONValue.parse(Data(#"{"a": [1, true, null, "x", 2.5]}"#.utf8))
+        #expect(value == ["a": [1, true, nil, "x", 2.5]])
+    }
+
+    @Test func encodingIsStableAndWritesWholeNumbersWithoutAFraction() {
+        let value: JSONValue = ["b": 2, "a": 1.5]
+        #expect(String(decoding: value.encoded(), as: UTF8.self) == #"{"a":1.5,"b":2}"#)
+    }
+}
+
+@Suite("Ids, suggestions and languages")
+struct IdentifierTests {
+    @Test(arguments: ["wonen", "a", "cijfer-10", "0-9"])
+    func validIds(_ id: String) {
+        #expect(Identifier.isValid(id))
+    }
+
+    @Test(arguments: ["", "Wonen", "a b", "a_b", "é", "a.b"])
+    func invalidIds(_ id: String) {
+        #expect(!Identifier.isValid(id))
+    }
+
+    @Test func suggestsTheClosestCandidateOnlyWhenClose() {
+        #expect(Identifier.closest(to: "lst", in: ["list", "show"]) == "list")
+        #expect(Identifier.closest(to: "zzzzzz", in: ["list", "show"]) == nil)
+        #expect(Identifier.editDistance("kitten", "sitting") == 3)
+    }
+
+    @Test func languagesReadCommonSpellings() {
+        #expect(Language(code: "EN-gb") == .en)
+        #expect(Language(code: "nl") == .nl)
+        #expect(Language(code: "de") == nil)
+        #expect(LocalizedText(nl: "Hallo").text(in: .en) == "Hallo")
+    }
+
+    @Test func locationsRenderWhatIsKnown() {
+        #expect(Location(file: "a.json", line: 3, path: "x").description == "a.json:3: x")
+        #expect(Location(file: "a.json", path: "x").description == "a.json: x")
+        #expect(Location(line: 4).description == "line 4")
+    }
+}
