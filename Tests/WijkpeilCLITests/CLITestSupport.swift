@@ -1,5 +1,6 @@
 import Foundation
 import WijkpeilCLI
+import WijkpeilCore
 
 /// The outcome of one in-process run of `wijkpeil`.
 struct RunResult {
@@ -50,3 +51,12 @@ final class TemporaryFolder {
 
 /// The bundled survey folder.
 let bundledSurveys = packageRoot + "/surveys"
+
+/// The `id` of every object in a JSON array, in order.
+func ids(in json: JSONValue) -> [String] {
+    guard case .array(let elements) = json else { return [] }
+    return elements.compactMap { element in
+        if case .object(let fields) = element, case .string(let id)? = fields["id"] { return id }
+        return nil
+    }
+}

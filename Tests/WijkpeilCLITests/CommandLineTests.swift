@@ -51,12 +51,7 @@ struct CommandLineTests {
         let result = wijkpeil("ladder", "--format", "json")
         #expect(result.status == 0)
         let json = try JSONValue.parse(Data(result.out.utf8))
-        guard case .array(let levels) = json else { Issue.record("not an array"); return }
-        let ids = levels.compactMap { level -> String? in
-            if case .object(let fields) = level, case .string(let id)? = fields["id"] { return id }
-            return nil
-        }
-        #expect(ids == ["inform", "consult", "advise", "coproduce", "codecide"])
+        #expect(ids(in: json) == ["inform", "consult", "advise", "coproduce", "codecide"])
     }
 
     @Test func theLadderSpeaksDutchByDefaultAndEnglishOnRequest() {

@@ -90,12 +90,7 @@ struct SurveysCommandTests {
         let result = wijkpeil("surveys", "list", "--surveys", bundledSurveys, "--format", "json")
         #expect(result.status == 0)
         let json = try JSONValue.parse(Data(result.out.utf8))
-        guard case .array(let rows) = json else { Issue.record("not an array"); return }
-        let ids = rows.compactMap { row -> String? in
-            if case .object(let f) = row, case .string(let id)? = f["id"] { return id }
-            return nil
-        }
-        #expect(ids == ["bewonersavond", "evaluatie", "wijkanalyse"])
+        #expect(ids(in: json) == ["bewonersavond", "evaluatie", "wijkanalyse"])
     }
 
     @Test func aMissingSurveyFolderSaysWhatToDo() {
