@@ -21,6 +21,8 @@ let package = Package(
         ),
         // Shared vocabulary: localised text, findings with their location, JSON values, CSV.
         .target(name: "WijkpeilCore"),
+        // SHA-256, HMAC and PBKDF2: content hashes and invitation codes.
+        .target(name: "Hashing"),
         // The participation ladder, the steps of the neighbourhood cycle, participation plans.
         .target(name: "Participation", dependencies: ["WijkpeilCore"]),
         // Survey definitions, theme sets, and validation of definitions and of answers.
@@ -31,6 +33,7 @@ let package = Package(
         .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "WijkpeilCoreTests", dependencies: ["WijkpeilCore"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "WijkpeilCore"]),
         .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore"]),

@@ -1,0 +1,164 @@
+/// One record of a CSV file and the line it starts on (1-based, counting the header).
+public struct CSVRecord: Sendable, Hashable {
+    public var line: Int
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// A CSV file that breaks RFC 4180.
+public struct CSVError: Error, Sendable, Hashable {
+    public enum Code: String, Sendable {
+        case unterminatedQuote = "unterminated-quote"
+        case quoteInUnquotedField = "quote-in-field"
+        case textAfterClosingQuote = "text-after-quote"
+        case invalidUTF8 = "invalid-utf8"
+    }
+
+    public var code: Code
+    public var line: Int
+
+    public init(code: Code, line: Int) {
+        self.code = code
+        self.line = line
+    }
+
+    public var message: LocalizedText {
+        switch code {
+        case .unterminatedQuote:
+            LocalizedText(nl: "een veld begint met \" maar wordt niet afgesloten", en: "a field opens with \" but is never closed")
+        case .quoteInUnquotedField:
+            LocalizedText(nl: "een \" midden in een veld; zet het veld tussen \"…\" en schrijf \"\" voor een \"",
+                          en: "a \" inside a field; quote the field as \"…\" and write \"\" for a \"")
+        case .textAfterClosingQuote:
+            LocalizedText(nl: "tekst na het afsluitende \" van een veld", en: "text after the closing \" of a field")
+        case .invalidUTF8:
+            LocalizedText(nl: "het bestand is geen UTF-8; sla het op als \"CSV UTF-8\"", en: "the file is not UTF-8; save it as \"CSV UTF-8\"")
+        }
+    }
+
+    public func finding(file: String?) -> Finding {
+        Finding(.error, code: code.rawValue, at: Location(file: file, line: line), message: message)
+    }
+}
+
+/// Reads CSV per RFC 4180: fields in `"…"` may hold separators, line breaks and `""` for a quote;
+/// records end in CRLF or LF. A UTF-8 byte-order mark is skipped. The separator is `,` unless
+/// the first line has `;` and no `,` (as Dutch spreadsheet programs save).
+public struct CSVReader: Sendable {
+    private let bytes: [UInt8]
+    private var position: Int
+    private var line = 1
+    public let separator: UInt8
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        position = bytes.starts(with: bom) ? 3 : 0
+        let firstLineEnd = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        let firstLine = bytes[position..<firstLineEnd]
+        separator = !firstLine.contains(UInt8(ascii: ",")) && firstLine.contains(UInt8(ascii: ";"))
+            ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    /// Every record, or the first error.
+    public static func records(_ bytes: [UInt8]) throws(CSVError) -> [CSVRecord] {
+        var reader = CSVReader(bytes)
+        var records: [CSVRecord] = []
+        while let record = try reader.next() { records.append(record) }
+        return records
+    }
+
+    /// The next record; `nil` at the end. Empty lines are skipped.
+    public mutating func next() throws(CSVError) -> CSVRecord? {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        while position < bytes.count {
+            // Skip empty lines.
+            if bytes[position] == lf { position += 1; line += 1; continue }
+            if bytes[position] == cr, position + 1 < bytes.count, bytes[position + 1] == lf { position += 2; line += 1; continue }
+            break
+        }
+        guard position < bytes.count else { return nil }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        while true {
+            if position < bytes.count, bytes[position] == quote {
+                // A quoted field.
+                let openedOn = line
+                position += 1
+                while true {
+                    guard position < bytes.count else { throw CSVError(code: .unterminatedQuote, line: openedOn) }
+                    let byte = bytes[position]
+                    if byte == quote {
+                        if position + 1 < bytes.count, bytes[position + 1] == quote {
+                            field.append(quote)
+                            position += 2
+                            continue
+                        }
+                        position += 1
+                        break
+                    }
+                    if byte == lf { line += 1 }
+                    field.append(byte)
+                    position += 1
+                }
+                if position < bytes.count, bytes[position] != separator, bytes[position] != lf,
+                    !(bytes[position] == cr && position + 1 < bytes.count && bytes[position + 1] == lf)
+                {
+                    throw CSVError(code: .textAfterClosingQuote, line: line)
+                }
+            } else {
+                while position < bytes.count {
+                    let byte = bytes[position]
+                    if byte == separator || byte == lf { break }
+                    if byte == cr, position + 1 < bytes.count, bytes[position + 1] == lf { break }
+                    if byte == quote { throw CSVError(code: .quoteInUnquotedField, line: line) }
+                    field.append(byte)
+                    position += 1
+                }
+            }
+            guard let text = String(validating: field, as: UTF8.self) else { throw CSVError(code: .invalidUTF8, line: line) }
+            fields.append(text)
+            field.removeAll(keepingCapacity: true)
+            if position >= bytes.count { break }
+            if bytes[position] == separator {
+                position += 1
+                if position >= bytes.count { fields.append(""); break }
+                continue
+            }
+            // End of record: LF or CRLF.
+            position += bytes[position] == cr ? 2 : 1
+            line += 1
+            break
+        }
+        return CSVRecord(line: startLine, fields: fields)
+    }
+}
+
+/// Writes CSV per RFC 4180: UTF-8, CRLF, fields quoted when they hold a separator, quote or
+/// line break, quotes doubled.
+public enum CSVWriter {
+    public static func line(_ fields: [String]) -> String {
+        fields.map(escape).joined(separator: ",") + "\r\n"
+    }
+
+    public static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingQuotes() + "\""
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String {
+        var result = ""
+        for character in self {
+            result.append(character)
+            if character == "\"" { result.append("\"") }
+        }
+        return result
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+import WijkpeilCore
+
+@Suite("CSV per RFC 4180")
+struct CSVTests {
+    func read(_ text: String) throws(CSVError) -> [[String]] {
+        try CSVReader.records(Array(text.utf8)).map(\.fields)
+    }
+
+    @Test(arguments: [
+        ("a,b\r\n1,2\r\n", [["a", "b"], ["1", "2"]]),
+        ("a,b\n1,2", [["a", "b"], ["1", "2"]]),
+        ("a,b\n1,\n", [["a", "b"], ["1", ""]]),
+        ("a,b\n,\n", [["a", "b"], ["", ""]]),
+        ("a\n\n\nb\n", [["a"], ["b"]]),
+        ("\"x,y\",\"he said \"\"hi\"\"\"\n", [["x,y", "he said \"hi\""]]),
+        ("\"two\nlines\",z\n", [["two\nlines", "z"]]),
+        ("\u{FEFF}a,b\n", [["a", "b"]]),
+        ("wonen;buurt\n7;noord\n", [["wonen", "buurt"], ["7", "noord"]]),
+        ("eerst;buurt\n\"a;b\";noord\n", [["eerst", "buurt"], ["a;b", "noord"]]),
+        ("é,ü\n", [["é", "ü"]]),
+    ])
+    func readsRecords(_ text: String, _ expected: [[String]]) throws {
+        #expect(try read(text) == expected)
+    }
+
+    @Test func recordsKnowTheLineTheyStartOn() throws {
+        let records = try CSVReader.records(Array("h\n\"a\nb\"\nc\n\nd\n".utf8))
+        #expect(records.map(\.line) == [1, 2, 4, 6])
+    }
+
+    @Test(arguments: [
+        ("a\n\"open\n", CSVError.Code.unterminatedQuote, 2),
+        ("a\nx\"y\n", .quoteInUnquotedField, 2),
+        ("a\n\"x\"y\n", .textAfterClosingQuote, 2),
+    ])
+    func brokenFilesNameTheLine(_ text: String, _ code: CSVError.Code, _ line: Int) {
+        #expect(throws: CSVError(code: code, line: line)) { try read(text) }
+    }
+
+    @Test func invalidUTF8IsRefused() {
+        #expect(throws: CSVError(code: .invalidUTF8, line: 1)) { try CSVReader.records([0x61, 0xFF, 0x0A]) }
+    }
+
+    @Test func writingQuotesOnlyWhatNeedsIt() throws {
+        let line = CSVWriter.line(["plain", "a,b", "say \"hi\"", "two\nlines"])
+        #expect(line == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n")
+        #expect(try read(line) == [["plain", "a,b", "say \"hi\"", "two\nlines"]])
+    }
+}
