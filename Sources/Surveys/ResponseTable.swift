@@ -1,0 +1,125 @@
+public import WijkpeilCore
+
+/// The CSV shape of responses that paper import, analysis and export share: a header of question
+/// ids (and optionally `submissionKey`), one response per row. Multi-choice cells are `a;b`,
+/// sticker cells `a=2;b=1`, consent `ja|nee` (or `true|false`); an empty cell is unanswered.
+public struct ResponseTable: Sendable {
+    /// The column that may carry each row's own submission key.
+    public static let submissionKeyColumn = "submissionKey"
+
+    public let definition: SurveyDefinition
+    /// For each column, the question it holds (`nil` for the submission key column).
+    public let columns: [Question?]
+    public let hasSubmissionKey: Bool
+
+    /// Reads the header; every column must be a question of `definition`, once.
+    public init(header: [String], definition: SurveyDefinition, findings: inout Findings) {
+        self.definition = definition
+        var columns: [Question?] = []
+        var seen: Set<String> = []
+        var hasKey = false
+        for (index, name) in header.enumerated() {
+            let name = name.trimmingWhitespace
+            let location = Location(line: 1, path: "column \(index + 1) (\(name))")
+            if !seen.insert(name).inserted {
+                findings.error(
+                    "duplicate-column", at: location,
+                    nl: "kolom \"\(name)\" staat twee keer in de kopregel", en: "column \"\(name)\" appears twice in the header")
+            }
+            if name == Self.submissionKeyColumn {
+                hasKey = true
+                columns.append(nil)
+            } else if let question = definition.question(name) {
+                columns.append(question)
+            } else {
+                let hint = Identifier.closest(to: name, in: definition.questions.map(\.id))
+                findings.error(
+                    "unknown-column", at: location,
+                    nl: "enquête \"\(definition.id)\" heeft geen vraag \"\(name)\"" + (hint.map { "; bedoelt u \"\($0)\"?" } ?? ""),
+                    en: "survey \"\(definition.id)\" has no question \"\(name)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
+                columns.append(nil)
+            }
+        }
+        for question in definition.questions where question.required && !seen.contains(question.id) {
+            findings.error(
+                "missing-column", at: Location(line: 1),
+                nl: "de kopregel mist een kolom voor de verplichte vraag \"\(question.id)\"",
+                en: "the header lacks a column for the required question \"\(question.id)\"")
+        }
+        self.columns = columns
+        self.hasSubmissionKey = hasKey
+    }
+
+    /// The raw answers of one row in the JSON shapes ``AnswerValidator`` takes, or the cells that
+    /// cannot be read. Also returns the row's own submission key, if it has one.
+    public func rawAnswers(_ fields: [String]) throws(AnswerErrors) -> (answers: [String: JSONValue], submissionKey: String?) {
+        var answers: [String: JSONValue] = [:]
+        var errors: [AnswerError] = []
+        var key: String?
+        if fields.count != columns.count {
+            throw AnswerErrors([AnswerError(
+                question: "-", code: .wrongType,
+                message: LocalizedText(
+                    nl: "deze regel heeft \(fields.count) velden, de kopregel \(columns.count)",
+                    en: "this line has \(fields.count) fields, the header \(columns.count)"))])
+        }
+        for (column, cell) in zip(columns, fields) {
+            guard let question = column else {
+                let trimmed = cell.trimmingWhitespace
+                if !trimmed.isEmpty { key = trimmed }
+                continue
+            }
+            do {
+                answers[question.id] = try Self.rawAnswer(cell, for: question)
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw AnswerErrors(errors) }
+        return (answers, key)
+    }
+
+    /// One cell in the JSON shape of its question's answers; `null` when empty.
+    public static func rawAnswer(_ cell: String, for question: Question) throws(AnswerError) -> JSONValue {
+        let text = cell.trimmingWhitespace
+        if text.isEmpty { return .null }
+        switch question.kind {
+        case .rating, .number:
+            // Dutch spreadsheets write a decimal comma.
+            guard let number = Double(text.replacingComma()), number.isFinite else {
+                throw cellError(question, nl: "hier hoort een getal", en: "this needs a number")
+            }
+            return .number(number)
+        case .multi:
+            return .array(text.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }.map(JSONValue.string))
+        case .stickers:
+            var counts: [String: JSONValue] = [:]
+            for pair in text.split(separator: ";") {
+                let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+                guard parts.count == 2, !parts[0].isEmpty, let count = Int(parts[1]), counts[parts[0]] == nil else {
+                    throw cellError(question, nl: "schrijf stickers als optie=aantal;optie=aantal", en: "write stickers as option=count;option=count")
+                }
+                counts[parts[0]] = .number(Double(count))
+            }
+            return .object(counts)
+        case .consent:
+            switch text.lowercased() {
+            case "ja", "true": return .bool(true)
+            case "nee", "false": return .bool(false)
+            default: throw cellError(question, nl: "schrijf ja of nee", en: "write ja or nee (yes or no)")
+            }
+        case .single, .text, .postcode, .email, .date:
+            return .string(text)
+        }
+    }
+
+    private static func cellError(_ question: Question, nl: String, en: String) -> AnswerError {
+        AnswerError(question: question.id, code: .wrongType, message: LocalizedText(nl: nl, en: en))
+    }
+}
+
+extension String {
+    fileprivate func replacingComma() -> String {
+        String(map { $0 == "," ? "." : $0 })
+    }
+}
