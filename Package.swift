@@ -27,10 +27,12 @@ let package = Package(
         .target(name: "Participation", dependencies: ["WijkpeilCore"]),
         // Survey definitions, theme sets, and validation of definitions and of answers.
         .target(name: "Surveys", dependencies: ["WijkpeilCore", "Participation"]),
+        // The durable store on the system SQLite: responses, definitions, invitation codes.
+        .target(name: "Store", dependencies: ["CSQLite", "WijkpeilCore", "Hashing", "Surveys"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
         // Sticker (dot) voting at resident evenings: sessions, placements, the tally.
         .target(name: "Stickers", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
-        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers"]),
+        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Store"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "WijkpeilCore"]),
         .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "WijkpeilCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore"]),
     ]
 )

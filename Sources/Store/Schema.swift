@@ -1,0 +1,81 @@
+/// The database schema as numbered migrations. `PRAGMA user_version` records the last one run;
+/// opening runs the rest, each in its own transaction, and refuses a database from a newer
+/// Wijkpeil rather than guess at it.
+enum Schema {
+    struct Migration {
+        let version: Int
+        let purpose: String
+        let sql: String
+    }
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, purpose: "survey definitions and responses", sql: """
+            CREATE TABLE definitions (
+                hash TEXT PRIMARY KEY,          -- SHA-256 of the definition's canonical JSON
+                survey_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                json TEXT NOT NULL,
+                stored_at TEXT NOT NULL
+            );
+            CREATE TABLE responses (
+                id INTEGER PRIMARY KEY,
+                survey_id TEXT NOT NULL,
+                definition_hash TEXT NOT NULL REFERENCES definitions(hash),
+                submission_key TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL CHECK (source IN ('web', 'api', 'paper')),
+                answers TEXT NOT NULL CHECK (json_valid(answers)),
+                received_at TEXT NOT NULL
+            );
+            CREATE INDEX responses_by_survey ON responses(survey_id, id);
+            """),
+        Migration(version: 2, purpose: "invitation codes", sql: """
+            -- Codes are stored only as PBKDF2 hashes, salted per batch, with whether each was used:
+            -- never which response used it, nor when.
+            CREATE TABLE invite_batches (
+                id INTEGER PRIMARY KEY,
+                survey_id TEXT NOT NULL,
+                salt BLOB NOT NULL,
+                iterations INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE invites (
+                hash BLOB PRIMARY KEY,
+                batch_id INTEGER NOT NULL REFERENCES invite_batches(id),
+                used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1))
+            ) WITHOUT ROWID;
+            CREATE INDEX invite_batches_by_survey ON invite_batches(survey_id);
+            """),
+        Migration(version: 3, purpose: "sticker placements", sql: """
+            CREATE TABLE sticker_placements (
+                id INTEGER PRIMARY KEY,
+                session_id TEXT NOT NULL,
+                participant TEXT,
+                poster TEXT,
+                option_id TEXT NOT NULL,
+                colour TEXT NOT NULL,
+                count INTEGER NOT NULL CHECK (count > 0),
+                source TEXT NOT NULL,
+                received_at TEXT NOT NULL
+            );
+            CREATE INDEX sticker_placements_by_session ON sticker_placements(session_id);
+            """),
+    ]
+
+    static var currentVersion: Int { migrations.last?.version ?? 0 }
+
+    /// Brings the database up to `target` (by default the current version).
+    static func migrate(_ connection: Connection, to target: Int = currentVersion) throws(StoreError) {
+        let found = Int(try connection.integer("PRAGMA user_version", purpose: "reading the schema version"))
+        guard found <= currentVersion else {
+            throw StoreError(
+                .newerSchema, purpose: "opening the database",
+                sqliteMessage: "schema version \(found); this Wijkpeil knows up to \(currentVersion)", path: connection.path)
+        }
+        for migration in migrations where migration.version > found && migration.version <= target {
+            try connection.inTransaction(purpose: "upgrading the database: \(migration.purpose)") { () throws(StoreError) in
+                try connection.execute(migration.sql, purpose: "upgrading the database: \(migration.purpose)")
+                try connection.execute("PRAGMA user_version = \(migration.version)", purpose: "recording the schema version")
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+import CSQLite
+import Dispatch
+import Foundation
+import Hashing
+public import Surveys
+public import WijkpeilCore
+
+/// Wijkpeil's durable store: survey definitions, responses, invitation codes and sticker
+/// placements in one SQLite file (`./wijkpeil.sqlite` by default).
+///
+/// Every write that returns has been committed with `synchronous=FULL` in WAL mode: an
+/// acknowledged response survives a crash or a pulled plug. Writes from many threads or tasks go
+/// through one writer that commits them in batches (group commit). Reads use their own
+/// connections and never wait for writes.
+public final class Store: Sendable {
+    /// Settings with safe defaults.
+    public struct Configuration: Sendable {
+        /// How hard SQLite works to make each commit durable.
+        public enum Synchronous: String, Sendable {
+            /// Every commit is on the disk before it returns (the default).
+            case full = "FULL"
+            /// Faster, but the last commits before a power cut or an operating-system crash may be
+            /// lost (not after a crash of Wijkpeil alone). Acknowledged answers could be lost:
+            /// use it only for data you can import again.
+            case normal = "NORMAL"
+        }
+
+        public var synchronous: Synchronous = .full
+        /// How long to wait for another process holding the database, in milliseconds.
+        public var busyTimeoutMilliseconds = 5_000
+        /// The most submissions committed in one transaction.
+        public var maxBatchSize = 512
+        /// A cap on the database's size in pages (of 4 KiB); `nil` for none.
+        public var maxPageCount: Int?
+        /// PBKDF2 iterations for new invitation codes.
+        public var inviteIterations = 10_000
+
+        public init() {}
+    }
+
+    public let path: String
+    public let configuration: Configuration
+    private let writer: GroupCommitWriter
+
+    /// Opens the database at `path`, creating it if needed and upgrading its schema.
+    public init(path: String, configuration: Configuration = Configuration()) throws(StoreError) {
+        self.path = path
+        self.configuration = configuration
+        let connection = try Connection(path: path)
+        if sqlite3_db_readonly(connection.handle, "main") == 1 {
+            throw StoreError(.readOnly, purpose: "opening the database", path: path)
+        }
+        try Self.configure(connection, configuration)
+        try Schema.migrate(connection)
+        writer = GroupCommitWriter(connection: connection, maxBatchSize: configuration.maxBatchSize)
+    }
+
+    static func configure(_ connection: Connection, _ configuration: Configuration) throws(StoreError) {
+        let purpose = "opening the database"
+        try connection.execute("PRAGMA busy_timeout = \(configuration.busyTimeoutMilliseconds)", purpose: purpose)
+        let mode = try connection.prepare("PRAGMA journal_mode = WAL", purpose: purpose)
+        guard try mode.step(), mode.text(0).lowercased() == "wal" else {
+            throw StoreError(.other, purpose: purpose, sqliteMessage: "the database cannot use WAL mode here", path: connection.path)
+        }
+        try connection.execute(
+            "PRAGMA synchronous = \(configuration.synchronous.rawValue); PRAGMA foreign_keys = ON", purpose: purpose)
+        if let pages = configuration.maxPageCount {
+            try connection.execute("PRAGMA max_page_count = \(pages)", purpose: purpose)
+        }
+    }
+
+    /// The schema version this Wijkpeil writes.
+    public static var schemaVersion: Int { Schema.currentVersion }
+
+    // MARK: Definitions
+
+    /// The content hash of a definition: SHA-256 of its canonical JSON (sorted keys).
+    public static func hash(of definition: SurveyDefinition) -> String {
+        SHA256.hex(definition.jsonValue.encoded())
+    }
+
+    /// Keeps the exact definition responses are validated against, and returns its hash.
+    @discardableResult
+    public func register(_ definition: SurveyDefinition) throws(StoreError) -> String {
+        let json = definition.jsonValue.encoded()
+        let hash = SHA256.hex(json)
+        try writer.exclusive { connection throws(StoreError) in
+            try connection.prepare(
+                "INSERT OR IGNORE INTO definitions (hash, survey_id, version, json, stored_at) VALUES (?, ?, ?, ?, ?)",
+                purpose: "storing a survey definition"
+            ).run(.text(hash), .text(definition.id), .integer(Int64(definition.version)),
+                  .text(String(decoding: json, as: UTF8.self)), .text(Timestamp.now()))
+        }
+        return hash
+    }
+
+    /// The stored definition with `hash`, as JSON.
+    public func definitionJSON(hash: String) throws(StoreError) -> JSONValue? {
+        var text: String?
+        try read { connection throws(StoreError) in
+            try connection.prepare("SELECT json FROM definitions WHERE hash = ?", purpose: "reading a survey definition")
+                .query([.text(hash)]) { row in text = row.text(0) }
+        }
+        return text.flatMap { try? JSONValue.parse(Data($0.utf8)) }
+    }
+
+    // MARK: Responses
+
+    /// Stores a submission and returns once it is committed. The same submission key twice
+    /// stores one response and returns the first one's id.
+    public func submit(_ submission: Submission) throws(StoreError) -> Receipt {
+        let job = try prepareJob(submission)
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        var enqueued = job
+        enqueued.completion = { result in
+            box.set(result)
+            done.signal()
+        }
+        writer.enqueue(enqueued)
+        done.wait()
+        return try box.get()
+    }
+
+    /// Stores a submission without blocking a thread; returns once it is committed.
+    public func submit(_ submission: Submission) async throws(StoreError) -> Receipt {
+        let job = try prepareJob(submission)
+        let result: Result<Receipt, StoreError> = await withCheckedContinuation { continuation in
+            var enqueued = job
+            enqueued.completion = { continuation.resume(returning: $0) }
+            writer.enqueue(enqueued)
+        }
+        return try result.get()
+    }
+
+    /// Stores all submissions in one transaction: all of them, or on any error none.
+    public func storeAll(_ submissions: [Submission]) throws(StoreError) -> [Receipt] {
+        try writer.storeAll(submissions)
+    }
+
+    private func prepareJob(_ submission: Submission) throws(StoreError) -> GroupCommitWriter.Job {
+        var hashes: [[UInt8]] = []
+        if submission.requiresInvite, let invite = submission.invite {
+            // The slow hashing happens here, on the caller's thread, not on the writer's.
+            for batch in try inviteBatches(survey: submission.surveyId) {
+                hashes.append(PBKDF2.derive(password: Array(invite.symbols.utf8), salt: batch.salt, iterations: batch.iterations))
+            }
+        }
+        return GroupCommitWriter.Job(submission: submission, inviteHashes: hashes, completion: { _ in })
+    }
+
+    /// Calls `body` for every response to `survey` (all surveys when `nil`), oldest first, without
+    /// holding them all in memory.
+    public func forEachResponse(survey: String?, _ body: (StoredResponse) throws(StoreError) -> Void) throws(StoreError) {
+        try read { connection throws(StoreError) in
+            let sql = "SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses"
+                + (survey == nil ? "" : " WHERE survey_id = ?") + " ORDER BY id"
+            try connection.prepare(sql, purpose: "reading responses").query(survey.map { [.text($0)] } ?? []) { row throws(StoreError) in
+                guard let answers = try? JSONValue.parse(Data(row.text(5).utf8)) else {
+                    throw StoreError(.notADatabase, purpose: "reading response \(row.int64(0))", sqliteMessage: "answers are not JSON", path: path)
+                }
+                try body(StoredResponse(
+                    id: row.int64(0), surveyId: row.text(1), definitionHash: row.text(2), submissionKey: row.text(3),
+                    source: ResponseSource(rawValue: row.text(4)) ?? .web, answers: answers, receivedAt: row.text(6)))
+            }
+        }
+    }
+
+    /// Responses per survey id.
+    public func responseCounts() throws(StoreError) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        try read { connection throws(StoreError) in
+            try connection.prepare("SELECT survey_id, count(*) FROM responses GROUP BY survey_id", purpose: "counting responses")
+                .query { row in counts[row.text(0)] = Int(row.int64(1)) }
+        }
+        return counts
+    }
+
+    // MARK: Invitation codes
+
+    struct InviteBatch {
+        var salt: [UInt8]
+        var iterations: Int
+    }
+
+    private func inviteBatches(survey: String) throws(StoreError) -> [InviteBatch] {
+        var batches: [InviteBatch] = []
+        try read { connection throws(StoreError) in
+            try connection.prepare("SELECT salt, iterations FROM invite_batches WHERE survey_id = ?", purpose: "reading invitation batches")
+                .query([.text(survey)]) { row in batches.append(InviteBatch(salt: row.blob(0), iterations: Int(row.int64(1)))) }
+        }
+        return batches
+    }
+
+    /// Makes `count` new codes for `survey` and stores only their salted PBKDF2 hashes.
+    /// `progress` is told how many are hashed so far.
+    public func createInvites(
+        survey: String, count: Int, progress: (Int) -> Void = { _ in }
+    ) throws(StoreError) -> [InviteCode] {
+        var generator = SystemRandomNumberGenerator()
+        let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let iterations = configuration.inviteIterations
+        var codes: [InviteCode] = []
+        var hashes: [[UInt8]] = []
+        var seen: Set<InviteCode> = []
+        while codes.count < count {
+            let code = InviteCode.generate(using: &generator)
+            guard seen.insert(code).inserted else { continue }
+            codes.append(code)
+            hashes.append(PBKDF2.derive(password: Array(code.symbols.utf8), salt: salt, iterations: iterations))
+            if codes.count % 50 == 0 || codes.count == count { progress(codes.count) }
+        }
+        try writer.exclusive { connection throws(StoreError) in
+            try connection.inTransaction(purpose: "storing invitation codes") { () throws(StoreError) in
+                try connection.prepare(
+                    "INSERT INTO invite_batches (survey_id, salt, iterations, created_at) VALUES (?, ?, ?, ?)",
+                    purpose: "storing invitation codes"
+                ).run(.text(survey), .blob(salt), .integer(Int64(iterations)), .text(Timestamp.now()))
+                let batch = connection.lastInsertRowID
+                let insert = try connection.prepare("INSERT INTO invites (hash, batch_id) VALUES (?, ?)", purpose: "storing invitation codes")
+                for hash in hashes { try insert.run(.blob(hash), .integer(batch)) }
+            }
+        }
+        return codes
+    }
+
+    /// How many codes `survey` has, and how many were used.
+    public func inviteCounts(survey: String) throws(StoreError) -> (total: Int, used: Int) {
+        var counts = (total: 0, used: 0)
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                "SELECT count(*), coalesce(sum(used), 0) FROM invites JOIN invite_batches ON invites.batch_id = invite_batches.id WHERE survey_id = ?",
+                purpose: "counting invitation codes"
+            ).query([.text(survey)]) { row in counts = (Int(row.int64(0)), Int(row.int64(1))) }
+        }
+        return counts
+    }
+
+    // MARK: Maintenance
+
+    /// Writes a consistent copy of the database to `destination` with `VACUUM INTO`, while
+    /// writes go on. Refuses to overwrite an existing file.
+    public func backup(to destination: String) throws(StoreError) {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw StoreError(.cannotOpen, purpose: "making a backup", sqliteMessage: "the file already exists; choose a new name", path: destination)
+        }
+        try read { connection throws(StoreError) in
+            try connection.prepare("VACUUM INTO ?", purpose: "making a backup").run(.text(destination))
+        }
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` for a sound database, else SQLite's findings.
+    public func integrityCheck() throws(StoreError) -> [String] {
+        var lines: [String] = []
+        try read { connection throws(StoreError) in
+            try connection.prepare("PRAGMA integrity_check", purpose: "checking the database").query { row in lines.append(row.text(0)) }
+        }
+        return lines
+    }
+
+    /// Runs `body` with a fresh connection for reading; WAL lets it read while the writer writes.
+    private func read(_ body: (Connection) throws(StoreError) -> Void) throws(StoreError) {
+        let connection = try Connection(path: path, create: false)
+        try connection.execute("PRAGMA busy_timeout = \(configuration.busyTimeoutMilliseconds)", purpose: "opening the database")
+        try body(connection)
+    }
+}
+
+/// Carries a result from the writer's queue to the waiting thread.
+private final class ResultBox: @unchecked Sendable {
+    // @unchecked: written once by the writer before it signals the semaphore, read once by the
+    // waiter after the semaphore; the semaphore orders the two.
+    private var result: Result<Receipt, StoreError>?
+
+    func set(_ result: Result<Receipt, StoreError>) { self.result = result }
+
+    func get() throws(StoreError) -> Receipt {
+        guard let result else { throw StoreError(.other, purpose: "storing a response", sqliteMessage: "no result") }
+        return try result.get()
+    }
+}

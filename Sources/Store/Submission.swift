@@ -1,0 +1,66 @@
+public import Surveys
+public import WijkpeilCore
+
+/// Where a response came from.
+public enum ResponseSource: String, Sendable, Hashable, CaseIterable {
+    /// The resident form (HTML).
+    case web
+    /// The JSON API.
+    case api
+    /// A paper form, typed in and imported.
+    case paper
+}
+
+/// A validated response on its way into the store.
+public struct Submission: Sendable, Hashable {
+    public var surveyId: String
+    /// The hash of the definition the answers were validated against (see ``Store/register(_:)``).
+    public var definitionHash: String
+    /// The key that makes a repeated submission (a double tap, a re-imported file) store once.
+    public var submissionKey: String
+    public var source: ResponseSource
+    /// The validated answers, as ``ValidatedResponse/answersJSON``.
+    public var answers: JSONValue
+    /// The invitation code, for surveys that require one.
+    public var invite: InviteCode?
+    /// Whether the survey requires an unused invitation code (``SurveyDefinition/requiresInvite``).
+    public var requiresInvite: Bool
+
+    public init(
+        response: ValidatedResponse, definition: SurveyDefinition, definitionHash: String, submissionKey: String,
+        source: ResponseSource, invite: InviteCode? = nil
+    ) {
+        self.requiresInvite = definition.requiresInvite
+        self.surveyId = response.surveyId
+        self.definitionHash = definitionHash
+        self.submissionKey = submissionKey
+        self.source = source
+        self.answers = response.answersJSON
+        self.invite = invite
+    }
+}
+
+/// What the store says when a submission is durable.
+public struct Receipt: Sendable, Hashable {
+    /// The response's id.
+    public var id: Int64
+    /// Whether the submission key was already stored; `id` is then the first one's.
+    public var isDuplicate: Bool
+
+    public init(id: Int64, isDuplicate: Bool) {
+        self.id = id
+        self.isDuplicate = isDuplicate
+    }
+}
+
+/// A response as stored, for the admin view and for analysis.
+public struct StoredResponse: Sendable, Hashable {
+    public var id: Int64
+    public var surveyId: String
+    public var definitionHash: String
+    public var submissionKey: String
+    public var source: ResponseSource
+    public var answers: JSONValue
+    /// When it was received, ISO 8601 in UTC.
+    public var receivedAt: String
+}

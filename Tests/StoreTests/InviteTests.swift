@@ -1,0 +1,147 @@
+import Foundation
+@testable import Store
+import Surveys
+import Testing
+import WijkpeilCore
+
+@Suite("Invitation codes")
+struct InviteCodeTests {
+    @Test func codesAreGroupedReadableAndCarryAtLeast64Bits() {
+        let code = InviteCode.generate()
+        #expect(code.description.count == 17)
+        #expect(code.description.split(separator: "-").map(\.count) == [5, 5, 5])
+        #expect(!code.symbols.contains { "01OILU".contains($0) })
+        #expect(Double(InviteCode.randomLength) * log2(Double(InviteCode.alphabet.count)) >= 64)
+    }
+
+    @Test func typedCodesIgnoreSpacesDashesAndCase() throws {
+        let code = InviteCode.generate()
+        let typed = code.description.lowercased().replacingOccurrences(of: "-", with: " ")
+        #expect(try InviteCode(parsing: "  " + typed + " ") == code)
+        #expect(try InviteCode(parsing: code.symbols) == code)
+    }
+
+    @Test func everySingleTypoAndNeighbourSwapIsCaught() {
+        var generator = SeededGenerator(seed: 42)
+        for _ in 0..<20 {
+            let code = InviteCode.generate(using: &generator)
+            let symbols = Array(code.symbols.unicodeScalars)
+            for position in symbols.indices {
+                for replacement in InviteCode.alphabet where replacement != symbols[position] {
+                    var typo = symbols
+                    typo[position] = replacement
+                    #expect(throws: InviteCode.ParseError.checkSymbol) { try InviteCode(parsing: String(String.UnicodeScalarView(typo))) }
+                }
+                if position + 1 < symbols.count, symbols[position] != symbols[position + 1] {
+                    var swapped = symbols
+                    swapped.swapAt(position, position + 1)
+                    #expect(throws: InviteCode.ParseError.checkSymbol) { try InviteCode(parsing: String(String.UnicodeScalarView(swapped))) }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: ["", "ABC", "K7M2P-QX4RT-9HWC", "K7M2P-QX4RT-9HWC0", "K7M2P-QX4RT-9HWCZZ"])
+    func malformedCodesAreRefused(_ text: String) {
+        #expect(throws: InviteCode.ParseError.format) { try InviteCode(parsing: text) }
+    }
+}
+
+@Suite("Invitation codes in the store")
+struct InviteStoreTests {
+    func store(_ database: TemporaryDatabase) throws -> Store {
+        var configuration = Store.Configuration()
+        configuration.inviteIterations = 50
+        return try Store(path: database.path, configuration: configuration)
+    }
+
+    @Test func codesAreStoredOnlyAsSaltedHashes() throws {
+        let database = TemporaryDatabase()
+        let store = try store(database)
+        let codes = try store.createInvites(survey: "stemming", count: 25)
+        #expect(Set(codes).count == 25)
+        #expect(try store.inviteCounts(survey: "stemming") == (25, 0))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: database.path))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: database.path + "-wal"))) ?? Data())
+        for code in codes {
+            #expect(bytes.range(of: Data(code.symbols.utf8)) == nil)
+        }
+    }
+
+    @Test func aSurveyThatRequiresInvitesAcceptsEachCodeOnce() throws {
+        let database = TemporaryDatabase()
+        let store = try store(database)
+        let survey = StoreFixtures.survey(requiresInvite: true)
+        let hash = try store.register(survey)
+        let codes = try store.createInvites(survey: survey.id, count: 3)
+        let first = try store.submit(StoreFixtures.submission("a", survey: survey, hash: hash, invite: codes[0]))
+        #expect(!first.isDuplicate)
+        // The same submission again (a double tap) is the same response, not a refusal.
+        #expect(try store.submit(StoreFixtures.submission("a", survey: survey, hash: hash, invite: codes[0])) == Receipt(id: first.id, isDuplicate: true))
+        // Another response with a used code, without a code, or with another survey's code: refused.
+        let other = try store.createInvites(survey: "andere", count: 1)
+        for invite in [codes[0], nil, other[0]] {
+            #expect { try store.submit(StoreFixtures.submission("b", survey: survey, hash: hash, invite: invite)) } throws: {
+                ($0 as? StoreError)?.kind == .inviteRejected
+            }
+        }
+        _ = try store.submit(StoreFixtures.submission("c", survey: survey, hash: hash, invite: codes[1]))
+        #expect(try store.inviteCounts(survey: survey.id) == (3, 2))
+        #expect(try store.responseCounts() == [survey.id: 2])
+    }
+
+    @Test func twoSubmissionsRacingWithOneCodeHaveExactlyOneWinner() async throws {
+        let database = TemporaryDatabase()
+        let store = try store(database)
+        let survey = StoreFixtures.survey(requiresInvite: true)
+        let hash = try store.register(survey)
+        let codes = try store.createInvites(survey: survey.id, count: 10)
+        for (round, code) in codes.enumerated() {
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for racer in 0..<8 {
+                    group.addTask {
+                        (try? await store.submit(StoreFixtures.submission("r\(round)-\(racer)", survey: survey, hash: hash, invite: code))) != nil
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1, "round \(round)")
+        }
+        #expect(try store.responseCounts() == [survey.id: 10])
+        #expect(try store.inviteCounts(survey: survey.id) == (10, 10))
+    }
+
+    @Test func aRejectedCodeDoesNotFailTheOthersInItsBatch() async throws {
+        let database = TemporaryDatabase()
+        let store = try store(database)
+        let survey = StoreFixtures.survey(requiresInvite: true)
+        let hash = try store.register(survey)
+        let codes = try store.createInvites(survey: survey.id, count: 20)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<40 {
+                // Every code is tried twice under different keys: 20 win, 20 are refused.
+                group.addTask {
+                    (try? await store.submit(StoreFixtures.submission("s\(index)", survey: survey, hash: hash, invite: codes[index % 20]))) != nil
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.filter { $0 }.count == 20)
+        #expect(try store.responseCounts() == [survey.id: 20])
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for repeatable tests.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
