@@ -26,7 +26,7 @@ let package = Package(
         // The participation ladder, the steps of the neighbourhood cycle, participation plans.
         .target(name: "Participation", dependencies: ["WijkpeilCore"]),
         // Survey definitions, theme sets, and validation of definitions and of answers.
-        .target(name: "Surveys", dependencies: ["WijkpeilCore", "Participation"]),
+        .target(name: "Surveys", dependencies: ["WijkpeilCore", "Participation", "Hashing"]),
         // The durable store on the system SQLite: responses, definitions, invitation codes.
         .target(name: "Store", dependencies: ["CSQLite", "WijkpeilCore", "Hashing", "Surveys"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.

@@ -242,7 +242,7 @@ public final class Store: Sendable {
     /// writes go on. Refuses to overwrite an existing file.
     public func backup(to destination: String) throws(StoreError) {
         guard !FileManager.default.fileExists(atPath: destination) else {
-            throw StoreError(.cannotOpen, purpose: "making a backup", sqliteMessage: "the file already exists; choose a new name", path: destination)
+            throw StoreError(.fileExists, purpose: "making a backup", path: destination)
         }
         try read { connection throws(StoreError) in
             try connection.prepare("VACUUM INTO ?", purpose: "making a backup").run(.text(destination))

@@ -22,6 +22,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case inviteRejected = "invite-rejected"
         /// A row broke a rule of the schema.
         case constraint
+        /// A file that would be overwritten already exists.
+        case fileExists = "file-exists"
         /// Anything else SQLite reported.
         case other
     }
@@ -60,6 +62,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .ioError: advice = "the disk reported an error; nothing was stored from this attempt — check the disk"
         case .inviteRejected: advice = "the invitation code is unknown, mistyped or already used"
         case .constraint: advice = "the data broke a rule of the database"
+        case .fileExists: advice = "the file already exists; choose a new name"
         case .other: advice = "see SQLite's message"
         }
         return "\(purpose)\(place) failed: \(advice)\(detail)"

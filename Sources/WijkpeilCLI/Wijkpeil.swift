@@ -1,3 +1,4 @@
+import Store
 import WijkpeilCore
 
 /// The `wijkpeil` command-line tool: the command tree and the one entry point that runs it.
@@ -9,7 +10,10 @@ public enum Wijkpeil {
             For organisers of resident evenings, the council and researchers. Data goes to stdout,
             messages to stderr. Exit codes: 0 success, 1 input read but invalid, 2 usage error.
             """,
-        subcommands: [LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec])
+        subcommands: [
+            LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec, ResponsesCommand.spec,
+            InvitesCommand.spec, BackupCommand.spec,
+        ])
 
     /// Runs one command line (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], console: Console, environment: [String: String] = [:]) -> Int32 {
@@ -36,6 +40,9 @@ public enum Wijkpeil {
         } catch let error as CommandFailure {
             console.err.line("wijkpeil: \(error.message)")
             return error.exitCode.rawValue
+        } catch let error as StoreError {
+            console.err.line("wijkpeil: \(error)")
+            return ExitCode.invalid.rawValue
         } catch let error as InvalidInput {
             for finding in error.findings.all {
                 console.out.line(finding.rendered(in: .nl))

@@ -96,7 +96,7 @@ struct StoreTests {
         let restored = try Store(path: copy)
         #expect(try restored.responseCounts() == ["peiling": 20])
         #expect(try restored.integrityCheck() == ["ok"])
-        #expect { try store.backup(to: copy) } throws: { ($0 as? StoreError)?.kind == .cannotOpen }
+        #expect { try store.backup(to: copy) } throws: { ($0 as? StoreError)?.kind == .fileExists }
     }
 }
 

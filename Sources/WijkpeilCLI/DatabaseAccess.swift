@@ -1,0 +1,40 @@
+import Foundation
+import Store
+import Surveys
+import WijkpeilCore
+
+extension OptionSpec {
+    static let database = OptionSpec("db", value: "PATH", help: "The SQLite database.", default: "./wijkpeil.sqlite")
+    static let survey = OptionSpec("survey", value: "ID", help: "A survey id (looked up in --surveys) or a path to a .json file.")
+}
+
+/// Opening the database and finding the survey, the same way for every command.
+enum DatabaseAccess {
+    /// Opens the database named by `--db`. With `mustExist`, a missing file is an error instead
+    /// of a new empty database (reading commands should not create one by accident).
+    static func open(_ arguments: ParsedArguments, mustExist: Bool = false) throws -> Store {
+        let path = arguments.value("db") ?? "./wijkpeil.sqlite"
+        if mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure(message: "there is no database at '\(path)'; name it with --db PATH (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
+        }
+        return try Store(path: path)
+    }
+
+    /// The survey named by `--survey`, which must be a valid survey (not a sticker session).
+    static func survey(_ arguments: ParsedArguments) throws -> SurveyDefinition {
+        guard let reference = arguments.value("survey") else {
+            throw UsageError(message: "missing --survey ID", commandPath: arguments.commandPath)
+        }
+        let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+        let entry = try library.resolve(reference)
+        switch entry.content {
+        case .survey(let survey):
+            return survey
+        case .session:
+            throw CommandFailure(message: "'\(reference)' is a sticker session, not a survey; see `wijkpeil stickers`")
+        default:
+            throw InvalidInput(entry.findings)
+        }
+    }
+}
+

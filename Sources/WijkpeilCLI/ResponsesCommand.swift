@@ -1,0 +1,216 @@
+import Foundation
+import Store
+import Surveys
+import WijkpeilCore
+
+/// `wijkpeil responses`: import paper forms, list and count stored responses.
+enum ResponsesCommand {
+    static let spec = CommandSpec(
+        name: "responses",
+        abstract: "Import responses from paper forms; list and count stored responses.",
+        subcommands: [importSpec, list, count])
+
+    static let importSpec = CommandSpec(
+        name: "import",
+        abstract: "Import responses typed in from paper forms (CSV or JSONL); all or nothing.",
+        discussion: """
+            CSV: a header of question ids (optionally a submissionKey column); multi-choice a;b,
+            stickers a=2;b=1, consent ja|nee; an empty cell is unanswered. JSONL: one
+            {"submissionKey": "…", "answers": {…}} per line (.jsonl or .ndjson).
+            Every line is checked. If any line is invalid, nothing is stored and every bad line is
+            listed (exit 1), unless --skip-invalid stores the good lines (the exit code is still 1
+            when a line was skipped). Importing the same file again stores nothing twice.
+            """,
+        options: [.database, .survey, .surveys, OptionSpec("skip-invalid", help: "Store the valid lines even if others are invalid."),
+                  .format(["table", "json"], default: "table")],
+        positionals: [PositionalSpec(name: "FILE", help: "The file to import.")],
+        run: { arguments, console in
+            let survey = try DatabaseAccess.survey(arguments)
+            guard !survey.requiresInvite else {
+                throw CommandFailure(
+                    message: "survey '\(survey.id)' requires invitation codes (a binding vote); paper import cannot check them, so it is refused",
+                    exitCode: .invalid)
+            }
+            let file = arguments.positionals[0]
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure(message: "cannot read '\(file)'; check the path")
+            }
+            let rows: [ResponseFile.Row]
+            do throws(InvalidInput) {
+                rows = try ResponseFile.read([UInt8](data), format: ResponseFile.Format(fileName: file), definition: survey)
+            } catch {
+                throw InvalidInput(error.findings.inFile(file))
+            }
+            let language = arguments.language
+            var invalid: [(line: Int, error: AnswerError)] = []
+            var submissions: [Submission] = []
+            let hash = Store.hash(of: survey)
+            for row in rows {
+                switch row.result {
+                case .success(let response):
+                    submissions.append(Submission(response: response, definition: survey, definitionHash: hash,
+                                                  submissionKey: row.submissionKey, source: .paper))
+                case .failure(let errors):
+                    invalid += errors.errors.map { (row.line, $0) }
+                }
+            }
+            let invalidLines = Set(invalid.map(\.line)).count
+            let skip = arguments.flag("skip-invalid")
+            var receipts: [Receipt] = []
+            let path = arguments.value("db") ?? "./wijkpeil.sqlite"
+            // The database is opened only to commit: a refused file leaves no trace.
+            if invalid.isEmpty || skip, !submissions.isEmpty {
+                let store = try DatabaseAccess.open(arguments)
+                try store.register(survey)
+                receipts = try store.storeAll(submissions)
+            }
+            let stored = receipts.filter { !$0.isDuplicate }.count
+            let duplicates = receipts.count - stored
+            if arguments.value("format") == "json" {
+                let json: JSONValue = .object([
+                    "stored": .number(Double(stored)), "alreadyStored": .number(Double(duplicates)),
+                    "invalidLines": .number(Double(invalidLines)), "committed": .bool(invalid.isEmpty || skip),
+                    "errors": .array(invalid.map { item in
+                        .object(["line": .number(Double(item.line)), "question": .string(item.error.question),
+                                 "code": .string(item.error.code.rawValue), "message": item.error.message.jsonValue])
+                    }),
+                ])
+                console.out.line(json.prettyText)
+            } else {
+                for item in invalid {
+                    console.out.line("\(file):\(item.line): \(item.error.question): \(item.error.message.text(in: language)) [\(item.error.code.rawValue)]")
+                }
+                if !invalid.isEmpty, !skip {
+                    console.err.line(language == .nl
+                        ? "\(invalidLines) ongeldige regel(s): er is niets opgeslagen. Verbeter de regels hierboven, of gebruik --skip-invalid om de goede regels op te slaan."
+                        : "\(invalidLines) invalid line(s): nothing was stored. Fix the lines above, or use --skip-invalid to store the good lines.")
+                } else {
+                    console.err.line(language == .nl
+                        ? "\(stored) opgeslagen, \(duplicates) al eerder opgeslagen, \(invalidLines) ongeldig overgeslagen (\(path))"
+                        : "\(stored) stored, \(duplicates) already stored, \(invalidLines) invalid skipped (\(path))")
+                }
+            }
+            return invalid.isEmpty ? .success : .invalid
+        })
+
+    static let list = CommandSpec(
+        name: "list",
+        abstract: "List a survey's stored responses (admin view: includes submission keys and times).",
+        options: [.database, .survey, .surveys, .format(["jsonl", "csv"], default: "jsonl")],
+        run: { arguments, console in
+            let survey = try DatabaseAccess.survey(arguments)
+            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            let csv = arguments.value("format") == "csv"
+            let questionIds = survey.questions.map(\.id)
+            if csv {
+                console.out.write(CSVWriter.line(["id", "submissionKey", "source", "receivedAt"] + questionIds))
+            }
+            try store.forEachResponse(survey: survey.id) { response in
+                if csv {
+                    guard case .object(let answers) = response.answers else { return }
+                    let cells = questionIds.map { ResponseTable.cell(answers[$0] ?? .null) }
+                    console.out.write(CSVWriter.line([String(response.id), response.submissionKey, response.source.rawValue, response.receivedAt] + cells))
+                } else {
+                    let json: JSONValue = .object([
+                        "id": .number(Double(response.id)), "submissionKey": .string(response.submissionKey),
+                        "source": .string(response.source.rawValue), "receivedAt": .string(response.receivedAt),
+                        "definitionHash": .string(response.definitionHash), "answers": response.answers,
+                    ])
+                    console.out.line(String(decoding: json.encoded(), as: UTF8.self))
+                }
+            }
+            return .success
+        })
+
+    static let count = CommandSpec(
+        name: "count",
+        abstract: "Count stored responses, per survey.",
+        options: [.database, OptionSpec("survey", value: "ID", help: "Only this survey id."), .format(["table", "json"], default: "table")],
+        run: { arguments, console in
+            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            var counts = try store.responseCounts()
+            if let survey = arguments.value("survey") { counts = [survey: counts[survey] ?? 0] }
+            if arguments.value("format") == "json" {
+                console.out.line(JSONValue.object(counts.mapValues { .number(Double($0)) }).prettyText)
+            } else {
+                var table = TextTable("survey", "responses")
+                for survey in counts.keys.sorted() { table.add(survey, String(counts[survey] ?? 0)) }
+                console.out.write(table.rendered)
+            }
+            return .success
+        })
+}
+
+/// `wijkpeil invites`: invitation codes for binding votes.
+enum InvitesCommand {
+    static let spec = CommandSpec(
+        name: "invites",
+        abstract: "Invitation codes for binding (co-decide) votes: one code, one response.",
+        subcommands: [create, count])
+
+    static let create = CommandSpec(
+        name: "create",
+        abstract: "Make new invitation codes; they are shown once and stored only as salted hashes.",
+        options: [.database, .survey, .surveys, OptionSpec("count", value: "N", help: "How many codes."),
+                  OptionSpec("out", value: "FILE", help: "Write the codes to a new CSV file instead of stdout.")],
+        run: { arguments, console in
+            let survey = try DatabaseAccess.survey(arguments)
+            guard let text = arguments.value("count"), let count = Int(text), (1...1_000_000).contains(count) else {
+                throw UsageError(message: "--count needs a whole number from 1 to 1000000", commandPath: arguments.commandPath)
+            }
+            guard survey.requiresInvite else {
+                throw CommandFailure(message: "survey '\(survey.id)' does not ask for invitation codes; set \"requiresInvite\": true in its definition first", exitCode: .invalid)
+            }
+            let out = arguments.value("out")
+            if let out, FileManager.default.fileExists(atPath: out) {
+                throw CommandFailure(message: "'\(out)' already exists; choose a new file so no codes are overwritten")
+            }
+            let store = try DatabaseAccess.open(arguments)
+            let codes = try store.createInvites(survey: survey.id, count: count) { done in
+                if console.errIsTerminal { console.err.write("\rhashing codes: \(done)/\(count)") }
+            }
+            if console.errIsTerminal { console.err.line() }
+            let lines = codes.map(\.description)
+            if let out {
+                let text = CSVWriter.line(["code"]) + lines.map { CSVWriter.line([$0]) }.joined()
+                guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+                    throw CommandFailure(message: "cannot write '\(out)'; the codes were stored but not saved — make new ones")
+                }
+            } else {
+                for line in lines { console.out.line(line) }
+            }
+            console.err.line("\(count) code(s) for '\(survey.id)'. They cannot be shown again: print or hand them out now.")
+            return .success
+        })
+
+    static let count = CommandSpec(
+        name: "count",
+        abstract: "How many codes a survey has, and how many were used.",
+        options: [.database, OptionSpec("survey", value: "ID", help: "The survey id.")],
+        run: { arguments, console in
+            guard let survey = arguments.value("survey") else {
+                throw UsageError(message: "missing --survey ID", commandPath: arguments.commandPath)
+            }
+            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            let counts = try store.inviteCounts(survey: survey)
+            console.out.line("\(survey): \(counts.total) code(s), \(counts.used) used")
+            return .success
+        })
+}
+
+/// `wijkpeil backup`: a consistent copy of the database, safe while the server runs.
+enum BackupCommand {
+    static let spec = CommandSpec(
+        name: "backup",
+        abstract: "Make a consistent copy of the database (safe while `wijkpeil serve` runs).",
+        options: [.database, OptionSpec("out", value: "FILE", help: "The new copy; must not exist yet.")],
+        run: { arguments, console in
+            guard let out = arguments.value("out") else {
+                throw UsageError(message: "missing --out FILE", commandPath: arguments.commandPath)
+            }
+            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            try store.backup(to: out)
+            console.err.line("copied \(store.path) to \(out)")
+            return .success
+        })
+}
