@@ -112,7 +112,7 @@ extension StickerSession {
         findings.append(contentsOf: local)
         guard !local.hasErrors, let id, let title, let level, let options, let colours, let maxPerOption else { return nil }
         return StickerSession(
-            id: id, title: title, intro: intro, level: level, themeSet: themes.themeSet?.id, options: options,
+            id: id, title: title, intro: intro, level: level, themeSet: themes.themeSetId, options: options,
             colours: colours, maxPerOption: maxPerOption, attendance: attendance)
     }
 

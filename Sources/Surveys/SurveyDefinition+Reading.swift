@@ -5,8 +5,9 @@ extension SurveyDefinition {
     /// Reads and checks a survey definition, reporting every mistake at its JSON path with the
     /// fix, not just the first. Returns `nil` when there is any error.
     ///
-    /// - Parameter themeSets: the theme sets the survey may name, by id.
-    public static func read(_ json: JSONValue, themeSets: [String: ThemeSet], findings: inout Findings) -> SurveyDefinition? {
+    /// - Parameter themeSets: the theme sets the survey may name, by id; `nil` to trust the themes
+    ///   named (for a definition read back from the store).
+    public static func read(_ json: JSONValue, themeSets: [String: ThemeSet]?, findings: inout Findings) -> SurveyDefinition? {
         var reading = DefinitionReading(themeSets: themeSets)
         let definition = reading.survey(json)
         findings.append(contentsOf: reading.findings)
@@ -19,7 +20,7 @@ struct DefinitionReading {
     var themes: ThemeContext
     var findings = Findings()
 
-    init(themeSets: [String: ThemeSet]) {
+    init(themeSets: [String: ThemeSet]?) {
         themes = ThemeContext(themeSets: themeSets)
     }
 
@@ -76,7 +77,7 @@ struct DefinitionReading {
         checkConsentBeforeDirect(questions, indices: firstIndex)
         guard let id, let version, let title, let level else { return nil }
         return SurveyDefinition(
-            id: id, version: version, title: title, intro: intro, level: level, themeSet: themes.themeSet?.id,
+            id: id, version: version, title: title, intro: intro, level: level, themeSet: themes.themeSetId,
             requiresInvite: requiresInvite, publicResults: publicResults, questions: questions)
     }
 

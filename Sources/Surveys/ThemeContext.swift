@@ -3,19 +3,23 @@ public import WijkpeilCore
 /// The theme set a definition names, and the checks that go with it: every theme a question or
 /// option names must be in it. Shared by survey definitions and sticker sessions.
 public struct ThemeContext: Sendable {
-    public let themeSets: [String: ThemeSet]
+    /// The known theme sets; `nil` to trust the themes a definition names (for definitions read
+    /// back from the store, which were checked when they were stored).
+    public let themeSets: [String: ThemeSet]?
     /// The theme set the definition names, once read and found.
     public private(set) var themeSet: ThemeSet?
-    private var themeSetNamed = false
+    /// The id of the theme set the definition names, found or not.
+    public private(set) var themeSetId: String?
 
-    public init(themeSets: [String: ThemeSet]) {
+    public init(themeSets: [String: ThemeSet]?) {
         self.themeSets = themeSets
     }
 
     /// Reads the definition's `themeSet` field and looks the set up.
     public mutating func readThemeSet(_ reader: JSONObjectReader, findings: inout Findings) {
         guard let setId = reader.identifier("themeSet", findings: &findings) else { return }
-        themeSetNamed = true
+        themeSetId = setId
+        guard let themeSets else { return }
         themeSet = themeSets[setId]
         if themeSet == nil {
             let known = themeSets.keys.sorted().joined(separator: ", ")
@@ -30,6 +34,7 @@ public struct ThemeContext: Sendable {
     public func theme(_ reader: JSONObjectReader, key: String, findings: inout Findings) -> String? {
         guard let theme = reader.identifier(key, findings: &findings) else { return nil }
         let location = reader.path.appending(key).location
+        if themeSets == nil { return theme }
         if let themeSet {
             if themeSet.theme(theme) == nil {
                 let hint = Identifier.closest(to: theme, in: themeSet.themes.map(\.id))
@@ -38,7 +43,7 @@ public struct ThemeContext: Sendable {
                     nl: "thema \"\(theme)\" staat niet in themaset \"\(themeSet.id)\"" + (hint.map { "; bedoelt u \"\($0)\"?" } ?? "; kies uit \(themeSet.themes.map(\.id).joined(separator: ", "))"),
                     en: "theme \"\(theme)\" is not in theme set \"\(themeSet.id)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? "; choose one of \(themeSet.themes.map(\.id).joined(separator: ", "))"))
             }
-        } else if !themeSetNamed {
+        } else if themeSetId == nil {
             findings.error(
                 "theme-without-theme-set", at: location,
                 nl: "thema \"\(theme)\" gebruikt, maar de enquête noemt geen \"themeSet\"; voeg die bovenaan toe",

@@ -51,3 +51,14 @@ struct ResponseFileTests {
         #expect(ResponseTable.cell(value) == cell)
     }
 }
+
+@Suite("Sample answers")
+struct SampleAnswersTests {
+    @Test func sampleAnswersAreAlwaysValid() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let raw = SampleAnswers.make(for: Fixtures.definition, using: &generator)
+            _ = try AnswerValidator.validate(raw, against: Fixtures.definition)
+        }
+    }
+}
