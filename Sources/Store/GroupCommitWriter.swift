@@ -7,8 +7,9 @@ import WijkpeilCore
 /// in batches — whatever arrived while the previous batch was being made durable — and tells each
 /// writer its result only after the batch's `COMMIT` returned.
 ///
-/// Each submission runs inside its own `SAVEPOINT`, so a rejected one (an invitation code already
-/// used) fails alone; an error of the database itself (full disk, I/O) fails the whole batch and
+/// A rejected submission (an invitation code already used, a row that breaks a rule) fails alone:
+/// SQLite undoes a failed statement by itself, and a submission of two statements runs inside its
+/// own `SAVEPOINT`; an error of the database itself (full disk, I/O) fails the whole batch and
 /// nothing in it is acknowledged.
 final class GroupCommitWriter: @unchecked Sendable {
     // @unchecked: `connection` and `statements` are touched only by blocks on `queue`, a serial
@@ -29,6 +30,14 @@ final class GroupCommitWriter: @unchecked Sendable {
     private struct State {
         var pending: [Job] = []
         var draining = false
+        var batches = 0
+        var submissions = 0
+        var lastBatchSize = 0
+    }
+
+    /// Batches committed and submissions in them, since the store was opened.
+    var statistics: (batches: Int, submissions: Int) {
+        state.withLock { ($0.batches, $0.submissions) }
     }
 
     /// The statements of the hot path, prepared once.
@@ -36,11 +45,17 @@ final class GroupCommitWriter: @unchecked Sendable {
         let findKey: Statement
         let insert: Statement
         let useInvite: Statement
+        let savepoint: Statement
+        let release: Statement
+        let rollbackToSavepoint: Statement
     }
 
-    init(connection: Connection, maxBatchSize: Int) {
+    private let commitDelay: Duration
+
+    init(connection: Connection, maxBatchSize: Int, commitDelay: Duration) {
         self.connection = connection
         self.maxBatchSize = maxBatchSize
+        self.commitDelay = commitDelay
     }
 
     /// Queues a submission; `job.completion` is called once it is committed or refused.
@@ -72,8 +87,9 @@ final class GroupCommitWriter: @unchecked Sendable {
             try connection.inTransaction(purpose: "storing imported responses") { () throws(StoreError) in
                 var receipts: [Receipt] = []
                 receipts.reserveCapacity(submissions.count)
+                let receivedAt = Timestamp.now()
                 for submission in submissions {
-                    receipts.append(try self.insert(submission, inviteHashes: []))
+                    receipts.append(try self.insert(submission, inviteHashes: [], receivedAt: receivedAt))
                 }
                 return receipts
             }
@@ -82,11 +98,15 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private func drain() {
         while true {
+            waitForSiblings()
             let batch: [Job] = state.withLock { state in
                 let count = min(state.pending.count, maxBatchSize)
                 let batch = Array(state.pending.prefix(count))
                 state.pending.removeFirst(count)
                 if batch.isEmpty { state.draining = false }
+                state.batches += batch.isEmpty ? 0 : 1
+                state.submissions += batch.count
+                state.lastBatchSize = batch.count
                 return batch
             }
             if batch.isEmpty { return }
@@ -94,19 +114,45 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
+    /// Under concurrent load, the writers answered by the last commit are still waking up when
+    /// the next batch starts. If the last batch was large and fewer are waiting now, wait a
+    /// moment (at most `commitDelay`) so they share the next commit's fsync, like PostgreSQL's
+    /// `commit_delay`. A lone writer (last batch of 1) never waits.
+    private func waitForSiblings() {
+        guard commitDelay > .zero else { return }
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: commitDelay)
+        while clock.now < deadline {
+            let (waiting, last) = state.withLock { ($0.pending.count, $0.lastBatchSize) }
+            guard last >= 4, waiting < last else { return }
+            // Yield rather than sleep: a sleep of a few microseconds lasts tens (timer slack),
+            // while yielding hands the core straight to the writers being woken.
+            sched_yield()
+        }
+    }
+
     private func commit(_ batch: [Job]) {
         var results: [Result<Receipt, StoreError>] = []
         results.reserveCapacity(batch.count)
         do throws(StoreError) {
+            let statements = try prepared()
+            // One time for the batch: the responses are received when their batch commits.
+            let receivedAt = Timestamp.now()
             try connection.execute("BEGIN IMMEDIATE", purpose: "storing a response")
             for job in batch {
-                try connection.execute("SAVEPOINT submission", purpose: "storing a response")
+                // A failed statement is undone by SQLite on its own; a submission that runs two
+                // (spend the code, then insert) needs a savepoint so both go or neither.
+                let guarded = job.submission.requiresInvite
+                if guarded { try statements.savepoint.run() }
                 do throws(StoreError) {
-                    let receipt = try insert(job.submission, inviteHashes: job.inviteHashes)
-                    try connection.execute("RELEASE submission", purpose: "storing a response")
+                    let receipt = try insert(job.submission, inviteHashes: job.inviteHashes, receivedAt: receivedAt)
+                    if guarded { try statements.release.run() }
                     results.append(.success(receipt))
                 } catch where error.isRejection {
-                    try connection.execute("ROLLBACK TO submission; RELEASE submission", purpose: "storing a response")
+                    if guarded {
+                        try statements.rollbackToSavepoint.run()
+                        try statements.release.run()
+                    }
                     results.append(.failure(error))
                 }
             }
@@ -122,12 +168,16 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     /// Stores one submission inside the current transaction: once per submission key, and for
     /// invite-only surveys only while its code is unused.
-    private func insert(_ submission: Submission, inviteHashes: [[UInt8]]) throws(StoreError) -> Receipt {
+    private func insert(_ submission: Submission, inviteHashes: [[UInt8]], receivedAt: String) throws(StoreError) -> Receipt {
         let statements = try prepared()
-        var existing: Int64?
-        try statements.findKey.query([.text(submission.submissionKey)]) { row in existing = row.int64(0) }
-        if let existing { return Receipt(id: existing, isDuplicate: true) }
+        func existing() throws(StoreError) -> Int64? {
+            var id: Int64?
+            try statements.findKey.query([.text(submission.submissionKey)]) { row in id = row.int64(0) }
+            return id
+        }
         if submission.requiresInvite {
+            // A repeated submission must not spend a second code: look the key up first.
+            if let id = try existing() { return Receipt(id: id, isDuplicate: true) }
             var used = false
             for hash in inviteHashes where !used {
                 try statements.useInvite.run(.blob(hash))
@@ -137,10 +187,12 @@ final class GroupCommitWriter: @unchecked Sendable {
                 throw StoreError(.inviteRejected, purpose: "checking the invitation code", path: connection.path)
             }
         }
-        let answers = String(decoding: submission.answers.encoded(), as: UTF8.self)
         try statements.insert.run(
             .text(submission.surveyId), .text(submission.definitionHash), .text(submission.submissionKey),
-            .text(submission.source.rawValue), .text(answers), .text(Timestamp.now()))
+            .text(submission.source.rawValue), .text(submission.answersText), .text(receivedAt))
+        if connection.changes == 0, let id = try existing() {
+            return Receipt(id: id, isDuplicate: true)
+        }
         return Receipt(id: connection.lastInsertRowID, isDuplicate: false)
     }
 
@@ -152,8 +204,12 @@ final class GroupCommitWriter: @unchecked Sendable {
                 """
                 INSERT INTO responses (survey_id, definition_hash, submission_key, source, answers, received_at)
                 VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (submission_key) DO NOTHING
                 """, purpose: "storing a response"),
-            useInvite: try connection.prepare("UPDATE invites SET used = 1 WHERE hash = ? AND used = 0", purpose: "using an invitation code"))
+            useInvite: try connection.prepare("UPDATE invites SET used = 1 WHERE hash = ? AND used = 0", purpose: "using an invitation code"),
+            savepoint: try connection.prepare("SAVEPOINT submission", purpose: "storing a response"),
+            release: try connection.prepare("RELEASE submission", purpose: "storing a response"),
+            rollbackToSavepoint: try connection.prepare("ROLLBACK TO submission", purpose: "storing a response"))
         statements = made
         return made
     }

@@ -30,6 +30,9 @@ public final class Store: Sendable {
         public var busyTimeoutMilliseconds = 5_000
         /// The most submissions committed in one transaction.
         public var maxBatchSize = 512
+        /// How long the writer may wait for more submissions under concurrent load, so they share
+        /// one commit; 0 turns it off. A lone writer never waits.
+        public var commitDelay: Duration = .microseconds(200)
         /// A cap on the database's size in pages (of 4 KiB); `nil` for none.
         public var maxPageCount: Int?
         /// PBKDF2 iterations for new invitation codes.
@@ -52,7 +55,8 @@ public final class Store: Sendable {
         }
         try Self.configure(connection, configuration)
         try Schema.migrate(connection)
-        writer = GroupCommitWriter(connection: connection, maxBatchSize: configuration.maxBatchSize)
+        writer = GroupCommitWriter(
+            connection: connection, maxBatchSize: configuration.maxBatchSize, commitDelay: configuration.commitDelay)
     }
 
     static func configure(_ connection: Connection, _ configuration: Configuration) throws(StoreError) {
@@ -83,7 +87,7 @@ public final class Store: Sendable {
     @discardableResult
     public func register(_ definition: SurveyDefinition) throws(StoreError) -> String {
         let json = definition.jsonValue.encoded()
-        let hash = SHA256.hex(json)
+        let hash = SHA256.hex(json)  // the same bytes as `hash(of:)`
         try writer.exclusive { connection throws(StoreError) in
             try connection.prepare(
                 "INSERT OR IGNORE INTO definitions (hash, survey_id, version, json, stored_at) VALUES (?, ?, ?, ?, ?)",
@@ -237,6 +241,9 @@ public final class Store: Sendable {
     }
 
     // MARK: Maintenance
+
+    /// Group-commit batches since the store was opened, and the submissions in them.
+    public var writeStatistics: (batches: Int, submissions: Int) { writer.statistics }
 
     /// Writes a consistent copy of the database to `destination` with `VACUUM INTO`, while
     /// writes go on. Refuses to overwrite an existing file.

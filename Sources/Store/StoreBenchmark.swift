@@ -12,7 +12,7 @@ public enum StoreBenchmark {
         try Store.configure(connection, Store.Configuration())
         try Schema.migrate(connection)
         try connection.execute("INSERT INTO definitions VALUES ('bench', 'bench', 1, '{}', '2026-01-01T00:00:00Z')", purpose: "benchmark")
-        let texts = answers.map { String(decoding: $0.encoded(), as: UTF8.self) }
+        let texts = answers.map(\.compactText)
         let insert = try connection.prepare(
             "INSERT INTO responses (survey_id, definition_hash, submission_key, source, answers, received_at) VALUES (?, ?, ?, ?, ?, ?)",
             purpose: "benchmark")
@@ -21,8 +21,9 @@ public enum StoreBenchmark {
         while index < texts.count {
             let end = min(index + batch, texts.count)
             try connection.inTransaction(purpose: "benchmark") { () throws(StoreError) in
+                let receivedAt = Timestamp.now()
                 for row in index..<end {
-                    try insert.run(.text("bench"), .text("bench"), .text("plain-\(row)"), .text("api"), .text(texts[row]), .text(Timestamp.now()))
+                    try insert.run(.text("bench"), .text("bench"), .text("plain-\(row)"), .text("api"), .text(texts[row]), .text(receivedAt))
                 }
             }
             index = end
@@ -50,6 +51,22 @@ public enum StoreBenchmark {
         }
         group.wait()
         if let error = failures.first { throw error }
+        return seconds(since: start)
+    }
+
+    /// Submits every submission through `store` from `writers` concurrent tasks using the async
+    /// API (as the form server does); returns the seconds taken.
+    public static func concurrentAsyncSubmits(_ submissions: [Submission], to store: Store, writers: Int) async throws -> Double {
+        let start = DispatchTime.now()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<writers {
+                let share = stride(from: writer, to: submissions.count, by: writers).map { submissions[$0] }
+                group.addTask {
+                    for submission in share { _ = try await store.submit(submission) }
+                }
+            }
+            try await group.waitForAll()
+        }
         return seconds(since: start)
     }
 

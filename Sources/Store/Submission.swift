@@ -19,8 +19,9 @@ public struct Submission: Sendable, Hashable {
     /// The key that makes a repeated submission (a double tap, a re-imported file) store once.
     public var submissionKey: String
     public var source: ResponseSource
-    /// The validated answers, as ``ValidatedResponse/answersJSON``.
-    public var answers: JSONValue
+    /// The validated answers as compact JSON text, encoded on the caller's thread so the writer
+    /// spends its time only on SQLite.
+    public var answersText: String
     /// The invitation code, for surveys that require one.
     public var invite: InviteCode?
     /// Whether the survey requires an unused invitation code (``SurveyDefinition/requiresInvite``).
@@ -35,7 +36,7 @@ public struct Submission: Sendable, Hashable {
         self.definitionHash = definitionHash
         self.submissionKey = submissionKey
         self.source = source
-        self.answers = response.answersJSON
+        self.answersText = response.answersJSON.compactText
         self.invite = invite
     }
 }

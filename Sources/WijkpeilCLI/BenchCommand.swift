@@ -39,16 +39,21 @@ enum BenchCommand {
             let plain = try StoreBenchmark.plainSQLite(path: folder + "/plain.sqlite", answers: responses.map(\.answersJSON))
             let plainRate = Double(count) / plain
             console.out.line("plain SQLite, 100-row transactions, synchronous=FULL: \(Int(plainRate)) rows/s")
-            for writers in [1, 32] {
-                let store = try Store(path: folder + "/store-\(writers).sqlite")
+            for (writers, mode) in [(1, "thread"), (32, "thread"), (32, "task")] {
+                let store = try Store(path: folder + "/store-\(writers)-\(mode).sqlite")
                 let hash = try store.register(survey)
                 let submissions = responses.enumerated().map { index, response in
-                    Submission(response: response, definition: survey, definitionHash: hash, submissionKey: "bench-\(writers)-\(index)", source: .api)
+                    Submission(response: response, definition: survey, definitionHash: hash, submissionKey: "bench-\(index)", source: .api)
                 }
-                let seconds = try StoreBenchmark.concurrentSubmits(submissions, to: store, writers: writers)
+                let seconds = mode == "thread"
+                    ? try StoreBenchmark.concurrentSubmits(submissions, to: store, writers: writers)
+                    : try runBlocking { try await StoreBenchmark.concurrentAsyncSubmits(submissions, to: store, writers: writers) }
                 let rate = Double(count) / seconds
-                let ratio = rate / plainRate
-                console.out.line("wijkpeil store, \(writers) writer(s), each response durable before it returns: \(Int(rate)) responses/s, ratio \(String(format: "%.2f", ratio)) of plain SQLite")
+                let statistics = store.writeStatistics
+                let perBatch = Double(statistics.submissions) / Double(max(1, statistics.batches))
+                let who = mode == "thread" ? "\(writers) writer thread(s), blocking" : "\(writers) writer tasks, async (as the server)"
+                console.out.line(
+                    "wijkpeil store, \(who): \(Int(rate)) durable responses/s, ratio \(String(format: "%.2f", rate / plainRate)) of plain SQLite (\(String(format: "%.1f", perBatch)) per commit)")
             }
             return .success
         })
@@ -135,4 +140,26 @@ enum BenchCommand {
             console.err.line("\(acknowledged.count) acknowledged, \(stored.count) stored, \(problems.count) problem(s)")
             return problems.isEmpty ? .success : .invalid
         })
+}
+
+/// Runs async work from a synchronous command and waits for it.
+func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = BlockingResult<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
+        done.signal()
+    }
+    done.wait()
+    return try box.get()
+}
+
+import Synchronization
+
+private final class BlockingResult<T: Sendable>: Sendable {
+    private let value = Mutex<Result<T, any Error>?>(nil)
+
+    func set(_ result: Result<T, any Error>) { value.withLock { $0 = result } }
+
+    func get() throws -> T { try value.withLock { $0 }!.get() }
 }

@@ -21,12 +21,84 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Serialises as compact or pretty JSON with sorted keys, so output is stable.
+    /// Serialises as compact or pretty JSON with sorted keys, so output is stable (content
+    /// hashes depend on it). Whole numbers are written without a fraction; a non-finite number,
+    /// which JSON cannot hold, as `null`.
     public func encoded(pretty: Bool = false) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: every case maps onto a JSON value.
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        write(to: &bytes, pretty: pretty, indent: 0)
+        return Data(bytes)
+    }
+
+    /// The compact JSON text.
+    public var compactText: String {
+        var bytes: [UInt8] = []
+        write(to: &bytes, pretty: false, indent: 0)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func write(to bytes: inout [UInt8], pretty: Bool, indent: Int) {
+        switch self {
+        case .null: bytes += Array("null".utf8)
+        case .bool(let flag): bytes += Array((flag ? "true" : "false").utf8)
+        case .number(let number):
+            if !number.isFinite {
+                bytes += Array("null".utf8)
+            } else if number.rounded() == number, abs(number) < 1e15 {
+                bytes += Array(String(Int64(number)).utf8)
+            } else {
+                bytes += Array(String(number).utf8)
+            }
+        case .string(let text): Self.writeString(text, to: &bytes)
+        case .array(let elements):
+            guard !elements.isEmpty else { bytes += Array("[]".utf8); return }
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(&bytes, indent + 2) }
+                element.write(to: &bytes, pretty: pretty, indent: indent + 2)
+            }
+            if pretty { Self.newline(&bytes, indent) }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            guard !fields.isEmpty else { bytes += Array("{}".utf8); return }
+            bytes.append(UInt8(ascii: "{"))
+            for (index, key) in fields.keys.sorted().enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(&bytes, indent + 2) }
+                Self.writeString(key, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                if pretty { bytes.append(UInt8(ascii: " ")) }
+                fields[key]!.write(to: &bytes, pretty: pretty, indent: indent + 2)
+            }
+            if pretty { Self.newline(&bytes, indent) }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(_ bytes: inout [UInt8], _ indent: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes += [UInt8](repeating: UInt8(ascii: " "), count: indent)
+    }
+
+    /// A JSON string per RFC 8259: quotes, backslashes and control characters escaped.
+    private static func writeString(_ text: String, to bytes: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xf)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A short name for the kind of value, used in messages ("expected text, found a number").

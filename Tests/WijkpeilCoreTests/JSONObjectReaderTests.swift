@@ -99,3 +99,21 @@ struct IdentifierTests {
         #expect(Location(line: 4).description == "line 4")
     }
 }
+
+@Suite("Writing JSON")
+struct JSONWritingTests {
+    @Test(arguments: [
+        (JSONValue.string("a\"b\\c\nd\u{1}é"), #""a\"b\\c\nd\u0001é""#),
+        (.number(-3), "-3"), (.number(0.1), "0.1"), (.number(.nan), "null"), (.array([]), "[]"), (.object([:]), "{}"),
+        (JSONValue.object(["z": [1, nil, true], "a": ["b": "c"]]), #"{"a":{"b":"c"},"z":[1,null,true]}"#),
+    ])
+    func compactOutputIsExactAndSorted(_ value: JSONValue, _ text: String) {
+        #expect(value.compactText == text)
+    }
+
+    @Test func whatIsWrittenReadsBackTheSame() throws {
+        let value: JSONValue = ["tekst": "regel 1\nregel 2\t\"citaat\" 🏠", "getallen": [1, 2.5, -0.001, 1e20], "leeg": [:], "lijst": [[], nil, false]]
+        #expect(try JSONValue.parse(value.encoded()) == value)
+        #expect(try JSONValue.parse(value.encoded(pretty: true)) == value)
+    }
+}
