@@ -39,9 +39,9 @@ let package = Package(
         .testTarget(name: "WijkpeilCoreTests", dependencies: ["WijkpeilCore"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "WijkpeilCore"]),
         .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore"]),
-        .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "WijkpeilCore"]),
+        .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite"]),
-        .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore"]),
+        .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]
 )
 

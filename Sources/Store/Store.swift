@@ -180,6 +180,29 @@ public final class Store: Sendable {
         return counts
     }
 
+    /// The stickers on each option of one `stickers` question over all stored responses to
+    /// `survey`, and how many responses placed any. SQLite sums them (`json_each`), so a million
+    /// answers are counted without reading them into memory. Every stored answer was validated
+    /// on entry, so budgets and caps hold already.
+    public func stickerCounts(survey: String, question: String) throws(StoreError) -> (counts: [String: Int], participants: Int) {
+        var counts: [String: Int] = [:]
+        var participants = 0
+        let path = "$.\"" + question + "\""
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                """
+                SELECT sticker.key, sum(sticker.value) FROM responses, json_each(responses.answers, ?) AS sticker
+                WHERE responses.survey_id = ? GROUP BY sticker.key
+                """, purpose: "counting digital stickers"
+            ).query([.text(path), .text(survey)]) { row in counts[row.text(0)] = Int(row.int64(1)) }
+            try connection.prepare(
+                "SELECT count(*) FROM responses WHERE survey_id = ? AND json_type(answers, ?) = 'object'",
+                purpose: "counting digital sticker participants"
+            ).query([.text(survey), .text(path)]) { row in participants = Int(row.int64(0)) }
+        }
+        return (counts, participants)
+    }
+
     // MARK: Invitation codes
 
     struct InviteBatch {

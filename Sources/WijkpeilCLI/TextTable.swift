@@ -7,6 +7,10 @@ struct TextTable {
         self.headers = headers
     }
 
+    init(row headers: [String]) {
+        self.headers = headers
+    }
+
     mutating func add(_ cells: String...) {
         rows.append(cells)
     }

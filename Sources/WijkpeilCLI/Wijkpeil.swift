@@ -11,7 +11,7 @@ public enum Wijkpeil {
             messages to stderr. Exit codes: 0 success, 1 input read but invalid, 2 usage error.
             """,
         subcommands: [
-            LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec, ResponsesCommand.spec,
+            LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec, StickersCommand.spec, ResponsesCommand.spec,
             InvitesCommand.spec, BackupCommand.spec, BenchCommand.spec,
         ])
 
@@ -44,14 +44,25 @@ public enum Wijkpeil {
             console.err.line("wijkpeil: \(error)")
             return ExitCode.invalid.rawValue
         } catch let error as InvalidInput {
+            let language = requestedLanguage(arguments, environment: environment)
             for finding in error.findings.all {
-                console.out.line(finding.rendered(in: .nl))
+                console.out.line(finding.rendered(in: language))
             }
             return ExitCode.invalid.rawValue
         } catch {
             console.err.line("wijkpeil: \(error)")
             return ExitCode.invalid.rawValue
         }
+    }
+
+    /// The language asked for on the command line or in `$WIJKPEIL_LANG`, for messages printed
+    /// after parsing stopped.
+    private static func requestedLanguage(_ arguments: [String], environment: [String: String]) -> Language {
+        for (index, word) in arguments.enumerated() {
+            if word == "--lang", index + 1 < arguments.count, let language = Language(code: arguments[index + 1]) { return language }
+            if word.hasPrefix("--lang="), let language = Language(code: String(word.dropFirst(7))) { return language }
+        }
+        return environment["WIJKPEIL_LANG"].flatMap(Language.init(code:)) ?? .nl
     }
 
     private static func find(_ path: [String]) -> CommandSpec? {

@@ -1,0 +1,175 @@
+import Foundation
+import Participation
+import Stickers
+import Surveys
+import Testing
+import WijkpeilCore
+
+@Suite("Tallying sticker placements")
+struct StickerTallyTests {
+    let session = StickerSession(
+        id: "avond", title: LocalizedText(nl: "Avond"), level: .consult,
+        options: ["a", "b", "c", "d"].map { Option(id: $0, label: LocalizedText(nl: $0.uppercased()), theme: $0 == "a" ? "wonen" : nil) },
+        colours: [
+            StickerColour(id: "groen", label: LocalizedText(nl: "groen"), meaning: .support, perParticipant: 3),
+            StickerColour(id: "rood", label: LocalizedText(nl: "rood"), meaning: .concern, perParticipant: 1),
+        ],
+        maxPerOption: 2, attendance: 4)
+
+    func read(_ text: String, file: String = "f.csv", entry: String? = nil) -> PlacementFile.Contents {
+        PlacementFile.read(Array(text.utf8), file: file, session: session, entry: entry)
+    }
+
+    @Test func perStickerRowsAreCounted() {
+        let contents = read("participant,poster,option,colour\np1,t1,a,groen\np1,t1,b,groen\np2,t1,a,groen\np2,t1,a,rood\n")
+        #expect(contents.findings.isEmpty)
+        let tally = StickerTally.compute(session: session, placements: contents.placements)
+        #expect(tally.options.map(\.id) == ["a", "b", "c", "d"])
+        #expect(tally.options[0].counts == ["groen": 2, "rood": 1])
+        #expect(tally.options[0].support == 2 && tally.options[0].concern == 1)
+        #expect(abs(tally.options[0].share - 2.0 / 3.0) < 1e-12)
+        #expect(tally.participants == 2 && tally.stickers == 4)
+        #expect(tally.posters == ["t1": ["a": ["groen": 2, "rood": 1], "b": ["groen": 1]]])
+    }
+
+    @Test func paperCountsAreCountedAndFilesMerge() {
+        let first = read("poster,option,colour,count\nt1,a,groen,3\nt1,b,rood,1\n", file: "tafel1.csv")
+        let second = read("poster,option,colour,count\nt2,a,groen,2\nt2,c,groen,0\n", file: "tafel2.csv")
+        let tally = StickerTally.compute(session: session, placements: first.placements + second.placements)
+        #expect(tally.options.first { $0.id == "a" }?.support == 5)
+        #expect(tally.posters.keys.sorted() == ["t1", "t2"])
+        #expect(tally.participants == nil)
+        #expect(tally.stickers == 6)
+    }
+
+    @Test(arguments: [
+        ("participant,poster,option,colour\np1,t1,zz,groen\n", "unknown-option"),
+        ("participant,poster,option,colour\np1,t1,a,blauw\n", "unknown-colour"),
+        ("poster,option,colour,count\nt1,a,groen,-2\n", "bad-count"),
+        ("poster,option,colour,count\nt1,a,groen,twee\n", "bad-count"),
+        ("poster,option,colour,count\nt1,a,groen\n", "malformed-line"),
+        ("participant,poster,option,colour\n,t1,a,groen\n", "missing-participant"),
+        ("poster,option,colour\nt1,a,groen\n", "unknown-header"),
+        ("poster,option,colour,count\n\"t1,a,groen,1\n", "unterminated-quote"),
+    ])
+    func invalidLinesAreListedWithFileAndLine(_ text: String, _ code: String) {
+        let contents = read(text, file: "poster.csv")
+        #expect(contents.findings.errors.map(\.code) == [code])
+        #expect(contents.findings.errors[0].location.file == "poster.csv")
+        #expect(contents.findings.errors[0].location.line != nil)
+        #expect(contents.placements.isEmpty)
+    }
+
+    @Test func theLaterStickersOverTheAllotmentOrTheCapAreExcluded() {
+        let contents = read("""
+            participant,poster,option,colour
+            p1,t1,a,groen
+            p1,t1,a,groen
+            p1,t1,a,groen
+            p1,t1,b,groen
+            p1,t1,c,groen
+            p1,t1,c,rood
+            p1,t1,d,rood
+
+            """)
+        let tally = StickerTally.compute(session: session, placements: contents.placements)
+        #expect(tally.excluded.map(\.line) == [4, 6, 8])
+        #expect(tally.excluded.map(\.code) == ["over-cap", "over-allotment", "over-allotment"])
+        #expect(tally.stickers == 4)
+        #expect(tally.options.first { $0.id == "c" }?.support == 0)
+    }
+
+    @Test func participantIdsCountWithinOneFile() {
+        let first = read("participant,poster,option,colour\np1,t1,a,groen\np1,t1,a,groen\n", file: "tafel1.csv")
+        let second = read("participant,poster,option,colour\np1,t2,a,groen\np1,t2,a,groen\n", file: "tafel2.csv")
+        let tally = StickerTally.compute(session: session, placements: first.placements + second.placements)
+        #expect(tally.excluded.isEmpty)
+        #expect(tally.participants == 2)
+    }
+
+    @Test func paperCountsAboveAttendanceGiveWarnings() {
+        let contents = read("poster,option,colour,count,attendees\nt1,a,groen,5,1\nt1,b,groen,0,1\nt2,a,groen,8,\n")
+        #expect(contents.attendees == ["t1": 1])
+        let tally = StickerTally.compute(session: session, placements: contents.placements, attendees: contents.attendees)
+        // t1: 5 > 1 × 3; the session: 13 > 4 × 3.
+        #expect(tally.warnings.count == 2)
+        #expect(tally.warnings[0].en?.contains("recount this poster") == true)
+    }
+
+    @Test func tiesShareARankAndAreListedById() {
+        let contents = read("""
+            poster,option,colour,count
+            t,d,groen,4
+            t,b,groen,4
+            t,a,groen,2
+            t,c,groen,4
+            t,c,rood,1
+
+            """)
+        let tally = StickerTally.compute(session: session, placements: contents.placements)
+        #expect(tally.options.map(\.id) == ["b", "d", "c", "a"])
+        #expect(tally.options.map(\.rank) == [1, 1, 3, 4])
+    }
+
+    @Test func anEmptySessionTalliesToZeros() {
+        let tally = StickerTally.compute(session: session, placements: [])
+        #expect(tally.stickers == 0 && tally.participants == 0)
+        #expect(tally.options.allSatisfy { $0.rank == 1 && $0.share == 0 })
+        #expect(tally.options.map(\.id) == ["a", "b", "c", "d"])
+    }
+
+    @Test func doubleEntryThatAgreesIsCountedOnce() {
+        let first = read("poster,option,colour,count\nt1,a,groen,3\nt1,b,rood,1\n", file: "a.csv", entry: "anna")
+        let second = read("poster,option,colour,count\nt1,b,rood,1\nt1,a,groen,3\n", file: "b.csv", entry: "bram")
+        guard case .agreed(let placements) = DoubleEntry.reconcile(first.placements + second.placements) else {
+            Issue.record("expected agreement")
+            return
+        }
+        #expect(StickerTally.compute(session: session, placements: placements).stickers == 4)
+    }
+
+    @Test func doubleEntryThatDisagreesListsEveryDifference() {
+        let both = read("""
+            poster,option,colour,count,entered_by
+            t1,a,groen,3,anna
+            t1,a,groen,2,bram
+            t1,b,rood,1,anna
+            t2,c,groen,1,bram
+
+            """)
+        guard case .differ(let differences) = DoubleEntry.reconcile(both.placements) else {
+            Issue.record("expected differences")
+            return
+        }
+        #expect(differences.map(\.poster) == ["t1", "t1", "t2"])
+        #expect(differences[0].counts == ["anna": 3, "bram": 2])
+    }
+
+    @Test func doubleEntryNeedsTwoEntries() {
+        let one = read("poster,option,colour,count,entered_by\nt1,a,groen,3,anna\n")
+        #expect(DoubleEntry.reconcile(one.placements) == .wrongNumberOfEntries(["anna"]))
+    }
+
+    @Test func outputsCarryTheContractsFields() throws {
+        let contents = read("participant,poster,option,colour\np1,t1,a,groen\np1,t1,<b>,groen\n")
+        let tally = StickerTally.compute(session: session, placements: contents.placements)
+        guard case .object(let json) = tally.jsonValue(language: .nl) else { Issue.record("not an object"); return }
+        #expect(Set(json.keys) == ["session", "options", "posters", "participants", "stickers", "excluded", "warnings"])
+        guard case .array(let options)? = json["options"], case .object(let first)? = options.first else { Issue.record("no options"); return }
+        #expect(Set(first.keys) == ["id", "label", "theme", "counts", "support", "concern", "share", "rank"])
+        let svg = tally.svg(session: session, language: .nl)
+        #expect(svg.contains("<title id=\"t\">Avond</title>") && svg.contains("<desc id=\"d\">1. A: 1 steun"))
+        #expect(tally.csv(session: session, language: .en).hasPrefix("rank,option,label,support,concern,share,groen,rood\r\n1,a,A,1,0,1.0,1,0\r\n"))
+    }
+
+    @Test func theSVGAndPosterEscapeLabels() {
+        var risky = session
+        risky.options[0].label = LocalizedText(nl: "<script>alert(1)</script> & co")
+        let tally = StickerTally.compute(session: risky, placements: [])
+        #expect(!tally.svg(session: risky, language: .nl).contains("<script>"))
+        let poster = risky.posterHTML(language: .nl)
+        #expect(!poster.contains("<script>") && poster.contains("&lt;script&gt;"))
+        #expect(poster.contains("@page { size: A3"))
+        #expect(poster.components(separatedBy: "<section class=\"poster\">").count == 5)
+    }
+}

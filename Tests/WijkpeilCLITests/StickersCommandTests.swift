@@ -1,0 +1,74 @@
+import Foundation
+import Stickers
+import Surveys
+import Testing
+import WijkpeilCore
+
+@Suite("wijkpeil stickers")
+struct StickersCommandTests {
+    let surveyJSON = """
+        {"id": "stippen", "version": 1, "title": {"nl": "Stippen"}, "level": "consult",
+         "questions": [{"id": "keuze", "type": "stickers", "text": {"nl": "Waar moeten we aan werken?"}, "stickers": 3, "maxPerOption": 2,
+           "options": [{"id": "groen", "label": {"nl": "Meer groen"}}, {"id": "spelen", "label": {"nl": "Speelplek"}},
+                       {"id": "licht", "label": {"nl": "Verlichting"}}]}]}
+        """
+
+    @Test func digitalAnswersAndTheSamePlacementsAsCSVGiveIdenticalJSON() throws {
+        let folder = TemporaryFolder()
+        folder.write("surveys/stippen.json", surveyJSON)
+        let surveys = folder.path + "/surveys", db = folder.path + "/w.sqlite"
+        // Three residents' digital sticker answers …
+        let answers: [[String: Int]] = [["groen": 2, "licht": 1], ["spelen": 1], ["groen": 1, "spelen": 2]]
+        let jsonl = answers.enumerated().map { index, counts in
+            #"{"submissionKey": "r\#(index)", "answers": {"keuze": {"# + counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}}}"
+        }.joined(separator: "\n")
+        #expect(wijkpeil("responses", "import", "--db", db, "--survey", "stippen", "--surveys", surveys, folder.write("r.jsonl", jsonl)).status == 0)
+        // … and the same stickers as a paper file, one row per sticker.
+        var csv = "participant,poster,option,colour\n"
+        for (index, counts) in answers.enumerated() {
+            for (option, count) in counts.sorted(by: { $0.key < $1.key }) {
+                csv += String(repeating: "r\(index),keuze,\(option),stip\n", count: count)
+            }
+        }
+        var findings = Findings()
+        let json = try JSONValue.parse(Data(surveyJSON.utf8))
+        let survey = try #require(SurveyDefinition.read(json, themeSets: [:], findings: &findings))
+        let session = StickerSession(survey: survey, question: survey.questions[0])
+        let sessionFile = folder.write("sessie.json", session.jsonValue.compactText)
+
+        let digital = wijkpeil("stickers", "tally", "--db", db, "--survey", "stippen", "--surveys", surveys, "--format", "json")
+        let paper = wijkpeil("stickers", "tally", sessionFile, folder.write("papier.csv", csv), "--surveys", surveys, "--format", "json")
+        #expect(digital.status == 0 && paper.status == 0, "\(digital.err) \(paper.err)")
+        #expect(digital.out == paper.out)
+        let parsed = try JSONValue.parse(Data(digital.out.utf8))
+        guard case .object(let fields) = parsed else { Issue.record("not an object"); return }
+        #expect(fields["participants"] == 3 && fields["stickers"] == 7)
+    }
+
+    @Test func invalidLinesStopTheTallyUnlessSkipped() {
+        let folder = TemporaryFolder()
+        let file = folder.write("p.csv", "poster,option,colour,count\nt1,veiligheid,groen,3\nt1,veilig,groen,1\n")
+        let refused = wijkpeil("stickers", "tally", "bewonersavond", file, "--surveys", bundledSurveys, "--lang", "en")
+        #expect(refused.status == 1)
+        #expect(refused.out.contains("\(file):3: error: unknown option \"veilig\""))
+        let skipped = wijkpeil("stickers", "tally", "bewonersavond", file, "--surveys", bundledSurveys, "--skip-invalid", "--format", "json")
+        #expect(skipped.status == 0)
+        #expect(skipped.out.contains("\"code\": \"unknown-option\""))
+    }
+
+    @Test func disagreeingEntriesAreRefusedWithThePosterToRecount() {
+        let folder = TemporaryFolder()
+        let a = folder.write("a.csv", "poster,option,colour,count\nt1,veiligheid,groen,3\n")
+        let b = folder.write("b.csv", "poster,option,colour,count\nt1,veiligheid,groen,4\n")
+        let result = wijkpeil("stickers", "tally", "bewonersavond", "--entry", a, "--entry", b, "--surveys", bundledSurveys, "--lang", "en")
+        #expect(result.status == 1)
+        #expect(result.err.contains("recount these posters"))
+        #expect(result.err.contains("poster t1, veiligheid, groen"))
+    }
+
+    @Test func thePosterIsAPagePerOption() {
+        let result = wijkpeil("stickers", "poster", "bewonersavond", "--surveys", bundledSurveys)
+        #expect(result.status == 0)
+        #expect(result.out.components(separatedBy: "<section class=\"poster\">").count == 9)
+    }
+}
