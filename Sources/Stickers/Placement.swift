@@ -1,41 +1,18 @@
+import Foundation
 import Surveys
 public import WijkpeilCore
-
-/// Stickers of one colour on one option of one poster: a single sticker placed by a known
-/// participant, or a count read off a paper poster.
-public struct Placement: Sendable, Hashable {
-    public var poster: String
-    public var option: String
-    public var colour: String
-    public var count: Int
-    /// Who placed it, when known; ids count within one file (one table or one evening).
-    public var participant: String?
-    /// Which of two entries of the same paper counts this row belongs to (double entry).
-    public var entry: String?
-    /// Where the row came from.
-    public var file: String
-    public var line: Int
-
-    public init(poster: String, option: String, colour: String, count: Int, participant: String? = nil,
-                entry: String? = nil, file: String, line: Int) {
-        self.poster = poster
-        self.option = option
-        self.colour = colour
-        self.count = count
-        self.participant = participant
-        self.entry = entry
-        self.file = file
-        self.line = line
-    }
-}
 
 /// A file of placements, in one of two CSV shapes recognised by the header:
 /// `participant,poster,option,colour` (one row per sticker) or `poster,option,colour,count`
 /// (counts read off a paper poster; optional columns `entered_by` for double entry and
 /// `attendees`, the number of people at that poster).
+///
+/// Files without quotes are read by a byte-level scanner that compares fields with the session's
+/// ids without making strings (hundreds of megabytes a second); files with quotes go through the
+/// strict RFC 4180 reader. Both give the same table and the same findings.
 public enum PlacementFile {
     public struct Contents: Sendable {
-        public var placements: [Placement] = []
+        public var table = PlacementTable()
         /// Attendees per poster, where the file says.
         public var attendees: [String: Int] = [:]
         /// Invalid lines, each with file and line.
@@ -43,66 +20,141 @@ public enum PlacementFile {
     }
 
     public static func read(_ bytes: [UInt8], file: String, session: StickerSession, entry: String? = nil) -> Contents {
-        var contents = Contents()
-        let records: [CSVRecord]
-        do {
-            records = try CSVReader.records(bytes)
-        } catch {
-            contents.findings.append(error.finding(file: file))
-            return contents
-        }
-        guard let header = records.first?.fields.map({ $0.trimmingWhitespace.lowercased() }) else {
-            contents.findings.error("empty-file", at: Location(file: file, line: 1),
-                                    nl: "het bestand is leeg", en: "the file is empty")
-            return contents
-        }
-        let perSticker = ["participant", "poster", "option", "colour"]
-        let counted = ["poster", "option", "colour", "count"]
-        let isPerSticker = Array(header.prefix(4)) == perSticker && header.count == 4
-        let isCounted = Array(header.prefix(4)) == counted && Set(header.dropFirst(4)).isSubset(of: ["entered_by", "attendees"])
-            && Set(header).count == header.count
-        guard isPerSticker || isCounted else {
-            contents.findings.error(
-                "unknown-header", at: Location(file: file, line: 1),
-                nl: "onbekende kopregel; gebruik participant,poster,option,colour (per sticker) of poster,option,colour,count (tellingen, eventueel met entered_by en attendees)",
-                en: "unknown header; use participant,poster,option,colour (one row per sticker) or poster,option,colour,count (counts, optionally with entered_by and attendees)")
-            return contents
-        }
-        let enteredByColumn = header.firstIndex(of: "entered_by")
-        let attendeesColumn = header.firstIndex(of: "attendees")
-        let optionIds = Set(session.options.map(\.id)), colourIds = Set(session.colours.map(\.id))
-        for record in records.dropFirst() {
-            let location = Location(file: file, line: record.line)
-            let fields = record.fields.map { $0.trimmingWhitespace }
-            guard fields.count == header.count else {
-                contents.findings.error("malformed-line", at: location,
-                                        nl: "deze regel heeft \(fields.count) velden, de kopregel \(header.count)",
-                                        en: "this line has \(fields.count) fields, the header \(header.count)")
-                continue
+        var reader = Reader(session: session, file: file, entry: entry)
+        if bytes.contains(UInt8(ascii: "\"")) {
+            do {
+                var csv = CSVReader(bytes)
+                while let record = try csv.next() {
+                    let fields = record.fields.map { Array($0.utf8) }
+                    fields.withFieldBuffers { buffers in
+                        var buffers = buffers
+                        reader.handle(&buffers, line: record.line)
+                    }
+                    if reader.stopped { break }
+                }
+            } catch {
+                reader.contents.findings.append(error.finding(file: file))
             }
-            let (poster, option, colour) = isPerSticker ? (fields[1], fields[2], fields[3]) : (fields[0], fields[1], fields[2])
+        } else {
+            bytes.withUnsafeBytes { reader.scan($0) }
+        }
+        if !reader.sawHeader {
+            reader.contents.findings.error("empty-file", at: Location(file: file, line: 1), nl: "het bestand is leeg", en: "the file is empty")
+        }
+        return reader.contents
+    }
+
+    /// Reads rows into a table, one file at a time.
+    struct Reader {
+        enum Shape { case perSticker, counted }
+
+        let session: StickerSession
+        let fileName: String
+        var contents = Contents()
+        var shape: Shape = .perSticker
+        var sawHeader = false
+        var stopped = false
+        var width = 4
+        var enteredByColumn: Int?
+        var attendeesColumn: Int?
+        let optionBytes: [[UInt8]]
+        let colourBytes: [[UInt8]]
+        let fileIndex: Int32
+        let fixedEntry: Int16
+        var participants: [String: Int32] = [:]
+        var lastPoster: (bytes: [UInt8], id: Int32)?
+
+        init(session: StickerSession, file: String, entry: String?) {
+            self.session = session
+            self.fileName = file
+            optionBytes = session.options.map { Array($0.id.utf8) }
+            colourBytes = session.colours.map { Array($0.id.utf8) }
+            fileIndex = contents.table.addFile(file)
+            if let entry {
+                fixedEntry = contents.table.entryId(entry)
+            } else {
+                fixedEntry = -1
+            }
+        }
+
+        /// The byte-level path: records end in LF or CRLF, fields split on the separator.
+        mutating func scan(_ bytes: UnsafeRawBufferPointer) {
+            let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+            var start = 0
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+            let firstEnd = bytes[start...].firstIndex(of: newline) ?? bytes.count
+            let separator = !bytes[start..<firstEnd].contains(UInt8(ascii: ",")) && bytes[start..<firstEnd].contains(UInt8(ascii: ";"))
+                ? UInt8(ascii: ";") : UInt8(ascii: ",")
+            var line = 1
+            var fields: [UnsafeRawBufferPointer] = []
+            fields.reserveCapacity(8)
+            contents.table.reserve(bytes.count / 16)
+            while start < bytes.count, !stopped {
+                var end = start
+                while end < bytes.count, bytes[end] != newline { end += 1 }
+                var recordEnd = end
+                if recordEnd > start, bytes[recordEnd - 1] == cr { recordEnd -= 1 }
+                if recordEnd > start {
+                    fields.removeAll(keepingCapacity: true)
+                    var fieldStart = start, position = start
+                    while position <= recordEnd {
+                        if position == recordEnd || bytes[position] == separator {
+                            fields.append(UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<position]))
+                            fieldStart = position + 1
+                        }
+                        position += 1
+                    }
+                    handle(&fields, line: line)
+                }
+                line += 1
+                start = end + 1
+            }
+        }
+
+        /// One record, its fields as bytes.
+        mutating func handle(_ fields: inout [UnsafeRawBufferPointer], line: Int) {
+            for index in fields.indices { fields[index] = Self.trimmed(fields[index]) }
+            if !sawHeader {
+                sawHeader = true
+                readHeader(fields.map { String(decoding: $0, as: UTF8.self).lowercased() })
+                return
+            }
+            let location = Location(file: fileName, line: line)
+            guard fields.count == width else {
+                contents.findings.error("malformed-line", at: location,
+                                        nl: "deze regel heeft \(fields.count) velden, de kopregel \(width)",
+                                        en: "this line has \(fields.count) fields, the header \(width)")
+                return
+            }
+            let base = shape == .perSticker ? 1 : 0
             var valid = true
-            if poster.isEmpty {
+            let posterField = fields[base], optionField = fields[base + 1], colourField = fields[base + 2]
+            if posterField.isEmpty {
                 contents.findings.error("missing-poster", at: location, nl: "de poster ontbreekt", en: "the poster is missing")
                 valid = false
             }
-            if !optionIds.contains(option) {
-                let hint = Identifier.closest(to: option, in: optionIds.sorted())
+            let option = Self.index(of: optionField, in: optionBytes)
+            if option == nil {
+                let text = String(decoding: optionField, as: UTF8.self)
+                let hint = Identifier.closest(to: text, in: session.options.map(\.id))
                 contents.findings.error("unknown-option", at: location,
-                                        nl: "onbekende optie \"\(option)\"" + (hint.map { "; bedoelt u \"\($0)\"?" } ?? ""),
-                                        en: "unknown option \"\(option)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
+                                        nl: "onbekende optie \"\(text)\"" + (hint.map { "; bedoelt u \"\($0)\"?" } ?? ""),
+                                        en: "unknown option \"\(text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
                 valid = false
             }
-            if !colourIds.contains(colour) {
-                let known = colourIds.sorted().joined(separator: ", ")
+            let colour = Self.index(of: colourField, in: colourBytes)
+            if colour == nil {
+                let text = String(decoding: colourField, as: UTF8.self)
+                let known = session.colours.map(\.id).joined(separator: ", ")
                 contents.findings.error("unknown-colour", at: location,
-                                        nl: "onbekende kleur \"\(colour)\"; deze sessie kent \(known)",
-                                        en: "unknown colour \"\(colour)\"; this session has \(known)")
+                                        nl: "onbekende kleur \"\(text)\"; deze sessie kent \(known)",
+                                        en: "unknown colour \"\(text)\"; this session has \(known)")
                 valid = false
             }
-            var count = 1
-            if isCounted {
-                if let number = Int(fields[3]), number >= 0 {
+            var count: Int32 = 1
+            var participant: Int32 = -1
+            if shape == .counted {
+                if let number = Self.integer(fields[3]) {
                     count = number
                 } else {
                     contents.findings.error("bad-count", at: location,
@@ -110,19 +162,21 @@ public enum PlacementFile {
                     valid = false
                 }
             } else if fields[0].isEmpty {
-                contents.findings.error("missing-participant", at: location,
-                                        nl: "de deelnemer ontbreekt", en: "the participant is missing")
+                contents.findings.error("missing-participant", at: location, nl: "de deelnemer ontbreekt", en: "the participant is missing")
                 valid = false
             }
+            var posterName: String?
             if let column = attendeesColumn, !fields[column].isEmpty {
-                if let number = Int(fields[column]), number >= 0 {
-                    if let known = contents.attendees[poster], known != number {
+                let name = String(decoding: posterField, as: UTF8.self)
+                posterName = name
+                if let number = Self.integer(fields[column]) {
+                    if let known = contents.attendees[name], known != Int(number) {
                         contents.findings.error("conflicting-attendees", at: location,
-                                                nl: "poster \"\(poster)\" had eerder \(known) aanwezigen, hier \(number)",
-                                                en: "poster \"\(poster)\" had \(known) attendees earlier, \(number) here")
+                                                nl: "poster \"\(name)\" had eerder \(known) aanwezigen, hier \(number)",
+                                                en: "poster \"\(name)\" had \(known) attendees earlier, \(number) here")
                         valid = false
                     } else {
-                        contents.attendees[poster] = number
+                        contents.attendees[name] = Int(number)
                     }
                 } else {
                     contents.findings.error("bad-attendees", at: location,
@@ -130,13 +184,91 @@ public enum PlacementFile {
                     valid = false
                 }
             }
-            guard valid else { continue }
-            if count == 0 { continue }
-            let rowEntry = enteredByColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? entry
-            contents.placements.append(Placement(
-                poster: poster, option: option, colour: colour, count: count,
-                participant: isPerSticker ? fields[0] : nil, entry: rowEntry, file: file, line: record.line))
+            guard valid, let option, let colour, count > 0 else { return }
+            if shape == .perSticker {
+                let name = String(decoding: fields[0], as: UTF8.self)
+                if let id = participants[name] {
+                    participant = id
+                } else {
+                    participant = contents.table.newParticipant(name)
+                    participants[name] = participant
+                }
+            }
+            let poster: Int32
+            if let last = lastPoster, last.bytes.elementsEqual(posterField) {
+                poster = last.id
+            } else {
+                poster = contents.table.posterId(posterName ?? String(decoding: posterField, as: UTF8.self))
+                lastPoster = (Array(posterField), poster)
+            }
+            var entry = fixedEntry
+            if let column = enteredByColumn, !fields[column].isEmpty {
+                entry = contents.table.entryId(String(decoding: fields[column], as: UTF8.self))
+            }
+            contents.table.append(poster: poster, option: Int32(option), colour: UInt8(colour), count: count,
+                                  participant: participant, entry: entry, file: fileIndex, line: Int32(line))
         }
-        return contents
+
+        private mutating func readHeader(_ header: [String]) {
+            let perSticker = ["participant", "poster", "option", "colour"]
+            let counted = ["poster", "option", "colour", "count"]
+            if header == perSticker {
+                shape = .perSticker
+            } else if Array(header.prefix(4)) == counted, Set(header.dropFirst(4)).isSubset(of: ["entered_by", "attendees"]),
+                Set(header).count == header.count
+            {
+                shape = .counted
+                enteredByColumn = header.firstIndex(of: "entered_by")
+                attendeesColumn = header.firstIndex(of: "attendees")
+            } else {
+                contents.findings.error(
+                    "unknown-header", at: Location(file: fileName, line: 1),
+                    nl: "onbekende kopregel; gebruik participant,poster,option,colour (per sticker) of poster,option,colour,count (tellingen, eventueel met entered_by en attendees)",
+                    en: "unknown header; use participant,poster,option,colour (one row per sticker) or poster,option,colour,count (counts, optionally with entered_by and attendees)")
+                stopped = true
+            }
+            width = header.count
+        }
+
+        static func trimmed(_ field: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+            var low = 0, high = field.count
+            while low < high, field[low] == 0x20 || field[low] == 0x09 { low += 1 }
+            while high > low, field[high - 1] == 0x20 || field[high - 1] == 0x09 { high -= 1 }
+            return UnsafeRawBufferPointer(rebasing: field[low..<high])
+        }
+
+        static func index(of field: UnsafeRawBufferPointer, in candidates: [[UInt8]]) -> Int? {
+            for (index, candidate) in candidates.enumerated() where candidate.count == field.count {
+                if candidate.withUnsafeBytes({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) { return index }
+            }
+            return nil
+        }
+
+        /// A whole number of 0 or more, written in ASCII digits.
+        static func integer(_ field: UnsafeRawBufferPointer) -> Int32? {
+            guard !field.isEmpty, field.count <= 9 else { return nil }
+            var value: Int32 = 0
+            for byte in field {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int32(byte - 0x30)
+            }
+            return value
+        }
+    }
+}
+
+extension Array where Element == [UInt8] {
+    /// Calls `body` with the fields as raw buffers that live for the call.
+    fileprivate func withFieldBuffers(_ body: ([UnsafeRawBufferPointer]) -> Void) {
+        var buffers: [UnsafeRawBufferPointer] = []
+        var storage = self.map { field -> UnsafeMutableRawBufferPointer in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Swift.max(field.count, 1), alignment: 1)
+            buffer.copyBytes(from: field)
+            return buffer
+        }
+        for (index, field) in self.enumerated() { buffers.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage[index])[0..<field.count])) }
+        body(buffers)
+        for buffer in storage { buffer.deallocate() }
+        storage.removeAll()
     }
 }

@@ -45,67 +45,115 @@ public struct StickerTally: Sendable, Hashable {
     public var excluded: [Exclusion]
     public var warnings: [LocalizedText]
 
-    /// Counts `placements` (in file order) for `session`. A participant's stickers beyond the
+    /// Counts `table` (in file order) for `session`. A participant's stickers beyond the
     /// allotment of a colour, or beyond the cap on one option, are excluded — the later ones —
     /// and listed. Paper counts above attendance × allotment give a warning. `knownParticipants`
     /// is for digital counts, whose participants are counted where they are stored.
     public static func compute(
-        session: StickerSession, placements: [Placement], attendees: [String: Int] = [:], knownParticipants: Int? = nil
+        session: StickerSession, table: PlacementTable, attendees: [String: Int] = [:], knownParticipants: Int? = nil
     ) -> StickerTally {
-        let colours = Dictionary(uniqueKeysWithValues: session.colours.map { ($0.id, $0) })
-        var perOption: [String: [String: Int]] = [:]
-        var posters: [String: [String: [String: Int]]] = [:]
+        let optionCount = session.options.count, colourCount = session.colours.count
+        let allotment = session.colours.map { Int32($0.perParticipant) }
+        let cap = Int32(session.maxPerOption)
+        var perOption = [Int](repeating: 0, count: optionCount * colourCount)
+        var perPoster = [Int](repeating: 0, count: table.posterNames.count * optionCount * colourCount)
+        // Per participant: stickers used per colour, and per option and colour.
+        var usedPerColour = [Int32](repeating: 0, count: table.participantCount * colourCount)
+        var usedPerOption = [Int32: Int32]()
+        var seen = [Bool](repeating: false, count: table.participantCount)
         var excluded: [Exclusion] = []
-        var usedPerColour: [String: Int] = [:]
-        var usedPerOption: [String: Int] = [:]
-        var participants: Set<String> = []
         var stickers = 0
-        for placement in placements {
-            guard let colour = colours[placement.colour] else { continue }
-            if let participant = placement.participant {
-                let who = placement.file + "\u{1F}" + participant
-                participants.insert(who)
-                let colourKey = who + "\u{1F}" + colour.id
-                let optionKey = colourKey + "\u{1F}" + placement.option
-                if usedPerColour[colourKey, default: 0] + placement.count > colour.perParticipant {
-                    excluded.append(Exclusion(
-                        file: placement.file, line: placement.line, code: "over-allotment",
-                        reason: LocalizedText(
-                            nl: "deelnemer \(participant) had al \(colour.perParticipant) \(colour.label.nl) sticker(s) geplakt",
-                            en: "participant \(participant) had already placed \(colour.perParticipant) \(colour.label.text(in: .en)) sticker(s)")))
+        for row in 0..<table.rows {
+            let option = Int(table.option[row]), colour = Int(table.colour[row]), count = table.count[row]
+            let participant = table.participant[row]
+            if participant >= 0 {
+                let person = Int(participant)
+                seen[person] = true
+                let colourSlot = person * colourCount + colour
+                let optionKey = Int32(truncatingIfNeeded: (person * optionCount + option) * colourCount + colour)
+                if usedPerColour[colourSlot] + count > allotment[colour] {
+                    excluded.append(exclusion(.overAllotment, row: row, table: table, session: session))
                     continue
                 }
-                if usedPerOption[optionKey, default: 0] + placement.count > session.maxPerOption {
-                    excluded.append(Exclusion(
-                        file: placement.file, line: placement.line, code: "over-cap",
-                        reason: LocalizedText(
-                            nl: "deelnemer \(participant) had al \(session.maxPerOption) \(colour.label.nl) sticker(s) op \"\(placement.option)\"",
-                            en: "participant \(participant) had already put \(session.maxPerOption) \(colour.label.text(in: .en)) sticker(s) on \"\(placement.option)\"")))
+                let used = usedPerOption[optionKey, default: 0]
+                if used + count > cap {
+                    excluded.append(exclusion(.overCap, row: row, table: table, session: session))
                     continue
                 }
-                usedPerColour[colourKey, default: 0] += placement.count
-                usedPerOption[optionKey, default: 0] += placement.count
+                usedPerColour[colourSlot] += count
+                usedPerOption[optionKey] = used + count
             }
-            perOption[placement.option, default: [:]][colour.id, default: 0] += placement.count
-            posters[placement.poster, default: [:]][placement.option, default: [:]][colour.id, default: 0] += placement.count
-            stickers += placement.count
+            perOption[option * colourCount + colour] += Int(count)
+            perPoster[(Int(table.poster[row]) * optionCount + option) * colourCount + colour] += Int(count)
+            stickers += Int(count)
         }
-        let warnings = attendanceWarnings(session: session, placements: placements, attendees: attendees)
-        let options = rank(session: session, counts: perOption)
+        var posters: [String: [String: [String: Int]]] = [:]
+        for (posterIndex, poster) in table.posterNames.enumerated() {
+            for (optionIndex, option) in session.options.enumerated() {
+                for (colourIndex, colour) in session.colours.enumerated() {
+                    let value = perPoster[(posterIndex * optionCount + optionIndex) * colourCount + colourIndex]
+                    if value > 0 { posters[poster, default: [:]][option.id, default: [:]][colour.id] = value }
+                }
+            }
+        }
+        let distinct = seen.filter { $0 }.count
         return StickerTally(
-            session: session.id, options: options, posters: posters,
-            participants: knownParticipants ?? (participants.isEmpty ? (placements.isEmpty ? 0 : nil) : participants.count),
-            stickers: stickers, excluded: excluded, warnings: warnings)
+            session: session.id, options: rank(session: session, counts: perOption), posters: posters,
+            participants: knownParticipants ?? (distinct > 0 || table.rows == 0 ? distinct : nil),
+            stickers: stickers, excluded: excluded,
+            warnings: attendanceWarnings(session: session, table: table, attendees: attendees))
+    }
+
+    /// Stickers per option and colour only: the inner loop of the tally, for the benchmark.
+    public static func count(options: [Int32], colours: [UInt8], counts: [Int32], colourCount: Int, optionCount: Int) -> [Int] {
+        var totals = [Int](repeating: 0, count: optionCount * colourCount)
+        totals.withUnsafeMutableBufferPointer { totals in
+            options.withUnsafeBufferPointer { options in
+                colours.withUnsafeBufferPointer { colours in
+                    counts.withUnsafeBufferPointer { counts in
+                        for row in 0..<options.count {
+                            totals[Int(options[row]) &* colourCount &+ Int(colours[row])] &+= Int(counts[row])
+                        }
+                    }
+                }
+            }
+        }
+        return totals
+    }
+
+    private enum ExclusionKind { case overAllotment, overCap }
+
+    private static func exclusion(_ kind: ExclusionKind, row: Int, table: PlacementTable, session: StickerSession) -> Exclusion {
+        let colour = session.colours[Int(table.colour[row])]
+        let option = session.options[Int(table.option[row])].id
+        let who = table.participantNames[Int(table.participant[row])]
+        switch kind {
+        case .overAllotment:
+            return Exclusion(
+                file: table.files[Int(table.file[row])], line: Int(table.line[row]), code: "over-allotment",
+                reason: LocalizedText(
+                    nl: "deelnemer \(who) had al \(colour.perParticipant) \(colour.label.nl) sticker(s) geplakt",
+                    en: "participant \(who) had already placed \(colour.perParticipant) \(colour.label.text(in: .en)) sticker(s)"))
+        case .overCap:
+            return Exclusion(
+                file: table.files[Int(table.file[row])], line: Int(table.line[row]), code: "over-cap",
+                reason: LocalizedText(
+                    nl: "deelnemer \(who) had al \(session.maxPerOption) \(colour.label.nl) sticker(s) op \"\(option)\"",
+                    en: "participant \(who) had already put \(session.maxPerOption) \(colour.label.text(in: .en)) sticker(s) on \"\(option)\""))
+        }
     }
 
     /// Per option: counts, support, concern and share; sorted and ranked.
-    static func rank(session: StickerSession, counts: [String: [String: Int]]) -> [OptionResult] {
-        let meaning = Dictionary(uniqueKeysWithValues: session.colours.map { ($0.id, $0.meaning) })
-        var results = session.options.map { option -> OptionResult in
-            var perColour = Dictionary(uniqueKeysWithValues: session.colours.map { ($0.id, 0) })
-            for (colour, count) in counts[option.id] ?? [:] { perColour[colour, default: 0] += count }
-            let support = perColour.filter { meaning[$0.key] == .support }.values.reduce(0, +)
-            let concern = perColour.filter { meaning[$0.key] == .concern }.values.reduce(0, +)
+    static func rank(session: StickerSession, counts: [Int]) -> [OptionResult] {
+        let colourCount = session.colours.count
+        var results = session.options.enumerated().map { index, option -> OptionResult in
+            var perColour: [String: Int] = [:]
+            var support = 0, concern = 0
+            for (colourIndex, colour) in session.colours.enumerated() {
+                let value = counts[index * colourCount + colourIndex]
+                perColour[colour.id] = value
+                if colour.meaning == .support { support += value } else { concern += value }
+            }
             return OptionResult(id: option.id, label: option.label, theme: option.theme, counts: perColour,
                                 support: support, concern: concern, share: 0, rank: 0)
         }
@@ -118,20 +166,22 @@ public struct StickerTally: Sendable, Hashable {
         return results.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
     }
 
-    private static func attendanceWarnings(session: StickerSession, placements: [Placement], attendees: [String: Int]) -> [LocalizedText] {
+    private static func attendanceWarnings(session: StickerSession, table: PlacementTable, attendees: [String: Int]) -> [LocalizedText] {
         var warnings: [LocalizedText] = []
-        let counted = placements.filter { $0.participant == nil }
-        for colour in session.colours {
-            var perPoster: [String: Int] = [:]
-            for placement in counted where placement.colour == colour.id { perPoster[placement.poster, default: 0] += placement.count }
-            for (poster, total) in perPoster.sorted(by: { $0.key < $1.key }) {
+        for (colourIndex, colour) in session.colours.enumerated() {
+            var perPoster = [Int](repeating: 0, count: table.posterNames.count)
+            for row in 0..<table.rows where table.participant[row] < 0 && Int(table.colour[row]) == colourIndex {
+                perPoster[Int(table.poster[row])] += Int(table.count[row])
+            }
+            for (index, poster) in table.posterNames.enumerated().sorted(by: { $0.element < $1.element }) {
+                let total = perPoster[index]
                 if let people = attendees[poster], total > people * colour.perParticipant {
                     warnings.append(LocalizedText(
                         nl: "poster \(poster): \(total) \(colour.label.nl) stickers, meer dan \(people) aanwezigen × \(colour.perParticipant); tel deze poster opnieuw",
                         en: "poster \(poster): \(total) \(colour.label.text(in: .en)) stickers, more than \(people) attendees × \(colour.perParticipant); recount this poster"))
                 }
             }
-            let total = perPoster.values.reduce(0, +)
+            let total = perPoster.reduce(0, +)
             if let people = session.attendance, total > people * colour.perParticipant {
                 warnings.append(LocalizedText(
                     nl: "in totaal \(total) \(colour.label.nl) stickers geteld, meer dan \(people) aanwezigen × \(colour.perParticipant)",
@@ -153,35 +203,45 @@ public enum DoubleEntry {
         public var counts: [String: Int]
     }
 
-    public enum Outcome: Sendable, Hashable {
-        /// The placements to tally: those not double-entered, and one copy of the agreed counts.
-        case agreed([Placement])
+    public enum Outcome: Sendable {
+        /// The rows to tally: those not double-entered, and one copy of the agreed counts.
+        case agreed(PlacementTable)
         /// The entries differ here: recount these posters.
         case differ([Difference])
         /// Double entry needs exactly two entries; these were found.
         case wrongNumberOfEntries([String])
     }
 
-    public static func reconcile(_ placements: [Placement]) -> Outcome {
-        let entries = Array(Set(placements.compactMap(\.entry))).sorted()
-        if entries.isEmpty { return .agreed(placements) }
-        guard entries.count == 2 else { return .wrongNumberOfEntries(entries) }
-        var totals: [String: [String: Int]] = [:]
-        for placement in placements {
-            guard let entry = placement.entry else { continue }
-            let key = [placement.poster, placement.option, placement.colour].joined(separator: "\u{1F}")
-            totals[key, default: [:]][entry, default: 0] += placement.count
+    public static func reconcile(_ table: PlacementTable, session: StickerSession) -> Outcome {
+        let used = Set(table.entry.filter { $0 >= 0 })
+        if used.isEmpty { return .agreed(table) }
+        let names = used.map { table.entryNames[Int($0)] }.sorted()
+        guard names.count == 2, let first = table.entryNames.firstIndex(of: names[0]) else {
+            return .wrongNumberOfEntries(names)
+        }
+        let optionCount = session.options.count, colourCount = session.colours.count
+        let size = table.posterNames.count * optionCount * colourCount
+        var totals = [[Int]](repeating: [Int](repeating: 0, count: size), count: 2)
+        for row in 0..<table.rows where table.entry[row] >= 0 {
+            let which = Int(table.entry[row]) == first ? 0 : 1
+            totals[which][(Int(table.poster[row]) * optionCount + Int(table.option[row])) * colourCount + Int(table.colour[row])] += Int(table.count[row])
         }
         var differences: [Difference] = []
-        for key in totals.keys.sorted() {
-            let counts = totals[key] ?? [:]
-            let first = counts[entries[0]] ?? 0, second = counts[entries[1]] ?? 0
-            if first != second {
-                let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-                differences.append(Difference(poster: parts[0], option: parts[1], colour: parts[2], counts: [entries[0]: first, entries[1]: second]))
+        for (posterIndex, poster) in table.posterNames.enumerated() {
+            for (optionIndex, option) in session.options.enumerated() {
+                for (colourIndex, colour) in session.colours.enumerated() {
+                    let slot = (posterIndex * optionCount + optionIndex) * colourCount + colourIndex
+                    if totals[0][slot] != totals[1][slot] {
+                        differences.append(Difference(poster: poster, option: option.id, colour: colour.id,
+                                                      counts: [names[0]: totals[0][slot], names[1]: totals[1][slot]]))
+                    }
+                }
             }
         }
-        if !differences.isEmpty { return .differ(differences) }
-        return .agreed(placements.filter { $0.entry == nil || $0.entry == entries[0] })
+        if !differences.isEmpty {
+            return .differ(differences.sorted { ($0.poster, $0.option, $0.colour) < ($1.poster, $1.option, $1.colour) })
+        }
+        let keep = Int16(first)
+        return .agreed(table.filter { table.entry[$0] < 0 || table.entry[$0] == keep })
     }
 }

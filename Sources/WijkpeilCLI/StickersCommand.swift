@@ -72,22 +72,22 @@ enum StickersCommand {
         guard !files.isEmpty else {
             throw UsageError(message: "name at least one placements file (CSV)", commandPath: arguments.commandPath)
         }
-        var placements: [Placement] = [], attendees: [String: Int] = [:], findings = Findings()
+        var table = PlacementTable(), attendees: [String: Int] = [:], findings = Findings()
         for (file, entryName) in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure(message: "cannot read '\(file)'; check the path")
             }
             let contents = PlacementFile.read([UInt8](data), file: file, session: session, entry: entryName)
-            placements += contents.placements
+            table.append(contentsOf: contents.table)
             attendees.merge(contents.attendees) { first, _ in first }
             findings.append(contentsOf: contents.findings)
         }
         if findings.hasErrors, !arguments.flag("skip-invalid") {
             throw InvalidInput(findings)
         }
-        switch DoubleEntry.reconcile(placements) {
+        switch DoubleEntry.reconcile(table, session: session) {
         case .agreed(let agreed):
-            var result = StickerTally.compute(session: session, placements: agreed, attendees: attendees)
+            var result = StickerTally.compute(session: session, table: agreed, attendees: attendees)
             result.excluded = findings.errors.map { finding in
                 StickerTally.Exclusion(file: finding.location.file ?? "", line: finding.location.line ?? 0, code: finding.code, reason: finding.message)
             } + result.excluded
@@ -126,10 +126,13 @@ enum StickersCommand {
         let session = StickerSession(survey: survey, question: question)
         let store = try DatabaseAccess.open(arguments, mustExist: true)
         let stored = try store.stickerCounts(survey: survey.id, question: question.id)
-        let placements = stored.counts.keys.sorted().map { option in
-            Placement(poster: question.id, option: option, colour: "stip", count: stored.counts[option] ?? 0, file: store.path, line: 0)
+        var table = PlacementTable()
+        let file = table.addFile(store.path), poster = table.posterId(question.id)
+        for (index, option) in session.options.enumerated() {
+            guard let count = stored.counts[option.id], count > 0 else { continue }
+            table.append(poster: poster, option: Int32(index), colour: 0, count: Int32(count), participant: -1, entry: -1, file: file, line: 0)
         }
-        return (session, StickerTally.compute(session: session, placements: placements, knownParticipants: stored.participants))
+        return (session, StickerTally.compute(session: session, table: table, knownParticipants: stored.participants))
     }
 
     static let poster = CommandSpec(

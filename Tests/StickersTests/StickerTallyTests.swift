@@ -23,7 +23,7 @@ struct StickerTallyTests {
     @Test func perStickerRowsAreCounted() {
         let contents = read("participant,poster,option,colour\np1,t1,a,groen\np1,t1,b,groen\np2,t1,a,groen\np2,t1,a,rood\n")
         #expect(contents.findings.isEmpty)
-        let tally = StickerTally.compute(session: session, placements: contents.placements)
+        let tally = StickerTally.compute(session: session, table: contents.table)
         #expect(tally.options.map(\.id) == ["a", "b", "c", "d"])
         #expect(tally.options[0].counts == ["groen": 2, "rood": 1])
         #expect(tally.options[0].support == 2 && tally.options[0].concern == 1)
@@ -35,7 +35,9 @@ struct StickerTallyTests {
     @Test func paperCountsAreCountedAndFilesMerge() {
         let first = read("poster,option,colour,count\nt1,a,groen,3\nt1,b,rood,1\n", file: "tafel1.csv")
         let second = read("poster,option,colour,count\nt2,a,groen,2\nt2,c,groen,0\n", file: "tafel2.csv")
-        let tally = StickerTally.compute(session: session, placements: first.placements + second.placements)
+        var table = first.table
+        table.append(contentsOf: second.table)
+        let tally = StickerTally.compute(session: session, table: table)
         #expect(tally.options.first { $0.id == "a" }?.support == 5)
         #expect(tally.posters.keys.sorted() == ["t1", "t2"])
         #expect(tally.participants == nil)
@@ -57,7 +59,7 @@ struct StickerTallyTests {
         #expect(contents.findings.errors.map(\.code) == [code])
         #expect(contents.findings.errors[0].location.file == "poster.csv")
         #expect(contents.findings.errors[0].location.line != nil)
-        #expect(contents.placements.isEmpty)
+        #expect(contents.table.rows == 0)
     }
 
     @Test func theLaterStickersOverTheAllotmentOrTheCapAreExcluded() {
@@ -72,9 +74,10 @@ struct StickerTallyTests {
             p1,t1,d,rood
 
             """)
-        let tally = StickerTally.compute(session: session, placements: contents.placements)
+        let tally = StickerTally.compute(session: session, table: contents.table)
         #expect(tally.excluded.map(\.line) == [4, 6, 8])
         #expect(tally.excluded.map(\.code) == ["over-cap", "over-allotment", "over-allotment"])
+        #expect(tally.excluded[0].reason.en?.contains("participant p1") == true)
         #expect(tally.stickers == 4)
         #expect(tally.options.first { $0.id == "c" }?.support == 0)
     }
@@ -82,7 +85,9 @@ struct StickerTallyTests {
     @Test func participantIdsCountWithinOneFile() {
         let first = read("participant,poster,option,colour\np1,t1,a,groen\np1,t1,a,groen\n", file: "tafel1.csv")
         let second = read("participant,poster,option,colour\np1,t2,a,groen\np1,t2,a,groen\n", file: "tafel2.csv")
-        let tally = StickerTally.compute(session: session, placements: first.placements + second.placements)
+        var table = first.table
+        table.append(contentsOf: second.table)
+        let tally = StickerTally.compute(session: session, table: table)
         #expect(tally.excluded.isEmpty)
         #expect(tally.participants == 2)
     }
@@ -90,7 +95,7 @@ struct StickerTallyTests {
     @Test func paperCountsAboveAttendanceGiveWarnings() {
         let contents = read("poster,option,colour,count,attendees\nt1,a,groen,5,1\nt1,b,groen,0,1\nt2,a,groen,8,\n")
         #expect(contents.attendees == ["t1": 1])
-        let tally = StickerTally.compute(session: session, placements: contents.placements, attendees: contents.attendees)
+        let tally = StickerTally.compute(session: session, table: contents.table, attendees: contents.attendees)
         // t1: 5 > 1 × 3; the session: 13 > 4 × 3.
         #expect(tally.warnings.count == 2)
         #expect(tally.warnings[0].en?.contains("recount this poster") == true)
@@ -106,13 +111,13 @@ struct StickerTallyTests {
             t,c,rood,1
 
             """)
-        let tally = StickerTally.compute(session: session, placements: contents.placements)
+        let tally = StickerTally.compute(session: session, table: contents.table)
         #expect(tally.options.map(\.id) == ["b", "d", "c", "a"])
         #expect(tally.options.map(\.rank) == [1, 1, 3, 4])
     }
 
     @Test func anEmptySessionTalliesToZeros() {
-        let tally = StickerTally.compute(session: session, placements: [])
+        let tally = StickerTally.compute(session: session, table: PlacementTable())
         #expect(tally.stickers == 0 && tally.participants == 0)
         #expect(tally.options.allSatisfy { $0.rank == 1 && $0.share == 0 })
         #expect(tally.options.map(\.id) == ["a", "b", "c", "d"])
@@ -121,11 +126,13 @@ struct StickerTallyTests {
     @Test func doubleEntryThatAgreesIsCountedOnce() {
         let first = read("poster,option,colour,count\nt1,a,groen,3\nt1,b,rood,1\n", file: "a.csv", entry: "anna")
         let second = read("poster,option,colour,count\nt1,b,rood,1\nt1,a,groen,3\n", file: "b.csv", entry: "bram")
-        guard case .agreed(let placements) = DoubleEntry.reconcile(first.placements + second.placements) else {
+        var table = first.table
+        table.append(contentsOf: second.table)
+        guard case .agreed(let agreed) = DoubleEntry.reconcile(table, session: session) else {
             Issue.record("expected agreement")
             return
         }
-        #expect(StickerTally.compute(session: session, placements: placements).stickers == 4)
+        #expect(StickerTally.compute(session: session, table: agreed).stickers == 4)
     }
 
     @Test func doubleEntryThatDisagreesListsEveryDifference() {
@@ -137,7 +144,7 @@ struct StickerTallyTests {
             t2,c,groen,1,bram
 
             """)
-        guard case .differ(let differences) = DoubleEntry.reconcile(both.placements) else {
+        guard case .differ(let differences) = DoubleEntry.reconcile(both.table, session: session) else {
             Issue.record("expected differences")
             return
         }
@@ -147,12 +154,16 @@ struct StickerTallyTests {
 
     @Test func doubleEntryNeedsTwoEntries() {
         let one = read("poster,option,colour,count,entered_by\nt1,a,groen,3,anna\n")
-        #expect(DoubleEntry.reconcile(one.placements) == .wrongNumberOfEntries(["anna"]))
+        guard case .wrongNumberOfEntries(let names) = DoubleEntry.reconcile(one.table, session: session) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(names == ["anna"])
     }
 
     @Test func outputsCarryTheContractsFields() throws {
         let contents = read("participant,poster,option,colour\np1,t1,a,groen\np1,t1,<b>,groen\n")
-        let tally = StickerTally.compute(session: session, placements: contents.placements)
+        let tally = StickerTally.compute(session: session, table: contents.table)
         guard case .object(let json) = tally.jsonValue(language: .nl) else { Issue.record("not an object"); return }
         #expect(Set(json.keys) == ["session", "options", "posters", "participants", "stickers", "excluded", "warnings"])
         guard case .array(let options)? = json["options"], case .object(let first)? = options.first else { Issue.record("no options"); return }
@@ -165,11 +176,42 @@ struct StickerTallyTests {
     @Test func theSVGAndPosterEscapeLabels() {
         var risky = session
         risky.options[0].label = LocalizedText(nl: "<script>alert(1)</script> & co")
-        let tally = StickerTally.compute(session: risky, placements: [])
+        let tally = StickerTally.compute(session: risky, table: PlacementTable())
         #expect(!tally.svg(session: risky, language: .nl).contains("<script>"))
         let poster = risky.posterHTML(language: .nl)
         #expect(!poster.contains("<script>") && poster.contains("&lt;script&gt;"))
         #expect(poster.contains("@page { size: A3"))
         #expect(poster.components(separatedBy: "<section class=\"poster\">").count == 5)
+    }
+}
+
+@Suite("Reading placements: the fast scanner and the RFC 4180 path agree")
+struct PlacementScannerTests {
+    let session = StickerSession(
+        id: "s", title: LocalizedText(nl: "S"), level: .consult,
+        options: [Option(id: "a", label: LocalizedText(nl: "A")), Option(id: "b", label: LocalizedText(nl: "B"))],
+        colours: [StickerColour(id: "groen", label: LocalizedText(nl: "groen"), meaning: .support, perParticipant: 3)],
+        maxPerOption: 2)
+
+    @Test func quotedAndUnquotedFilesGiveTheSameTally() {
+        let plain = "participant,poster,option,colour\r\np1,t1,a,groen\r\np1, t1 ,b,groen\r\n\r\np2,t2,a,groen\r\n"
+        let quoted = "participant,poster,option,colour\r\n\"p1\",t1,a,groen\r\np1,\" t1 \",b,groen\r\n\r\np2,t2,\"a\",groen\r\n"
+        let first = PlacementFile.read(Array(plain.utf8), file: "x", session: session)
+        let second = PlacementFile.read(Array(quoted.utf8), file: "x", session: session)
+        #expect(first.findings.isEmpty && second.findings.isEmpty)
+        #expect(first.table.line == [2, 3, 5] && second.table.line == [2, 3, 5])
+        #expect(StickerTally.compute(session: session, table: first.table) == StickerTally.compute(session: session, table: second.table))
+    }
+
+    @Test func semicolonFilesFromDutchSpreadsheetsRead() {
+        let contents = PlacementFile.read(Array("poster;option;colour;count\nt1;a;groen;4\n".utf8), file: "x", session: session)
+        #expect(contents.findings.isEmpty)
+        #expect(contents.table.count == [4])
+    }
+
+    @Test func theCountingKernelAgreesWithTheTally() {
+        let contents = PlacementFile.read(Array("poster,option,colour,count\nt1,a,groen,4\nt2,b,groen,1\nt3,a,groen,2\n".utf8), file: "x", session: session)
+        let totals = StickerTally.count(options: contents.table.option, colours: contents.table.colour, counts: contents.table.count, colourCount: 1, optionCount: 2)
+        #expect(totals == [6, 1])
     }
 }
