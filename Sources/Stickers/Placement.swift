@@ -62,7 +62,11 @@ public enum PlacementFile {
         let fileIndex: Int32
         let fixedEntry: Int16
         var participants: [String: Int32] = [:]
-        var lastPoster: (bytes: [UInt8], id: Int32)?
+        /// Recent posters by their bytes: a file has few posters, so a short scan beats making a
+        /// string and hashing it on every row.
+        var knownPosters: [(bytes: [UInt8], id: Int32)] = []
+        /// The last participant: one person's stickers are usually entered together.
+        var lastParticipant: (bytes: [UInt8], id: Int32)?
 
         init(session: StickerSession, file: String, entry: String?) {
             self.session = session
@@ -186,26 +190,33 @@ public enum PlacementFile {
             }
             guard valid, let option, let colour, count > 0 else { return }
             if shape == .perSticker {
-                let name = String(decoding: fields[0], as: UTF8.self)
-                if let id = participants[name] {
-                    participant = id
+                if let last = lastParticipant, Self.equal(last.bytes, fields[0]) {
+                    participant = last.id
                 } else {
-                    participant = contents.table.newParticipant(name)
-                    participants[name] = participant
+                    let name = String(decoding: fields[0], as: UTF8.self)
+                    if let id = participants[name] {
+                        participant = id
+                    } else {
+                        participant = contents.table.newParticipant(name)
+                        participants[name] = participant
+                    }
+                    lastParticipant = (Array(fields[0]), participant)
                 }
             }
-            let poster: Int32
-            if let last = lastPoster, last.bytes.elementsEqual(posterField) {
-                poster = last.id
-            } else {
+            var poster: Int32 = -1
+            for known in knownPosters where Self.equal(known.bytes, posterField) {
+                poster = known.id
+                break
+            }
+            if poster < 0 {
                 poster = contents.table.posterId(posterName ?? String(decoding: posterField, as: UTF8.self))
-                lastPoster = (Array(posterField), poster)
+                if knownPosters.count < 64 { knownPosters.append((Array(posterField), poster)) }
             }
             var entry = fixedEntry
             if let column = enteredByColumn, !fields[column].isEmpty {
                 entry = contents.table.entryId(String(decoding: fields[column], as: UTF8.self))
             }
-            contents.table.append(poster: poster, option: Int32(option), colour: UInt8(colour), count: count,
+            contents.table.append(poster: poster, option: UInt16(option), colour: UInt8(colour), count: count,
                                   participant: participant, entry: entry, file: fileIndex, line: Int32(line))
         }
 
@@ -235,6 +246,10 @@ public enum PlacementFile {
             while low < high, field[low] == 0x20 || field[low] == 0x09 { low += 1 }
             while high > low, field[high - 1] == 0x20 || field[high - 1] == 0x09 { high -= 1 }
             return UnsafeRawBufferPointer(rebasing: field[low..<high])
+        }
+
+        static func equal(_ bytes: [UInt8], _ field: UnsafeRawBufferPointer) -> Bool {
+            bytes.count == field.count && (field.isEmpty || bytes.withUnsafeBytes { memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 })
         }
 
         static func index(of field: UnsafeRawBufferPointer, in candidates: [[UInt8]]) -> Int? {

@@ -12,7 +12,7 @@ public struct PlacementTable: Sendable {
     public private(set) var files: [String] = []
 
     public private(set) var poster: [Int32] = []
-    public private(set) var option: [Int32] = []
+    public private(set) var option: [UInt16] = []
     public private(set) var colour: [UInt8] = []
     public private(set) var count: [Int32] = []
     /// -1 for counts read off a poster.
@@ -66,7 +66,7 @@ public struct PlacementTable: Sendable {
         return Int16(entryNames.count - 1)
     }
 
-    public mutating func append(poster: Int32, option: Int32, colour: UInt8, count: Int32, participant: Int32, entry: Int16, file: Int32, line: Int32) {
+    public mutating func append(poster: Int32, option: UInt16, colour: UInt8, count: Int32, participant: Int32, entry: Int16, file: Int32, line: Int32) {
         self.poster.append(poster)
         self.option.append(option)
         self.colour.append(colour)

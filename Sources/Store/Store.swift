@@ -189,16 +189,22 @@ public final class Store: Sendable {
         var participants = 0
         let path = "$.\"" + question + "\""
         try read { connection throws(StoreError) in
+            // One pass over the answers: json_each yields a response's stickers together, so a
+            // change of response id is a new participant.
+            var lastResponse: Int64 = -1
             try connection.prepare(
                 """
-                SELECT sticker.key, sum(sticker.value) FROM responses, json_each(responses.answers, ?) AS sticker
-                WHERE responses.survey_id = ? GROUP BY sticker.key
+                SELECT responses.id, sticker.key, sticker.value FROM responses, json_each(responses.answers, ?) AS sticker
+                WHERE responses.survey_id = ?
                 """, purpose: "counting digital stickers"
-            ).query([.text(path), .text(survey)]) { row in counts[row.text(0)] = Int(row.int64(1)) }
-            try connection.prepare(
-                "SELECT count(*) FROM responses WHERE survey_id = ? AND json_type(answers, ?) = 'object'",
-                purpose: "counting digital sticker participants"
-            ).query([.text(survey), .text(path)]) { row in participants = Int(row.int64(0)) }
+            ).query([.text(path), .text(survey)]) { row in
+                let id = row.int64(0)
+                if id != lastResponse {
+                    participants += 1
+                    lastResponse = id
+                }
+                counts[row.text(1), default: 0] += Int(row.int64(2))
+            }
         }
         return (counts, participants)
     }

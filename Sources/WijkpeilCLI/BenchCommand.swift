@@ -1,4 +1,5 @@
 import Foundation
+import Stickers
 import Store
 import Surveys
 import WijkpeilCore
@@ -9,7 +10,7 @@ enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
         abstract: "Benchmarks and the crash test's writer and checker.",
-        subcommands: [store, crashWriter, crashCheck])
+        subcommands: [store, stickers, crashWriter, crashCheck])
 
     static let store = CommandSpec(
         name: "store",
@@ -55,6 +56,88 @@ enum BenchCommand {
                 console.out.line(
                     "wijkpeil store, \(who): \(Int(rate)) durable responses/s, ratio \(String(format: "%.2f", rate / plainRate)) of plain SQLite (\(String(format: "%.1f", perBatch)) per commit)")
             }
+            return .success
+        })
+
+    static let stickers = CommandSpec(
+        name: "stickers",
+        abstract: "Sticker tally speed: CSV parsing, the tally, counting 30 million placements against NumPy, a digital tally.",
+        options: [
+            .surveys,
+            OptionSpec("placements", value: "N", help: "Dense placements for the counting measurement.", default: "30000000"),
+            OptionSpec("csv-rows", value: "N", help: "Rows of the generated per-sticker CSV.", default: "3000000"),
+            OptionSpec("digital", value: "N", help: "Stored digital answers to tally.", default: "1000000"),
+        ],
+        run: { arguments, console in
+            guard let placements = Int(arguments.value("placements") ?? ""), let csvRows = Int(arguments.value("csv-rows") ?? ""),
+                let digital = Int(arguments.value("digital") ?? ""), placements > 0, csvRows > 0, digital >= 0
+            else { throw UsageError(message: "--placements, --csv-rows and --digital take whole numbers", commandPath: arguments.commandPath) }
+            let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+            guard case .session(let session) = try library.resolve("bewonersavond").content,
+                case .survey(let survey) = try library.resolve("bewonersavond-stippen").content
+            else { throw CommandFailure(message: "the bundled 'bewonersavond' session and 'bewonersavond-stippen' survey are needed") }
+            console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
+            #if DEBUG
+            console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench stickers`")
+            #endif
+            var random = SplitMix(seed: 2026)
+            let optionCount = session.options.count, colourCount = session.colours.count
+
+            // 1. CSV parsing and the full tally (with the per-participant rules) on a per-sticker file.
+            var csv: [UInt8] = Array("participant,poster,option,colour\n".utf8)
+            csv.reserveCapacity(csvRows * 32)
+            let optionNames = session.options.map { Array($0.id.utf8) }, colourNames = session.colours.map { Array($0.id.utf8) }
+            for row in 0..<csvRows {
+                csv += Array("p\(row / 4),tafel\(row % 12),".utf8)
+                csv += optionNames[Int(random.next() % UInt64(optionCount))]
+                csv.append(UInt8(ascii: ","))
+                csv += colourNames[Int(random.next() % 4 == 0 ? 1 : 0) % colourCount]
+                csv.append(UInt8(ascii: "\n"))
+            }
+            let parseTime = try measure { _ = PlacementFile.read(csv, file: "bench.csv", session: session) }
+            let contents = PlacementFile.read(csv, file: "bench.csv", session: session)
+            let megabytes = Double(csv.count) / 1_000_000
+            console.out.line("CSV parsing (per-sticker rows, \(String(format: "%.0f", megabytes)) MB): \(Int(megabytes / parseTime)) MB/s, \(Int(Double(csvRows) / parseTime)) rows/s")
+            let tallyTime = try measure { _ = StickerTally.compute(session: session, table: contents.table) }
+            console.out.line("tally with the allotment and cap rules: \(Int(Double(csvRows) / tallyTime)) placements/s")
+
+            // 2. Counting once parsed, on dense placements, against NumPy's bincount.
+            var options = [UInt16](repeating: 0, count: placements), colours = [UInt8](repeating: 0, count: placements)
+            for index in 0..<placements {
+                let value = random.next()
+                options[index] = UInt16(value % UInt64(optionCount))
+                colours[index] = UInt8((value >> 32) % UInt64(colourCount))
+            }
+            // One sticker per row, as in the per-sticker shape: no weights to read.
+            let countTime = try measure { _ = StickerTally.count(options: options, colours: colours, counts: nil, colourCount: colourCount, optionCount: optionCount) }
+            let swiftRate = Double(placements) / countTime
+            console.out.line("counting \(placements) placements once parsed: \(Int(swiftRate)) placements/s (\(String(format: "%.1f", countTime * 1000)) ms)")
+            if let numpy = numpyBincount(options: options, colours: colours, colourCount: colourCount, length: optionCount * colourCount) {
+                console.out.line("NumPy bincount on the same placements: \(Int(Double(placements) / numpy)) placements/s (\(String(format: "%.1f", numpy * 1000)) ms); ratio \(String(format: "%.2f", numpy / countTime))x")
+            } else {
+                console.out.line("NumPy bincount: not measured (python3 with numpy is not available; pip install numpy)")
+            }
+            options = []; colours = []
+
+            // 3. A digital tally from the store.
+            if digital > 0 {
+                let folder = NSTemporaryDirectory() + "wijkpeil-bench-" + UUID().uuidString
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                let store = try Store(path: folder + "/digital.sqlite")
+                let hash = try store.register(survey)
+                var generator = SystemRandomNumberGenerator()
+                var batch: [Submission] = []
+                for index in 0..<digital {
+                    let response = try AnswerValidator.validate(SampleAnswers.make(for: survey, using: &generator), against: survey)
+                    batch.append(Submission(response: response, definition: survey, definitionHash: hash, submissionKey: "d\(index)", source: .web))
+                    if batch.count == 50_000 { _ = try store.storeAll(batch); batch.removeAll(keepingCapacity: true) }
+                }
+                _ = try store.storeAll(batch)
+                let digitalTime = try measure { _ = try store.stickerCounts(survey: survey.id, question: "stippen") }
+                console.out.line("digital tally of \(digital) stored answers: \(String(format: "%.2f", digitalTime)) s")
+            }
+            console.out.line("peak memory: \(peakMemoryMegabytes()) MB")
             return .success
         })
 
@@ -162,4 +245,67 @@ private final class BlockingResult<T: Sendable>: Sendable {
     func set(_ result: Result<T, any Error>) { value.withLock { $0 = result } }
 
     func get() throws -> T { try value.withLock { $0 }!.get() }
+}
+
+/// The best of three runs, in seconds.
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<3 {
+        let start = DispatchTime.now()
+        try body()
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+    }
+    return best
+}
+
+/// The process's peak resident memory (VmHWM), in megabytes.
+func peakMemoryMegabytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return -1 }
+    return kilobytes / 1024
+}
+
+/// NumPy's bincount over the same placements (option × colours + colour, as int32), best of
+/// three, in seconds; `nil` when python3 with numpy is not there.
+func numpyBincount(options: [UInt16], colours: [UInt8], colourCount: Int, length: Int) -> Double? {
+    let path = NSTemporaryDirectory() + "wijkpeil-bincount-" + UUID().uuidString + ".i32"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var combined = [Int32](repeating: 0, count: options.count)
+    for index in options.indices { combined[index] = Int32(options[index]) * Int32(colourCount) + Int32(colours[index]) }
+    let data = combined.withUnsafeBytes { Data($0) }
+    guard FileManager.default.createFile(atPath: path, contents: data) else { return nil }
+    let script = """
+        import sys, time, numpy as np
+        x = np.fromfile(sys.argv[1], dtype=np.int32)
+        best = min((lambda t: (np.bincount(x, minlength=\(length)), time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(3))
+        print(best)
+        """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return Double(String(decoding: output, as: UTF8.self).trimmingWhitespace)
+}
+
+/// A small fast generator (SplitMix64) for benchmark data.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -130,7 +130,7 @@ enum StickersCommand {
         let file = table.addFile(store.path), poster = table.posterId(question.id)
         for (index, option) in session.options.enumerated() {
             guard let count = stored.counts[option.id], count > 0 else { continue }
-            table.append(poster: poster, option: Int32(index), colour: 0, count: Int32(count), participant: -1, entry: -1, file: file, line: 0)
+            table.append(poster: poster, option: UInt16(index), colour: 0, count: Int32(count), participant: -1, entry: -1, file: file, line: 0)
         }
         return (session, StickerTally.compute(session: session, table: table, knownParticipants: stored.participants))
     }

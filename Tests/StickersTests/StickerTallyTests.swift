@@ -213,5 +213,7 @@ struct PlacementScannerTests {
         let contents = PlacementFile.read(Array("poster,option,colour,count\nt1,a,groen,4\nt2,b,groen,1\nt3,a,groen,2\n".utf8), file: "x", session: session)
         let totals = StickerTally.count(options: contents.table.option, colours: contents.table.colour, counts: contents.table.count, colourCount: 1, optionCount: 2)
         #expect(totals == [6, 1])
+        let options: [UInt16] = [0, 1, 1, 0, 1, 1, 1]
+        #expect(StickerTally.count(options: options, colours: [0, 0, 1, 0, 0, 1, 0], counts: nil, colourCount: 2, optionCount: 2) == [2, 0, 3, 2])
     }
 }
