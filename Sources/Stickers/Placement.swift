@@ -93,21 +93,24 @@ public enum PlacementFile {
             var fields: [UnsafeRawBufferPointer] = []
             fields.reserveCapacity(8)
             contents.table.reserve(bytes.count / 16)
+            guard let base = bytes.baseAddress else { return }
             while start < bytes.count, !stopped {
-                var end = start
-                while end < bytes.count, bytes[end] != newline { end += 1 }
+                // memchr is vectorised: far faster than a byte loop for finding line ends and separators.
+                var end = bytes.count
+                if let hit = memchr(base + start, Int32(newline), bytes.count - start) {
+                    end = UnsafeRawPointer(hit) - base
+                }
                 var recordEnd = end
                 if recordEnd > start, bytes[recordEnd - 1] == cr { recordEnd -= 1 }
                 if recordEnd > start {
                     fields.removeAll(keepingCapacity: true)
-                    var fieldStart = start, position = start
-                    while position <= recordEnd {
-                        if position == recordEnd || bytes[position] == separator {
-                            fields.append(UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<position]))
-                            fieldStart = position + 1
-                        }
-                        position += 1
+                    var fieldStart = start
+                    while let hit = memchr(base + fieldStart, Int32(separator), recordEnd - fieldStart) {
+                        let position = UnsafeRawPointer(hit) - base
+                        fields.append(UnsafeRawBufferPointer(start: base + fieldStart, count: position - fieldStart))
+                        fieldStart = position + 1
                     }
+                    fields.append(UnsafeRawBufferPointer(start: base + fieldStart, count: recordEnd - fieldStart))
                     handle(&fields, line: line)
                 }
                 line += 1
@@ -123,7 +126,7 @@ public enum PlacementFile {
                 readHeader(fields.map { String(decoding: $0, as: UTF8.self).lowercased() })
                 return
             }
-            let location = Location(file: fileName, line: line)
+            var location: Location { Location(file: fileName, line: line) }
             guard fields.count == width else {
                 contents.findings.error("malformed-line", at: location,
                                         nl: "deze regel heeft \(fields.count) velden, de kopregel \(width)",
