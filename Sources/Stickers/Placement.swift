@@ -93,6 +93,7 @@ public enum PlacementFile {
             var fields: [UnsafeRawBufferPointer] = []
             fields.reserveCapacity(8)
             contents.table.reserve(bytes.count / 16)
+            participants.reserveCapacity(bytes.count / 64)
             guard let base = bytes.baseAddress else { return }
             while start < bytes.count, !stopped {
                 // memchr is vectorised: far faster than a byte loop for finding line ends and separators.
