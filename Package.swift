@@ -29,10 +29,12 @@ let package = Package(
         .target(name: "Surveys", dependencies: ["WijkpeilCore", "Participation", "Hashing"]),
         // The durable store on the system SQLite: responses, definitions, invitation codes.
         .target(name: "Store", dependencies: ["CSQLite", "WijkpeilCore", "Hashing", "Surveys"]),
+        // Anonymised exports for researchers: columns, generalisation, scrubbing, k-anonymity.
+        .target(name: "Export", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
         // Sticker (dot) voting at resident evenings: sessions, placements, the tally.
         .target(name: "Stickers", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
-        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Store"]),
+        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Store", "Export"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]
 )

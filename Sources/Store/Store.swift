@@ -153,12 +153,15 @@ public final class Store: Sendable {
         return GroupCommitWriter.Job(submission: submission, inviteHashes: hashes, completion: { _ in })
     }
 
-    /// Calls `body` for every response to `survey` (all surveys when `nil`), oldest first, without
-    /// holding them all in memory.
-    public func forEachResponse(survey: String?, _ body: (StoredResponse) throws(StoreError) -> Void) throws(StoreError) {
+    /// Calls `body` for every response to `survey` (all surveys when `nil`), oldest first or
+    /// `shuffled`, without holding them all in memory.
+    public func forEachResponse(
+        survey: String?, shuffled: Bool = false, _ body: (StoredResponse) throws(StoreError) -> Void
+    ) throws(StoreError) {
         try read { connection throws(StoreError) in
+            // Shuffled: SQLite sorts by random keys, spilling to disk, so memory stays flat.
             let sql = "SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses"
-                + (survey == nil ? "" : " WHERE survey_id = ?") + " ORDER BY id"
+                + (survey == nil ? "" : " WHERE survey_id = ?") + (shuffled ? " ORDER BY random()" : " ORDER BY id")
             try connection.prepare(sql, purpose: "reading responses").query(survey.map { [.text($0)] } ?? []) { row throws(StoreError) in
                 guard let answers = try? JSONValue.parse(Data(row.text(5).utf8)) else {
                     throw StoreError(.notADatabase, purpose: "reading response \(row.int64(0))", sqliteMessage: "answers are not JSON", path: path)

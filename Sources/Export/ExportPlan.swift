@@ -1,0 +1,146 @@
+public import Surveys
+public import WijkpeilCore
+
+/// One column of an export.
+public struct ExportColumn: Sendable, Hashable {
+    public enum Content: Sendable, Hashable {
+        /// The question's answer, generalised or scrubbed where its privacy says.
+        case answer
+        /// 1 when the option was chosen, 0 when not (empty when the question was not answered).
+        case chosen(Option)
+        /// Stickers on the option (empty when the question was not answered).
+        case stickers(Option)
+    }
+
+    public var name: String
+    public var question: Question
+    public var content: Content
+    /// Counts toward k-anonymity.
+    public var isQuasiIdentifier: Bool
+    /// What was done to the values: `age-band`, `pc4`, `iso-week`, `scrubbed`, or `nil`.
+    public var treatment: String?
+}
+
+/// Which columns an export of a survey has and how answers become cells. Pure: it reads answers
+/// and returns strings, so every rule is tested directly.
+///
+/// Never exported: questions with privacy `direct` and e-mail questions. Multi-choice becomes one
+/// 0/1 column per option (`qid.optionId`), stickers one count column per option. Quasi-identifiers
+/// are generalised: ages to ten-year bands, postcodes to PC4, dates to ISO weeks. Free text is
+/// scrubbed. Text cells that a spreadsheet would run as a formula get a leading `'`.
+public struct ExportPlan: Sendable {
+    public let definition: SurveyDefinition
+    public let columns: [ExportColumn]
+
+    public init(definition: SurveyDefinition) {
+        self.definition = definition
+        var columns: [ExportColumn] = []
+        for question in definition.questions where question.privacy != .direct {
+            let quasi = question.privacy == .quasi
+            switch question.kind {
+            case .email:
+                continue
+            case .multi(let options, _, _):
+                columns += options.map { ExportColumn(name: "\(question.id).\($0.id)", question: question, content: .chosen($0), isQuasiIdentifier: quasi) }
+            case .stickers(let options, _, _):
+                columns += options.map { ExportColumn(name: "\(question.id).\($0.id)", question: question, content: .stickers($0), isQuasiIdentifier: quasi) }
+            case .text:
+                columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi, treatment: "scrubbed"))
+            case .postcode:
+                columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: true, treatment: "pc4"))
+            case .number(_, _, let generalise):
+                columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi,
+                                            treatment: quasi && generalise == .ageBand ? "age-band" : nil))
+            case .date:
+                columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi,
+                                            treatment: quasi ? "iso-week" : nil))
+            case .rating, .single, .consent:
+                columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi))
+            }
+        }
+        self.columns = columns
+    }
+
+    /// The header: `row`, then the columns.
+    public var header: [String] { ["row"] + columns.map(\.name) }
+
+    /// Whether any column counts toward k-anonymity.
+    public var hasQuasiIdentifiers: Bool { columns.contains(where: \.isQuasiIdentifier) }
+
+    /// The cells of one response (without the row number).
+    public func cells(_ answers: [String: JSONValue]) -> [String] {
+        columns.map { column in
+            let value = answers[column.question.id] ?? .null
+            switch column.content {
+            case .chosen(let option):
+                guard case .array(let chosen) = value else { return "" }
+                return chosen.contains(.string(option.id)) ? "1" : "0"
+            case .stickers(let option):
+                guard case .object(let counts) = value else { return "" }
+                return number(counts[option.id] ?? .number(0))
+            case .answer:
+                return cell(value, column: column)
+            }
+        }
+    }
+
+    private func cell(_ value: JSONValue, column: ExportColumn) -> String {
+        switch (value, column.treatment) {
+        case (.null, _): return ""
+        case (.number(let age), "age-band"): return Coarsening.ageBand(age)
+        case (.string(let text), "pc4"): return Coarsening.pc4(text) ?? ""
+        case (.string(let text), "iso-week"): return Coarsening.isoWeek(text) ?? ""
+        case (.string(let text), "scrubbed"): return Self.guarded(Scrubber.scrub(text))
+        case (.string(let text), _): return Self.guarded(text)
+        case (.bool(let flag), _): return flag ? "1" : "0"
+        case (.number, _): return number(value)
+        default: return ""
+        }
+    }
+
+    private func number(_ value: JSONValue) -> String {
+        guard case .number(let number) = value else { return "" }
+        return number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+
+    /// A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+    /// tab or carriage return) gets a leading `'`.
+    public static func guarded(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        return "'" + text
+    }
+
+    /// The combination of quasi-identifying cells of a row, as one key.
+    public func quasiKey(_ cells: [String]) -> String {
+        zip(columns, cells).filter { $0.0.isQuasiIdentifier }.map(\.1).joined(separator: "\u{1F}")
+    }
+
+    /// The row with its quasi-identifying cells replaced by `*`.
+    public func suppressed(_ cells: [String]) -> [String] {
+        zip(columns, cells).map { $0.0.isQuasiIdentifier ? "*" : $0.1 }
+    }
+}
+
+/// The k-anonymity decision for an export: combinations of quasi-identifiers that occur fewer
+/// than k times are suppressed (`*`); if the suppressed rows are themselves fewer than k, they
+/// are left out.
+public struct KAnonymity: Sendable, Hashable {
+    public let k: Int
+    public let suppressedKeys: Set<String>
+    public let suppressedRows: Int
+    /// Whether the suppressed rows are left out (there are fewer than k of them).
+    public let leaveOutSuppressed: Bool
+
+    public init(k: Int, counts: [String: Int]) {
+        self.k = k
+        let small = counts.filter { $0.value < k }
+        suppressedKeys = Set(small.keys)
+        suppressedRows = small.values.reduce(0, +)
+        leaveOutSuppressed = suppressedRows > 0 && suppressedRows < k
+    }
+
+    /// Whether every combination in `written` occurs at least k times.
+    public func holds(for written: [String: Int]) -> Bool {
+        written.values.allSatisfy { $0 >= k }
+    }
+}
