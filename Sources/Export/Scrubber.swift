@@ -4,9 +4,13 @@
 /// as "10 mensen" or a year, stay.
 public enum Scrubber {
     public static func scrub(_ text: String) -> String {
+        // Each pattern runs only where it could match: most remarks have no @, link or digit.
         var text = text
-        text.replace(emailPattern, with: "[e-mail]")
-        text.replace(urlPattern, with: "[url]")
+        if text.contains("@") { text.replace(emailPattern, with: "[e-mail]") }
+        if text.contains("http") || text.contains("HTTP") || text.contains("www.") || text.contains("WWW.") {
+            text.replace(urlPattern, with: "[url]")
+        }
+        guard text.contains(where: \.isASCIIDigit) else { return text }
         text.replace(ibanPattern, with: "[iban]")
         text = scrubPhoneNumbers(text)
         text.replace(postcodePattern) { match in

@@ -30,8 +30,9 @@ public enum SampleAnswers {
             case .text(let maxLength):
                 answers[question.id] = .string(String(remarks.randomElement(using: &generator)!.prefix(maxLength)))
             case .postcode:
+                // One neighbourhood spans a handful of PC4 areas.
                 let letters = Array("ABCEFGHJKLMNPRTVWXZ")
-                let digits = Int.random(in: 1000...9999, using: &generator)
+                let digits = Int.random(in: 7601...7605, using: &generator)
                 answers[question.id] = .string("\(digits) \(letters.randomElement(using: &generator)!)\(letters.randomElement(using: &generator)!)")
             case .email:
                 answers[question.id] = .string("bewoner\(Int.random(in: 1...99_999, using: &generator))@voorbeeld.nl")

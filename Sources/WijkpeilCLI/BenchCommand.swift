@@ -10,7 +10,7 @@ enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
         abstract: "Benchmarks and the crash test's writer and checker.",
-        subcommands: [store, stickers, crashWriter, crashCheck])
+        subcommands: [store, stickers, export, crashWriter, crashCheck])
 
     static let store = CommandSpec(
         name: "store",
@@ -138,6 +138,65 @@ enum BenchCommand {
                 console.out.line("digital tally of \(digital) stored answers: \(String(format: "%.2f", digitalTime)) s")
             }
             console.out.line("peak memory: \(peakMemoryMegabytes()) MB")
+            return .success
+        })
+
+    static let export = CommandSpec(
+        name: "export",
+        abstract: "Export speed and memory: 100,000 and 1,000,000 responses, and CSV writing against Python's csv module.",
+        options: [.surveys, OptionSpec("responses", value: "N", help: "Responses in the large export.", default: "1000000")],
+        run: { arguments, console in
+            guard let large = Int(arguments.value("responses") ?? ""), large >= 1000 else {
+                throw UsageError(message: "--responses needs a whole number of at least 1000", commandPath: arguments.commandPath)
+            }
+            let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+            guard case .survey(let survey) = try library.resolve("wijkanalyse").content else {
+                throw CommandFailure(message: "the bundled survey 'wijkanalyse' is needed")
+            }
+            console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
+            #if DEBUG
+            console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench export`")
+            #endif
+            let folder = NSTemporaryDirectory() + "wijkpeil-bench-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            var generator = SplitMix(seed: 48)
+            var lastCSV = ""
+            for size in [large / 10, large] {
+                let db = folder + "/export-\(size).sqlite"
+                let store = try Store(path: db)
+                let hash = try store.register(survey)
+                var batch: [Submission] = []
+                for index in 0..<size {
+                    let response = try AnswerValidator.validate(SampleAnswers.make(for: survey, using: &generator), against: survey)
+                    batch.append(Submission(response: response, definition: survey, definitionHash: hash, submissionKey: "e\(index)", source: .web))
+                    if batch.count == 50_000 { _ = try store.storeAll(batch); batch.removeAll(keepingCapacity: true) }
+                }
+                _ = try store.storeAll(batch)
+                lastCSV = folder + "/export-\(size).csv"
+                let (seconds, peak) = try runChild([
+                    "export", "--db", db, "--survey", "wijkanalyse", "--surveys", library.directory, "--out", lastCSV,
+                    "--codebook", folder + "/datapackage-\(size).json",
+                ])
+                console.out.line("export of \(size) responses: \(String(format: "%.2f", seconds)) s, \(Int(Double(size) / seconds)) rows/s, peak memory \(peak) MB")
+            }
+            // CSV writing alone, on the same rows, against Python's csv module.
+            guard let data = FileManager.default.contents(atPath: lastCSV) else { throw CommandFailure(message: "the export was not written") }
+            let rows = try CSVReader.records([UInt8](data)).map(\.fields)
+            let swiftSeconds = try measure {
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(data.count + data.count / 8)
+                for row in rows { CSVWriter.append(row, to: &buffer) }
+                guard FileManager.default.createFile(atPath: folder + "/rewrite.csv", contents: Data(buffer)) else {
+                    throw CommandFailure(message: "cannot write the benchmark file")
+                }
+            }
+            console.out.line("CSV writing of the same \(rows.count) rows: Wijkpeil \(Int(Double(rows.count) / swiftSeconds)) rows/s")
+            if let python = pythonCSVWriter(csv: lastCSV, out: folder + "/python.csv") {
+                console.out.line("Python csv module writing the same rows: \(Int(Double(rows.count) / python)) rows/s; ratio \(String(format: "%.2f", python / swiftSeconds))x")
+            } else {
+                console.out.line("Python csv module: not measured (python3 is not available)")
+            }
             return .success
         })
 
@@ -308,4 +367,51 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// Runs this program with `arguments` as a child process; returns its wall time in seconds and
+/// its peak resident memory in megabytes (from wait4's rusage).
+func runChild(_ arguments: [String]) throws -> (seconds: Double, peakMegabytes: Int) {
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var pid: pid_t = 0
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let start = DispatchTime.now()
+    guard posix_spawn(&pid, executable, nil, nil, argv, environ) == 0 else {
+        throw CommandFailure(message: "cannot start \(executable)")
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    guard status == 0 else { throw CommandFailure(message: "the child export failed (status \(status))") }
+    return (seconds, usage.ru_maxrss / 1024)
+}
+
+/// Python's csv module writing the rows of `csv` (read first, not timed) to `out`, best of
+/// three, in seconds; `nil` without python3.
+func pythonCSVWriter(csv: String, out: String) -> Double? {
+    let script = """
+        import csv, sys, time
+        with open(sys.argv[1], newline='', encoding='utf-8') as f:
+            rows = list(csv.reader(f))
+        best = float('inf')
+        for _ in range(3):
+            t = time.perf_counter()
+            with open(sys.argv[2], 'w', newline='', encoding='utf-8') as f:
+                csv.writer(f).writerows(rows)
+            best = min(best, time.perf_counter() - t)
+        print(best)
+        """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, csv, out]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return Double(String(decoding: output, as: UTF8.self).trimmingWhitespace)
 }

@@ -81,7 +81,7 @@ enum ExportCommand {
         if json {
             buffer += Array("[\n".utf8)
         } else {
-            buffer += Array(CSVWriter.line(header).utf8)
+            CSVWriter.append(header, to: &buffer)
         }
         var written: [String: Int] = [:]
         var row = 0, suppressed = 0, leftOut = 0
@@ -103,7 +103,7 @@ enum ExportCommand {
                 for (name, cell) in zip(header.dropFirst(), cells) { object[name] = cell.isEmpty ? .null : .string(cell) }
                 buffer += Array(((row > 1 ? ",\n" : "") + JSONValue.object(object).compactText).utf8)
             } else {
-                buffer += Array(CSVWriter.line([String(row)] + cells).utf8)
+                CSVWriter.append([String(row)] + cells, to: &buffer)
             }
             if buffer.count > 1 << 20 {
                 do { try flush() } catch {

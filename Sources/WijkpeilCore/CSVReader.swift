@@ -143,22 +143,34 @@ public struct CSVReader: Sendable {
 /// line break, quotes doubled.
 public enum CSVWriter {
     public static func line(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: ",") + "\r\n"
+        var bytes: [UInt8] = []
+        append(fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingQuotes() + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingQuotes() -> String {
-        var result = ""
-        for character in self {
-            result.append(character)
-            if character == "\"" { result.append("\"") }
+    /// Appends one record to a byte buffer: no intermediate strings, for large exports.
+    public static func append(_ fields: [String], to bytes: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if field.isEmpty { continue }
+            let written: Void? = field.utf8.withContiguousStorageIfAvailable { appendField($0, to: &bytes) }
+            if written == nil { appendField(Array(field.utf8), to: &bytes) }
         }
-        return result
+        bytes.append(UInt8(ascii: "\r"))
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private static func appendField(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8]) {
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        guard needsQuotes else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }

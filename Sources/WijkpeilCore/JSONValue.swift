@@ -10,15 +10,17 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses JSON text. The error says where the text stops being JSON.
+    /// Parses JSON text (RFC 8259, strictly). The error says where the text stops being JSON.
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let error as DecodingError {
-            throw JSONSyntaxError(detail: Self.describe(error))
-        } catch {
-            throw JSONSyntaxError(detail: String(describing: error))
+        let result: Result<JSONValue, JSONSyntaxError> = data.withUnsafeBytes { raw in
+            var parser = JSONParser(raw.bindMemory(to: UInt8.self))
+            do throws(JSONSyntaxError) {
+                return .success(try parser.parseDocument())
+            } catch {
+                return .failure(error)
+            }
         }
+        return try result.get()
     }
 
     /// Serialises as compact or pretty JSON with sorted keys, so output is stable (content
@@ -110,16 +112,6 @@ public enum JSONValue: Sendable, Hashable {
         case .string: LocalizedText(nl: "tekst", en: "text")
         case .array: LocalizedText(nl: "een lijst", en: "a list")
         case .object: LocalizedText(nl: "een object", en: "an object")
-        }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        default:
-            return String(describing: error)
         }
     }
 }

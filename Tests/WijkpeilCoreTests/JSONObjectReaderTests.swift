@@ -117,3 +117,37 @@ struct JSONWritingTests {
         #expect(try JSONValue.parse(value.encoded(pretty: true)) == value)
     }
 }
+
+@Suite("Parsing JSON strictly")
+struct JSONParsingTests {
+    @Test(arguments: [
+        (#"{"a": [1, -2.5e3, true, false, null, "x"]}"#, JSONValue.object(["a": [1, -2500, true, false, nil, "x"]])),
+        (#""\"\\\/\b\f\n\r\t\u00e9\ud83c\udfe0""#, .string("\"\\/\u{8}\u{C}\n\r\té🏠")),
+        ("\u{FEFF}  [ ]  ", .array([])),
+        ("0", .number(0)), ("-0.5", .number(-0.5)), (#"{"":{}}"#, .object(["": .object([:])])),
+    ])
+    func validJSONParses(_ text: String, _ expected: JSONValue) throws {
+        #expect(try JSONValue.parse(Data(text.utf8)) == expected)
+    }
+
+    @Test(arguments: [
+        "", "[1,]", #"{"a":1,}"#, "01", "1.", ".5", "+1", "[1 2]", #"{"a" 1}"#, "tru", "nul", "\"open", "\"tab\there\"",
+        #""\x""#, #""\ud800""#, #""\udc00""#, "[1] 2", "{a:1}", "// x\n1", "1e", "NaN", "1e400",
+    ])
+    func invalidJSONIsRefused(_ text: String) {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data(text.utf8)) }
+    }
+
+    @Test func errorsNameLineAndColumn() {
+        #expect {
+            try JSONValue.parse(Data("{\n  \"a\": 1,\n  \"b\": ]\n}".utf8))
+        } throws: { error in
+            (error as? JSONSyntaxError)?.detail == "unexpected character at line 3, column 8"
+        }
+    }
+
+    @Test func deepNestingIsRefusedNotACrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data(deep.utf8)) }
+    }
+}
