@@ -252,13 +252,20 @@ public enum PlacementFile {
             return UnsafeRawBufferPointer(rebasing: field[low..<high])
         }
 
+        /// Whether `bytes` and `field` hold the same bytes. Ids are short, so an inline loop beats
+        /// a call to memcmp per candidate.
+        @inline(__always)
         static func equal(_ bytes: [UInt8], _ field: UnsafeRawBufferPointer) -> Bool {
-            bytes.count == field.count && (field.isEmpty || bytes.withUnsafeBytes { memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 })
+            guard bytes.count == field.count else { return false }
+            return bytes.withUnsafeBufferPointer { candidate in
+                for index in 0..<candidate.count where candidate[index] != field[index] { return false }
+                return true
+            }
         }
 
         static func index(of field: UnsafeRawBufferPointer, in candidates: [[UInt8]]) -> Int? {
-            for (index, candidate) in candidates.enumerated() where candidate.count == field.count {
-                if candidate.withUnsafeBytes({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) { return index }
+            for (index, candidate) in candidates.enumerated() where equal(candidate, field) {
+                return index
             }
             return nil
         }

@@ -98,6 +98,18 @@ enum BenchCommand {
             let contents = PlacementFile.read(csv, file: "bench.csv", session: session)
             let megabytes = Double(csv.count) / 1_000_000
             console.out.line("CSV parsing (per-sticker rows, \(String(format: "%.0f", megabytes)) MB): \(Int(megabytes / parseTime)) MB/s, \(Int(Double(csvRows) / parseTime)) rows/s")
+            var counted: [UInt8] = Array("poster,option,colour,count\n".utf8)
+            counted.reserveCapacity(csvRows * 28)
+            for row in 0..<csvRows {
+                counted += Array("tafel\(row % 12),".utf8)
+                counted += optionNames[Int(random.next() % UInt64(optionCount))]
+                counted.append(UInt8(ascii: ","))
+                counted += colourNames[Int(random.next() % 4 == 0 ? 1 : 0) % colourCount]
+                counted += Array(",\(1 + row % 5)\n".utf8)
+            }
+            let countedTime = try measure { _ = PlacementFile.read(counted, file: "counts.csv", session: session) }
+            let countedMegabytes = Double(counted.count) / 1_000_000
+            console.out.line("CSV parsing (counts read off posters, \(String(format: "%.0f", countedMegabytes)) MB): \(Int(countedMegabytes / countedTime)) MB/s, \(Int(Double(csvRows) / countedTime)) rows/s")
             let tallyTime = try measure { _ = StickerTally.compute(session: session, table: contents.table) }
             console.out.line("tally with the allotment and cap rules: \(Int(Double(csvRows) / tallyTime)) placements/s")
 
