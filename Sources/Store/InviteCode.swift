@@ -59,23 +59,22 @@ public struct InviteCode: Sendable, Hashable, CustomStringConvertible {
     /// Luhn mod N: the check value that makes the weighted sum divisible by N.
     static func checkValue(for values: [Int]) -> Int {
         let n = alphabet.count
-        var factor = 2, sum = 0
-        for value in values.reversed() {
-            let addend = factor * value
-            sum += addend / n + addend % n
-            factor = factor == 2 ? 1 : 2
-        }
-        return (n - sum % n) % n
+        return (n - luhnSum(values, firstFactor: 2) % n) % n
     }
 
     static func isValid(_ values: [Int]) -> Bool {
+        luhnSum(values, firstFactor: 1) % alphabet.count == 0
+    }
+
+    /// The Luhn mod N sum, weighting from the right with `firstFactor`, then alternately 2 and 1.
+    private static func luhnSum(_ values: [Int], firstFactor: Int) -> Int {
         let n = alphabet.count
-        var factor = 1, sum = 0
+        var factor = firstFactor, sum = 0
         for value in values.reversed() {
             let addend = factor * value
             sum += addend / n + addend % n
             factor = factor == 2 ? 1 : 2
         }
-        return sum % n == 0
+        return sum
     }
 }

@@ -80,7 +80,7 @@ enum BenchCommand {
             #if DEBUG
             console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench stickers`")
             #endif
-            var random = SplitMix(seed: 2026)
+            var random = SplitMix64(seed: 2026)
             let optionCount = session.options.count, colourCount = session.colours.count
 
             // 1. CSV parsing and the full tally (with the per-participant rules) on a per-sticker file.
@@ -172,7 +172,7 @@ enum BenchCommand {
             let folder = NSTemporaryDirectory() + "wijkpeil-bench-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            var generator = SplitMix(seed: 48)
+            var generator = SplitMix64(seed: 48)
             var lastCSV = ""
             for size in [large / 10, large] {
                 let db = folder + "/export-\(size).sqlite"
@@ -353,9 +353,15 @@ func numpyBincount(options: [UInt16], colours: [UInt8], colourCount: Int, length
         best = min((lambda t: (np.bincount(x, minlength=\(length)), time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(3))
         print(best)
         """
+    return pythonSeconds(script: script, arguments: [path])
+}
+
+/// Runs a Python script that prints a number of seconds; `nil` when python3 (or a module it
+/// imports) is not there.
+func pythonSeconds(script: String, arguments: [String]) -> Double? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, path]
+    process.arguments = ["python3", "-c", script] + arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
@@ -366,20 +372,6 @@ func numpyBincount(options: [UInt16], colours: [UInt8], colourCount: Int, length
     return Double(String(decoding: output, as: UTF8.self).trimmingWhitespace)
 }
 
-/// A small fast generator (SplitMix64) for benchmark data.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Runs this program with `arguments` as a child process; returns its wall time in seconds and
 /// its peak resident memory in megabytes (from wait4's rusage).
@@ -415,15 +407,5 @@ func pythonCSVWriter(csv: String, out: String) -> Double? {
             best = min(best, time.perf_counter() - t)
         print(best)
         """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, csv, out]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    return Double(String(decoding: output, as: UTF8.self).trimmingWhitespace)
+    return pythonSeconds(script: script, arguments: [csv, out])
 }

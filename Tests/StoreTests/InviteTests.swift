@@ -22,7 +22,7 @@ struct InviteCodeTests {
     }
 
     @Test func everySingleTypoAndNeighbourSwapIsCaught() {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<20 {
             let code = InviteCode.generate(using: &generator)
             let symbols = Array(code.symbols.unicodeScalars)
@@ -128,20 +128,5 @@ struct InviteStoreTests {
         }
         #expect(results.filter { $0 }.count == 20)
         #expect(try store.responseCounts() == [survey.id: 20])
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for repeatable tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
