@@ -25,9 +25,16 @@ public enum PlacementFile {
             do {
                 var csv = CSVReader(bytes)
                 while let record = try csv.next() {
-                    let fields = record.fields.map { Array($0.utf8) }
-                    fields.withFieldBuffers { buffers in
-                        var buffers = buffers
+                    // The fields' bytes side by side, handed over as slices of one buffer.
+                    var joined: [UInt8] = []
+                    var ranges: [Range<Int>] = []
+                    for field in record.fields {
+                        let start = joined.count
+                        joined += field.utf8
+                        ranges.append(start..<joined.count)
+                    }
+                    joined.withUnsafeBytes { base in
+                        var buffers = ranges.map { UnsafeRawBufferPointer(rebasing: base[$0]) }
                         reader.handle(&buffers, line: record.line)
                     }
                     if reader.stopped { break }
@@ -280,21 +287,5 @@ public enum PlacementFile {
             }
             return value
         }
-    }
-}
-
-extension Array where Element == [UInt8] {
-    /// Calls `body` with the fields as raw buffers that live for the call.
-    fileprivate func withFieldBuffers(_ body: ([UnsafeRawBufferPointer]) -> Void) {
-        var buffers: [UnsafeRawBufferPointer] = []
-        var storage = self.map { field -> UnsafeMutableRawBufferPointer in
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Swift.max(field.count, 1), alignment: 1)
-            buffer.copyBytes(from: field)
-            return buffer
-        }
-        for (index, field) in self.enumerated() { buffers.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage[index])[0..<field.count])) }
-        body(buffers)
-        for buffer in storage { buffer.deallocate() }
-        storage.removeAll()
     }
 }

@@ -59,7 +59,7 @@ public struct StickerTally: Sendable, Hashable {
         var perPoster = [Int](repeating: 0, count: table.posterNames.count * optionCount * colourCount)
         // Per participant: stickers used per colour, and per option and colour.
         var usedPerColour = [Int32](repeating: 0, count: table.participantCount * colourCount)
-        var usedPerOption = [Int32: Int32]()
+        var usedPerOption = [Int: Int32]()
         var seen = [Bool](repeating: false, count: table.participantCount)
         var excluded: [Exclusion] = []
         var stickers = 0
@@ -70,7 +70,7 @@ public struct StickerTally: Sendable, Hashable {
                 let person = Int(participant)
                 seen[person] = true
                 let colourSlot = person * colourCount + colour
-                let optionKey = Int32(truncatingIfNeeded: (person * optionCount + option) * colourCount + colour)
+                let optionKey = (person * optionCount + option) * colourCount + colour
                 if usedPerColour[colourSlot] + count > allotment[colour] {
                     excluded.append(exclusion(.overAllotment, row: row, table: table, session: session))
                     continue

@@ -1,3 +1,5 @@
+import WijkpeilCore
+
 /// The options, flags and positional arguments of one command line, checked against its spec.
 struct ParsedArguments: Sendable {
     /// The command path, such as `wijkpeil surveys show`.
@@ -28,4 +30,3 @@ struct ParsedArguments: Sendable {
     }
 }
 
-import WijkpeilCore

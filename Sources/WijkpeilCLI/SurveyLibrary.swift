@@ -103,7 +103,8 @@ struct SurveyLibrary {
         Self.read(file, themeSets: themeSets, activities: activityFacts)
     }
 
-    /// Reads one survey, sticker session or plan file against the given theme sets and activities.
+    /// Reads one survey, sticker session, theme set or plan file against the given theme sets and
+    /// activities; the kind is told by the content (`colours`, `themes`, `steps`, `questions`).
     static func read(_ file: String, themeSets: [String: ThemeSet], activities: [String: ActivityFacts]) -> Entry {
         let json: JSONValue
         do {
@@ -115,6 +116,10 @@ struct SurveyLibrary {
         if StickerSession.looksLikeSession(json) {
             let session = StickerSession.read(json, themeSets: themeSets, findings: &findings)
             return Entry(file: file, content: session.map { .session($0) } ?? .invalid, findings: findings.inFile(file))
+        }
+        if case .object(let fields) = json, fields["themes"] != nil, fields["questions"] == nil {
+            let set = ThemeSet.read(json, findings: &findings)
+            return Entry(file: file, content: set.map { .themeSet($0) } ?? .invalid, findings: findings.inFile(file))
         }
         if case .object(let fields) = json, fields["steps"] != nil, fields["questions"] == nil {
             let planFindings = PlanCheck.check(json, activities: activities)
@@ -139,17 +144,13 @@ struct SurveyLibrary {
     /// Reads and parses a JSON file.
     static func readJSON(_ file: String) throws(FileReadError) -> JSONValue {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw FileExists(file) ? .unreadable : .missing
+            throw FileManager.default.fileExists(atPath: file) ? .unreadable : .missing
         }
         do {
             return try JSONValue.parse(data)
         } catch {
             throw .notJSON(error.detail)
         }
-    }
-
-    private static func FileExists(_ file: String) -> Bool {
-        FileManager.default.fileExists(atPath: file)
     }
 
     /// The `.json` files directly in a folder, sorted; none if it does not exist.

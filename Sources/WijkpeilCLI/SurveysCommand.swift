@@ -109,8 +109,7 @@ enum SurveysCommand {
                 // then finds it. Without the folder, a theme set named is reported as unknown.
                 let library = try? SurveyLibrary(directory: directory)
                 for file in files {
-                    let isThemeSet = file.contains("/themes/") || file.hasPrefix("themes/")
-                    let entry = isThemeSet ? SurveyLibrary.readThemeSet(file) : (library?.read(file) ?? SurveyLibrary.read(file, themeSets: [:], activities: [:]))
+                    let entry = library?.read(file) ?? SurveyLibrary.read(file, themeSets: [:], activities: [:])
                     findings.append(contentsOf: entry.findings)
                     count += 1
                 }

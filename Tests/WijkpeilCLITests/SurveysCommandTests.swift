@@ -28,6 +28,17 @@ struct SurveysCommandTests {
         #expect(lines.contains { $0.hasPrefix("\(file): questions[5].theme: error:") && $0.contains("did you mean \"verkeer\"?") })
     }
 
+    @Test func aThemeSetIsRecognisedByItsContentWhereverItLies() throws {
+        let folder = TemporaryFolder()
+        let good = folder.write("thema.json", try String(contentsOfFile: bundledSurveys + "/themes/wijkanalyse.json", encoding: .utf8))
+        let clean = wijkpeil("surveys", "validate", good, "--surveys", bundledSurveys)
+        #expect(clean.status == 0 && clean.out.isEmpty, "\(clean.out)")
+        let broken = folder.write("kapot.json", #"{"id": "t", "title": {"nl": "T"}, "themes": [{"id": "a"}]}"#)
+        let result = wijkpeil("surveys", "validate", broken, "--surveys", bundledSurveys, "--lang", "en")
+        #expect(result.status == 1)
+        #expect(result.out.contains("themes[0].label: error: the required field \"label\" is missing"))
+    }
+
     @Test func validateAsJSONCountsFindings() throws {
         let folder = TemporaryFolder()
         let file = folder.write("x.json", #"{"id": "x", "version": 1, "title": {"nl": "X"}, "level": "consult", "questions": []}"#)
