@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Participation", targets: ["Participation"]),
         .library(name: "Surveys", targets: ["Surveys"]),
         .library(name: "Stickers", targets: ["Stickers"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
     ],
     targets: [
         // The system SQLite library. Only the Store target imports it.
@@ -31,10 +32,13 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite", "WijkpeilCore", "Hashing", "Surveys"]),
         // Anonymised exports for researchers: columns, generalisation, scrubbing, k-anonymity.
         .target(name: "Export", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
-        // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
         // Sticker (dot) voting at resident evenings: sessions, placements, the tally.
         .target(name: "Stickers", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
-        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Store", "Export"]),
+        // The neighbourhood analysis: marks per theme and buurt against a reference, indicators,
+        // who took part, a SWOT draft; the statistics it needs, written here.
+        .target(name: "Analysis", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
+        // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
+        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Store", "Export"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -43,6 +47,7 @@ let package = Package(
         .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]
