@@ -29,6 +29,7 @@ extension Option {
     public var jsonValue: JSONValue {
         var object: [String: JSONValue] = ["id": .string(id), "label": label.jsonValue]
         if let theme { object["theme"] = .string(theme) }
+        if willing { object["willing"] = .bool(true) }
         return .object(object)
     }
 }

@@ -94,11 +94,15 @@ public struct Option: Sendable, Hashable, Identifiable {
     public var label: LocalizedText
     /// The theme this option stands for, so choices and stickers can be counted per theme.
     public var theme: String?
+    /// Choosing this option says the resident is willing to help ("ja, ik doe mee"): the
+    /// analysis counts it among the neighbourhood's opportunities.
+    public var willing: Bool
 
-    public init(id: String, label: LocalizedText, theme: String? = nil) {
+    public init(id: String, label: LocalizedText, theme: String? = nil, willing: Bool = false) {
         self.id = id
         self.label = label
         self.theme = theme
+        self.willing = willing
     }
 }
 

@@ -72,10 +72,11 @@ public struct ThemeContext: Sendable {
                 complete = false
                 continue
             }
-            item.warnUnknownKeys(allowed: ["id", "label", "theme"], findings: &findings)
+            item.warnUnknownKeys(allowed: ["id", "label", "theme", "willing"], findings: &findings)
             let id = item.identifier("id", required: true, findings: &findings)
             let label = item.localizedText("label", required: true, findings: &findings)
             let theme = theme(item, key: "theme", findings: &findings)
+            let willing = item.bool("willing", findings: &findings) ?? false
             guard let id, let label else {
                 complete = false
                 continue
@@ -89,7 +90,7 @@ public struct ThemeContext: Sendable {
                 continue
             }
             seen[id] = index
-            options.append(Option(id: id, label: label, theme: theme))
+            options.append(Option(id: id, label: label, theme: theme, willing: willing))
         }
         return complete ? options : nil
     }

@@ -94,7 +94,7 @@ enum BenchCommand {
                 csv += colourNames[Int(random.next() % 4 == 0 ? 1 : 0) % colourCount]
                 csv.append(UInt8(ascii: "\n"))
             }
-            let parseTime = try measure { _ = PlacementFile.read(csv, file: "bench.csv", session: session) }
+            let parseTime = measure { _ = PlacementFile.read(csv, file: "bench.csv", session: session) }
             let contents = PlacementFile.read(csv, file: "bench.csv", session: session)
             let megabytes = Double(csv.count) / 1_000_000
             console.out.line("CSV parsing (per-sticker rows, \(String(format: "%.0f", megabytes)) MB): \(Int(megabytes / parseTime)) MB/s, \(Int(Double(csvRows) / parseTime)) rows/s")
@@ -107,10 +107,10 @@ enum BenchCommand {
                 counted += colourNames[Int(random.next() % 4 == 0 ? 1 : 0) % colourCount]
                 counted += Array(",\(1 + row % 5)\n".utf8)
             }
-            let countedTime = try measure { _ = PlacementFile.read(counted, file: "counts.csv", session: session) }
+            let countedTime = measure { _ = PlacementFile.read(counted, file: "counts.csv", session: session) }
             let countedMegabytes = Double(counted.count) / 1_000_000
             console.out.line("CSV parsing (counts read off posters, \(String(format: "%.0f", countedMegabytes)) MB): \(Int(countedMegabytes / countedTime)) MB/s, \(Int(Double(csvRows) / countedTime)) rows/s")
-            let tallyTime = try measure { _ = StickerTally.compute(session: session, table: contents.table) }
+            let tallyTime = measure { _ = StickerTally.compute(session: session, table: contents.table) }
             console.out.line("tally with the allotment and cap rules: \(Int(Double(csvRows) / tallyTime)) placements/s")
 
             // 2. Counting once parsed, on dense placements, against NumPy's bincount.
@@ -121,7 +121,7 @@ enum BenchCommand {
                 colours[index] = UInt8((value >> 32) % UInt64(colourCount))
             }
             // One sticker per row, as in the per-sticker shape: no weights to read.
-            let countTime = try measure { _ = StickerTally.count(options: options, colours: colours, counts: nil, colourCount: colourCount, optionCount: optionCount) }
+            let countTime = measure { _ = StickerTally.count(options: options, colours: colours, counts: nil, colourCount: colourCount, optionCount: optionCount) }
             let swiftRate = Double(placements) / countTime
             console.out.line("counting \(placements) placements once parsed: \(Int(swiftRate)) placements/s (\(String(format: "%.1f", countTime * 1000)) ms)")
             if let numpy = numpyBincount(options: options, colours: colours, colourCount: colourCount, length: optionCount * colourCount) {

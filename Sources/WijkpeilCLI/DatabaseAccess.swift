@@ -22,6 +22,11 @@ enum DatabaseAccess {
 
     /// The survey named by `--survey`, which must be a valid survey (not a sticker session).
     static func survey(_ arguments: ParsedArguments) throws -> SurveyDefinition {
+        try surveyAndThemeSet(arguments).survey
+    }
+
+    /// The survey named by `--survey` and the theme set it names, if the folder has it.
+    static func surveyAndThemeSet(_ arguments: ParsedArguments) throws -> (survey: SurveyDefinition, themeSet: ThemeSet?) {
         guard let reference = arguments.value("survey") else {
             throw UsageError(message: "missing --survey ID", commandPath: arguments.commandPath)
         }
@@ -29,7 +34,7 @@ enum DatabaseAccess {
         let entry = try library.resolve(reference)
         switch entry.content {
         case .survey(let survey):
-            return survey
+            return (survey, survey.themeSet.flatMap { library.themeSets[$0] })
         case .session:
             throw CommandFailure(message: "'\(reference)' is a sticker session, not a survey; see `wijkpeil stickers`")
         default:

@@ -9,3 +9,45 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
         self.init(rawValue: primary)
     }
 }
+
+extension Language {
+    /// A number for people to read, with this language's decimal separator: `7,4` in Dutch,
+    /// `7.4` in English.
+    public func decimal(_ value: Double, digits: Int = 1) -> String {
+        guard value.isFinite else { return "–" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let whole = Int(scaled / scale)
+        var text = (value < 0 && scaled > 0 ? "-" : "") + String(whole)
+        if digits > 0 {
+            let fraction = String(Int(scaled) - whole * Int(scale))
+            text += (self == .nl ? "," : ".") + String(repeating: "0", count: digits - fraction.count) + fraction
+        }
+        return text
+    }
+
+    /// A share as a whole percentage: `0.347` → `35%`.
+    public func percent(_ share: Double) -> String {
+        guard share.isFinite else { return "–" }
+        return String(Int((share * 100).rounded())) + "%"
+    }
+}
+
+extension Language {
+    /// A measured value as people write it: at most `digits` decimals, no trailing zeros
+    /// (`14,2`, `198`, `3,95`).
+    public func number(_ value: Double, digits: Int = 2) -> String {
+        var text = decimal(value, digits: digits)
+        let separator: Character = self == .nl ? "," : "."
+        guard text.contains(separator) else { return text }
+        while text.last == "0" { text.removeLast() }
+        if text.last == separator { text.removeLast() }
+        return text
+    }
+
+    /// A p-value for people: three decimals, and `<0,001` below that.
+    public func pValue(_ p: Double) -> String {
+        p < 0.001 ? "<" + decimal(0.001, digits: 3) : decimal(p, digits: 3)
+    }
+}

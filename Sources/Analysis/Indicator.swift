@@ -1,0 +1,156 @@
+public import WijkpeilCore
+
+/// An objective indicator (a statistic) for a theme: the neighbourhood's value against a
+/// reference such as the city's, e.g. burglaries per 1,000 homes.
+public struct Indicator: Sendable, Hashable {
+    public enum Direction: String, Sendable, Hashable, CaseIterable {
+        case higherIsBetter = "higher-is-better"
+        case lowerIsBetter = "lower-is-better"
+    }
+
+    public enum Trend: String, Sendable, Hashable {
+        case improving
+        case stable
+        case worsening
+    }
+
+    public var name: String
+    public var theme: String
+    /// The buurt, or a CBS area code (`BU03440101`); nil for the whole wijk.
+    public var buurt: String?
+    public var value: Double
+    public var reference: Double
+    public var direction: Direction
+    /// The earlier measurement, for the trend.
+    public var previous: Double?
+    /// Where in the file it was read: for messages.
+    public var line: Int
+
+    public init(name: String, theme: String, buurt: String? = nil, value: Double, reference: Double,
+                direction: Direction, previous: Double? = nil, line: Int = 0) {
+        self.name = name
+        self.theme = theme
+        self.buurt = buurt
+        self.value = value
+        self.reference = reference
+        self.direction = direction
+        self.previous = previous
+        self.line = line
+    }
+
+    /// The relative gap to the reference, signed so that positive is worse than the reference:
+    /// (value − reference) / |reference| when lower is better, the opposite when higher is better.
+    public var gap: Double {
+        let relative = (value - reference) / abs(reference)
+        return direction == .lowerIsBetter ? relative : -relative
+    }
+
+    /// The gap beyond which an indicator counts as clearly better or worse in the SWOT: 10%.
+    public static let clearGap = 0.10
+
+    /// Improving, stable or worsening against the previous measurement; nil without one.
+    public var trend: Trend? {
+        guard let previous else { return nil }
+        if value == previous { return .stable }
+        return (value < previous) == (direction == .lowerIsBetter) ? .improving : .worsening
+    }
+}
+
+/// Reads indicators from CSV: `indicator,theme,buurt,value,reference,direction[,previous]`.
+/// Numbers may use a decimal comma (`12,5`), as Dutch spreadsheets write them.
+public enum IndicatorFile {
+    static let requiredColumns = ["indicator", "theme", "buurt", "value", "reference", "direction"]
+
+    /// Every problem is reported with its file and line; nothing is returned unless all is well.
+    public static func read(_ bytes: [UInt8], file: String, themes: Set<String>) throws(InvalidInput) -> [Indicator] {
+        var findings = Findings()
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader.records(bytes)
+        } catch {
+            throw InvalidInput(Findings([error.finding(file: file)]))
+        }
+        guard let header = records.first?.fields.map({ $0.trimmingWhitespace.lowercased() }) else {
+            findings.error("empty-file", at: Location(file: file, line: 1), nl: "het bestand is leeg; de eerste regel moet \(requiredColumns.joined(separator: ",")) zijn",
+                           en: "the file is empty; the first line must be \(requiredColumns.joined(separator: ","))")
+            throw InvalidInput(findings)
+        }
+        var column: [String: Int] = [:]
+        for (index, name) in header.enumerated() {
+            if requiredColumns.contains(name) || name == "previous" {
+                column[name] = index
+            } else {
+                let hint = Identifier.closest(to: name, in: requiredColumns + ["previous"]).map { " (\($0)?)" } ?? ""
+                findings.warning("unknown-column", at: Location(file: file, line: 1, path: name),
+                                 nl: "onbekende kolom \"\(name)\"\(hint) wordt overgeslagen", en: "unknown column \"\(name)\"\(hint) is skipped")
+            }
+        }
+        let missing = requiredColumns.filter { column[$0] == nil }
+        guard missing.isEmpty else {
+            findings.error("missing-column", at: Location(file: file, line: 1),
+                           nl: "kolommen ontbreken: \(missing.joined(separator: ", ")); de kop is \(requiredColumns.joined(separator: ","))[,previous]",
+                           en: "columns are missing: \(missing.joined(separator: ", ")); the header is \(requiredColumns.joined(separator: ","))[,previous]")
+            throw InvalidInput(findings)
+        }
+        var indicators: [Indicator] = []
+        var seen: [String: Int] = [:]
+        for record in records.dropFirst() {
+            func field(_ name: String) -> String {
+                guard let index = column[name], index < record.fields.count else { return "" }
+                return record.fields[index].trimmingWhitespace
+            }
+            func at(_ name: String) -> Location { Location(file: file, line: record.line, path: name) }
+            if record.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+            let name = field("indicator"), theme = field("theme"), buurt = field("buurt")
+            var valid = true
+            if name.isEmpty {
+                findings.error("missing-value", at: at("indicator"), nl: "geef de indicator een naam", en: "give the indicator a name")
+                valid = false
+            }
+            if !themes.contains(theme) {
+                let hint = Identifier.closest(to: theme, in: themes).map { " (\($0)?)" } ?? ""
+                findings.error("unknown-theme", at: at("theme"),
+                               nl: "onbekend thema \"\(theme)\"\(hint); bekend zijn: \(themes.sorted().joined(separator: ", "))",
+                               en: "unknown theme \"\(theme)\"\(hint); known are: \(themes.sorted().joined(separator: ", "))")
+                valid = false
+            }
+            let value = number(field("value"), at: at("value"), findings: &findings)
+            let reference = number(field("reference"), at: at("reference"), findings: &findings)
+            if reference == 0 {
+                findings.error("zero-reference", at: at("reference"),
+                               nl: "een referentie van 0 geeft geen relatief verschil; laat deze indicator weg of kies een andere maat",
+                               en: "a reference of 0 gives no relative gap; leave this indicator out or choose another measure")
+                valid = false
+            }
+            let direction = Indicator.Direction(rawValue: field("direction").lowercased())
+            if direction == nil {
+                findings.error("bad-direction", at: at("direction"),
+                               nl: "richting moet higher-is-better of lower-is-better zijn", en: "direction must be higher-is-better or lower-is-better")
+            }
+            let previousText = field("previous")
+            let previous = previousText.isEmpty ? nil : number(previousText, at: at("previous"), findings: &findings)
+            let key = name + "\u{1F}" + buurt
+            if let first = seen[key] {
+                findings.error("duplicate-indicator", at: at("indicator"),
+                               nl: "indicator \"\(name)\"\(buurt.isEmpty ? "" : " voor \(buurt)") staat ook al op regel \(first)",
+                               en: "indicator \"\(name)\"\(buurt.isEmpty ? "" : " for \(buurt)") is also on line \(first)")
+                valid = false
+            }
+            seen[key] = record.line
+            guard valid, let value, let reference, let direction, previousText.isEmpty || previous != nil else { continue }
+            indicators.append(Indicator(name: name, theme: theme, buurt: buurt.isEmpty ? nil : buurt, value: value,
+                                        reference: reference, direction: direction, previous: previous, line: record.line))
+        }
+        guard !findings.hasErrors else { throw InvalidInput(findings) }
+        return indicators
+    }
+
+    /// A finite number, with a decimal point or a decimal comma.
+    static func number(_ text: String, at location: Location, findings: inout Findings) -> Double? {
+        let normalised = text.filter { $0 != " " }.replacing(",", with: ".")
+        if let value = Double(normalised), value.isFinite, !normalised.isEmpty { return value }
+        findings.error("bad-number", at: location, nl: "\"\(text)\" is geen getal; schrijf bijvoorbeeld 12,5 of 12.5",
+                       en: "\"\(text)\" is not a number; write e.g. 12.5 or 12,5")
+        return nil
+    }
+}

@@ -1,0 +1,123 @@
+import Surveys
+public import WijkpeilCore
+
+extension NeighbourhoodAnalysis {
+    /// The analysis as JSON, the input of `wijkpeil agenda`: `{"survey", "title", "groupBy",
+    /// "themes": [...], "participation": {...}, "swot": {...}}`. Values hidden by disclosure
+    /// control are `null`, never left out, so readers see that they were withheld.
+    public var jsonValue: JSONValue {
+        .object([
+            "survey": .string(survey),
+            "title": title.jsonValue,
+            "groupBy": groupBy.map(JSONValue.string) ?? .null,
+            "themes": .array(themes.map(\.jsonValue)),
+            "participation": participation.jsonValue,
+            "swot": swot.jsonValue,
+        ])
+    }
+}
+
+extension NeighbourhoodAnalysis.Marks {
+    /// `n`, `mean`, `sd`, `ci95`, `dissatisfied`, `index`, `flags`.
+    var fields: [String: JSONValue] {
+        [
+            "n": .number(Double(n)),
+            "mean": number(mean), "sd": number(sd), "ci95": interval(ci95),
+            "dissatisfied": dissatisfied.map { proportion in
+                .object(["share": number(proportion.share), "count": .number(Double(proportion.count)), "ci95": interval(proportion.wilson95)])
+            } ?? .null,
+            "index": number(index),
+            "flags": .array(flags.map { .string($0.rawValue) }),
+        ]
+    }
+}
+
+extension NeighbourhoodAnalysis.Theme {
+    var jsonValue: JSONValue {
+        var object = marks.fields
+        object["theme"] = .string(theme)
+        object["label"] = label.jsonValue
+        object["reference"] = comparison.map { comparison in
+            .object([
+                "n": .number(Double(comparison.reference.n)), "mean": number(comparison.reference.mean),
+                "share": number(comparison.reference.dissatisfied?.share),
+                "pMean": number(comparison.pMean), "pMeanHolm": number(comparison.pMeanHolm),
+                "pShare": number(comparison.pShare), "pShareHolm": number(comparison.pShareHolm),
+            ])
+        } ?? .null
+        object["pGroups"] = number(pGroups)
+        object["indicators"] = .array(indicators.map(\.jsonValue))
+        object["groups"] = .object(Dictionary(uniqueKeysWithValues: groups.map { group in
+            var fields = group.marks.fields
+            fields["label"] = group.label.jsonValue
+            fields["responses"] = .number(Double(group.responses))
+            return (group.id, JSONValue.object(fields))
+        }))
+        return .object(object)
+    }
+}
+
+extension Indicator {
+    /// `indicator`, `theme`, `buurt`, `value`, `reference`, `direction`, `previous`, `gap`
+    /// (positive = worse than the reference), `trend`.
+    public var jsonValue: JSONValue {
+        .object([
+            "indicator": .string(name), "theme": .string(theme), "buurt": buurt.map(JSONValue.string) ?? .null,
+            "value": .number(value), "reference": .number(reference), "direction": .string(direction.rawValue),
+            "previous": number(previous), "gap": .number(gap), "trend": trend.map { .string($0.rawValue) } ?? .null,
+        ])
+    }
+}
+
+extension NeighbourhoodAnalysis.Participation {
+    var jsonValue: JSONValue {
+        .object([
+            "responses": .number(Double(responses)),
+            "channels": .object(channels.mapValues { .number(Double($0)) }),
+            "referenceResponses": referenceResponses.map { .number(Double($0)) } ?? .null,
+            "willing": .object([
+                "n": .number(Double(willing)), "of": .number(Double(askedWillingness)),
+                "share": askedWillingness > 0 ? .number(Double(willing) / Double(askedWillingness)) : .null,
+            ]),
+            "representation": .array(representation.map { group in
+                .object([
+                    "question": .string(group.question),
+                    "categories": .array(group.categories.map { category in
+                        .object([
+                            "category": .string(category.name), "population": .number(category.populationShare),
+                            "respondents": .number(Double(category.respondents)), "share": number(category.respondentShare),
+                            "underRepresented": .bool(category.underRepresented),
+                        ])
+                    }),
+                    "outside": .number(Double(group.outside)),
+                    "chiSquare": number(group.chiSquare), "df": group.degreesOfFreedom.map { .number(Double($0)) } ?? .null,
+                    "p": number(group.p),
+                ])
+            }),
+        ])
+    }
+}
+
+extension Swot {
+    var jsonValue: JSONValue {
+        func entries(_ list: [Entry]) -> JSONValue {
+            .array(list.map { entry in
+                .object(["theme": entry.theme.map(JSONValue.string) ?? .null, "rule": .string(entry.rule), "text": entry.text.jsonValue])
+            })
+        }
+        return .object([
+            "strengths": entries(strengths), "weaknesses": entries(weaknesses),
+            "opportunities": entries(opportunities), "threats": entries(threats),
+        ])
+    }
+}
+
+private func number(_ value: Double?) -> JSONValue {
+    guard let value, value.isFinite else { return .null }
+    return .number(value)
+}
+
+private func interval(_ range: ClosedRange<Double>?) -> JSONValue {
+    guard let range else { return .null }
+    return .array([.number(range.lowerBound), .number(range.upperBound)])
+}

@@ -1,0 +1,210 @@
+import Surveys
+public import WijkpeilCore
+
+/// The neighbourhood analysis: per theme the residents' marks with their uncertainty, against a
+/// reference (the city) where one is given, per group (buurt), with the theme's indicators;
+/// who took part; and a SWOT draft whose every entry says why.
+///
+/// Disclosure control and honesty are part of the result, not of its rendering: a set of fewer
+/// than ``minimumN`` marks shows only its n; fewer than ``indicativeN`` is flagged indicative.
+public struct NeighbourhoodAnalysis: Sendable {
+    /// Below this many marks only the count is shown.
+    public static let minimumN = 5
+    /// Below this many marks a result is indicative.
+    public static let indicativeN = 30
+    /// The significance level for `worse`, `better` and `mixed`, after Holm's adjustment.
+    public static let alpha = 0.05
+
+    public enum Flag: String, Sendable, Hashable {
+        /// Fewer than five marks: only n is shown.
+        case small
+        /// Fewer than thirty marks.
+        case indicative
+        /// Significantly worse than the reference (Holm-adjusted p < 0.05).
+        case worse
+        /// Significantly better than the reference.
+        case better
+        /// The groups differ significantly (one-way ANOVA p < 0.05): zoom in per buurt.
+        case mixed
+    }
+
+    /// Marks of one set (the wijk, or one group), with what may be shown of them.
+    public struct Marks: Sendable, Hashable {
+        public var summary: MarkSummary
+        public var n: Int { summary.n }
+        /// Nil when fewer than ``minimumN`` marks: disclosure control.
+        public var mean: Double? { shown ? summary.mean : nil }
+        public var sd: Double? { shown ? summary.sd : nil }
+        public var ci95: ClosedRange<Double>? { shown ? summary.ci95 : nil }
+        public var dissatisfied: Proportion? { shown ? Proportion(count: summary.dissatisfied, n: summary.n) : nil }
+        public var shown: Bool { summary.n >= NeighbourhoodAnalysis.minimumN }
+        /// The mean as an index where the reference mean is 100 (as Rotterdam's Wijkprofiel).
+        public var index: Double?
+        public var flags: [Flag]
+    }
+
+    /// The theme against the reference set.
+    public struct Comparison: Sendable, Hashable {
+        public var reference: Marks
+        public var pMean: Double?
+        public var pMeanHolm: Double?
+        public var pShare: Double?
+        public var pShareHolm: Double?
+    }
+
+    public struct Group: Sendable, Hashable {
+        public var id: String
+        public var label: LocalizedText
+        public var responses: Int
+        public var marks: Marks
+    }
+
+    public struct Theme: Sendable, Hashable {
+        public var theme: String
+        public var label: LocalizedText
+        public var marks: Marks
+        public var comparison: Comparison?
+        /// One-way ANOVA across the groups that show their marks.
+        public var pGroups: Double?
+        public var indicators: [Indicator]
+        public var groups: [Group]
+        public var flags: [Flag] { marks.flags }
+    }
+
+    public struct Representation: Sendable, Hashable {
+        public struct Category: Sendable, Hashable {
+            public var name: String
+            public var populationShare: Double
+            public var respondents: Int
+            public var respondentShare: Double?
+            /// The respondents' share is under half the population's.
+            public var underRepresented: Bool
+        }
+
+        public var question: String
+        public var categories: [Category]
+        /// Respondents whose answer falls in none of the population's categories.
+        public var outside: Int
+        public var chiSquare: Double?
+        public var degreesOfFreedom: Int?
+        public var p: Double?
+    }
+
+    public struct Participation: Sendable, Hashable {
+        public var responses: Int
+        public var channels: [String: Int]
+        public var referenceResponses: Int?
+        public var representation: [Representation]
+        public var willing: Int
+        public var askedWillingness: Int
+    }
+
+    public var survey: String
+    public var title: LocalizedText
+    public var groupBy: String?
+    public var themes: [Theme]
+    public var participation: Participation
+    public var swot: Swot
+
+    /// Runs the analysis. `reference` must follow the same plan (the same survey).
+    public static func compute(
+        sample: ResponseSample, reference: ResponseSample? = nil, indicators: [Indicator] = [], population: Population? = nil
+    ) -> NeighbourhoodAnalysis {
+        let plan = sample.plan
+        var themes: [Theme] = []
+        for (index, planTheme) in plan.themes.enumerated() {
+            var marks = Marks(summary: sample.themes[index], index: nil, flags: [])
+            var comparison: Comparison?
+            if let reference {
+                let referenceMarks = Marks(summary: reference.themes[index], index: nil, flags: [])
+                var found = Comparison(reference: referenceMarks)
+                if marks.shown, referenceMarks.shown {
+                    found.pMean = SignificanceTest.welch(marks.summary, referenceMarks.summary)
+                    found.pShare = SignificanceTest.twoProportion(marks.dissatisfied!, referenceMarks.dissatisfied!)
+                }
+                if let mean = marks.mean, let referenceMean = referenceMarks.mean, referenceMean > 0 {
+                    marks.index = 100 * mean / referenceMean
+                }
+                comparison = found
+            }
+            var groups: [Group] = []
+            for (groupIndex, option) in plan.groups.enumerated() {
+                var groupMarks = Marks(summary: sample.groups[groupIndex][index], index: nil, flags: [])
+                if let mean = groupMarks.mean, let referenceMean = comparison?.reference.mean, referenceMean > 0 {
+                    groupMarks.index = 100 * mean / referenceMean
+                }
+                groupMarks.flags = sizeFlags(groupMarks)
+                groups.append(Group(id: option.id, label: option.label, responses: sample.groupResponses[groupIndex], marks: groupMarks))
+            }
+            let pGroups = SignificanceTest.oneWayANOVA(groups.filter(\.marks.shown).map(\.marks.summary))
+            marks.flags = sizeFlags(marks)
+            if let pGroups, pGroups < alpha { marks.flags.append(.mixed) }
+            themes.append(Theme(
+                theme: planTheme.id, label: planTheme.label, marks: marks, comparison: comparison, pGroups: pGroups,
+                indicators: indicators.filter { $0.theme == planTheme.id }, groups: groups))
+        }
+        // Holm across the themes of this analysis: one family for the means, one for the shares.
+        let meanHolm = SignificanceTest.holm(themes.map { $0.comparison?.pMean })
+        let shareHolm = SignificanceTest.holm(themes.map { $0.comparison?.pShare })
+        for index in themes.indices where themes[index].comparison != nil {
+            themes[index].comparison!.pMeanHolm = meanHolm[index]
+            themes[index].comparison!.pShareHolm = shareHolm[index]
+            if let direction = direction(of: themes[index]) { themes[index].marks.flags.append(direction) }
+        }
+        let participation = Participation(
+            responses: sample.responses, channels: sample.channels, referenceResponses: reference?.responses,
+            representation: population.map { representation(of: sample, against: $0) } ?? [],
+            willing: sample.willing, askedWillingness: sample.askedWillingness)
+        return NeighbourhoodAnalysis(
+            survey: plan.survey.id, title: plan.survey.title, groupBy: plan.groupBy?.id, themes: themes,
+            participation: participation, swot: Swot(themes: themes, participation: participation))
+    }
+
+    private static func sizeFlags(_ marks: Marks) -> [Flag] {
+        if marks.n < minimumN { return [.small, .indicative] }
+        return marks.n < indicativeN ? [.indicative] : []
+    }
+
+    /// Worse or better only where a Holm-adjusted p is below α; when the mean and the share of
+    /// dissatisfied residents point opposite ways, neither.
+    private static func direction(of theme: Theme) -> Flag? {
+        guard let comparison = theme.comparison else { return nil }
+        var worse = false, better = false
+        if let p = comparison.pMeanHolm, p < alpha, let mean = theme.marks.mean, let reference = comparison.reference.mean {
+            if mean < reference { worse = true } else if mean > reference { better = true }
+        }
+        if let p = comparison.pShareHolm, p < alpha, let share = theme.marks.dissatisfied?.share, let reference = comparison.reference.dissatisfied?.share {
+            if share > reference { worse = true } else if share < reference { better = true }
+        }
+        if worse == better { return nil }
+        return worse ? .worse : .better
+    }
+
+    static func representation(of sample: ResponseSample, against population: Population) -> [Representation] {
+        population.groups.map { group in
+            var observed = group.names.map { _ in 0 }
+            var outside = 0
+            switch sample.plan.survey.question(group.question)?.kind {
+            case .single(_)?:
+                for (option, count) in sample.choices[group.question] ?? [:] {
+                    if let index = group.names.firstIndex(of: .option(option)) { observed[index] += count } else { outside += count }
+                }
+            default:
+                for (value, count) in sample.numbers[group.question] ?? [:] {
+                    let index = group.names.firstIndex { if case .range(let range) = $0 { range.contains(value) } else { false } }
+                    if let index { observed[index] += count } else { outside += count }
+                }
+            }
+            let total = observed.reduce(0, +)
+            let fit = SignificanceTest.chiSquareGoodnessOfFit(observed: observed, expectedShares: group.shares)
+            let categories = zip(group.names, zip(group.shares, observed)).map { category, pair in
+                let share = total > 0 ? Double(pair.1) / Double(total) : nil
+                return Representation.Category(
+                    name: category.name, populationShare: pair.0, respondents: pair.1, respondentShare: share,
+                    underRepresented: total > 0 && (share ?? 0) < pair.0 / 2)
+            }
+            return Representation(question: group.question, categories: categories, outside: outside,
+                                  chiSquare: fit?.statistic, degreesOfFreedom: fit?.degreesOfFreedom, p: fit?.p)
+        }
+    }
+}

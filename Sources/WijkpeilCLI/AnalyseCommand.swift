@@ -1,0 +1,119 @@
+import Analysis
+import Foundation
+import Store
+import Surveys
+import WijkpeilCore
+
+/// `wijkpeil analyse`: the neighbourhood analysis of a survey's responses.
+enum AnalyseCommand {
+    static let spec = CommandSpec(
+        name: "analyse",
+        abstract: "Analyse a survey per theme (and per buurt) against a reference, with indicators and a SWOT draft.",
+        discussion: """
+            Responses come from the database (--db) or a CSV file (--responses; the paper import's shape:
+            a header of question ids). Each theme pools the rating questions that name it: n, mean, sd,
+            95% interval (t), the share dissatisfied (below the scale's midpoint) with its Wilson
+            interval. With a reference (--reference CSV or --reference-db) also Welch's t-test and the
+            two-proportion z-test, Holm-adjusted over the themes, and an index (reference = 100).
+            Fewer than 5 answers show only n; fewer than 30 are flagged indicative.
+            Indicators: CSV indicator,theme,buurt,value,reference,direction[,previous].
+            Population (whose voice is missing): CSV group,category,share with group a question id
+            (e.g. leeftijd with categories 15-24, 65+; or a single-choice question's option ids).
+            """,
+        options: [
+            .survey, .surveys,
+            OptionSpec("db", value: "PATH", help: "Analyse the responses stored in this database."),
+            OptionSpec("responses", value: "FILE", help: "Analyse the responses in this CSV (or JSONL) file instead."),
+            OptionSpec("reference", value: "FILE", help: "Reference responses (e.g. the city-wide survey) as CSV."),
+            OptionSpec("reference-db", value: "PATH", help: "Reference responses from this database."),
+            OptionSpec("reference-survey", value: "ID", help: "With --reference-db: the reference survey's id (default: --survey)."),
+            OptionSpec("indicators", value: "FILE", help: "Objective indicators per theme (CSV)."),
+            OptionSpec("population", value: "FILE", help: "The neighbourhood's population shares (CSV group,category,share)."),
+            OptionSpec("by", value: "QUESTION", help: "Break down by a single-choice question, e.g. buurt."),
+            .format(["table", "json", "md", "html"], default: "table"),
+        ],
+        run: { arguments, console in
+            let (survey, themeSet) = try DatabaseAccess.surveyAndThemeSet(arguments)
+            let plan = try AnalysisPlan(survey: survey, themeSet: themeSet, groupBy: arguments.value("by"))
+            let database = arguments.value("db"), responsesFile = arguments.value("responses")
+            guard (database == nil) != (responsesFile == nil) else {
+                throw UsageError(message: "name the responses with either --db PATH or --responses FILE", commandPath: arguments.commandPath)
+            }
+            if arguments.value("reference") != nil, arguments.value("reference-db") != nil {
+                throw UsageError(message: "give one reference: --reference FILE or --reference-db PATH", commandPath: arguments.commandPath)
+            }
+            let indicators = try arguments.value("indicators").map { file in
+                try readFile(file) { bytes throws(InvalidInput) in try IndicatorFile.read(bytes, file: file, themes: Set(plan.themes.map(\.id))) }
+            } ?? []
+            let population = try arguments.value("population").map { file in
+                try readFile(file) { bytes throws(InvalidInput) in try Population.read(bytes, file: file, survey: survey) }
+            }
+            let sample = try database.map { try storedSample(plan: plan, path: $0, survey: survey.id, console: console) }
+                ?? fileSample(plan: plan, file: responsesFile!)
+            var reference: ResponseSample?
+            if let file = arguments.value("reference") {
+                reference = try fileSample(plan: plan, file: file)
+            } else if let path = arguments.value("reference-db") {
+                reference = try storedSample(plan: plan, path: path, survey: arguments.value("reference-survey") ?? survey.id, console: console)
+            }
+            let analysis = NeighbourhoodAnalysis.compute(sample: sample, reference: reference, indicators: indicators, population: population)
+            let language = arguments.language
+            switch arguments.value("format") {
+            case "json": console.out.line(analysis.jsonValue.prettyText)
+            case "md": console.out.write(analysis.markdown(language: language))
+            case "html": console.out.write(analysis.html(language: language))
+            default:
+                var table = TextTable(row: NeighbourhoodAnalysis.tableHeader(language: language))
+                for row in analysis.table(language: language) { table.add(row: row) }
+                console.out.write(table.rendered)
+                for caveat in analysis.caveats(language: language) { console.err.line("- " + caveat) }
+            }
+            return .success
+        })
+
+    private static func readFile<T>(_ file: String, _ parse: ([UInt8]) throws(InvalidInput) -> T) throws -> T {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure(message: "cannot read '\(file)'; check the path", exitCode: .usage)
+        }
+        return try parse([UInt8](data))
+    }
+
+    /// Every row is validated against the survey; one bad row stops the analysis, with every bad
+    /// row listed by line and question.
+    static func fileSample(plan: AnalysisPlan, file: String) throws -> ResponseSample {
+        let rows = try readFile(file) { bytes throws(InvalidInput) in
+            do throws(InvalidInput) {
+                return try ResponseFile.read(bytes, format: ResponseFile.Format(fileName: file), definition: plan.survey)
+            } catch {
+                throw InvalidInput(error.findings.inFile(file))
+            }
+        }
+        var sample = ResponseSample(plan: plan)
+        var findings = Findings()
+        for row in rows {
+            switch row.result {
+            case .success(let response): sample.add(response, channel: "file")
+            case .failure(let errors):
+                for error in errors.errors {
+                    findings.append(Finding(.error, code: error.code.rawValue, at: Location(file: file, line: row.line, path: error.question), message: error.message))
+                }
+            }
+        }
+        guard !findings.hasErrors else { throw InvalidInput(findings) }
+        return sample
+    }
+
+    static func storedSample(plan: AnalysisPlan, path: String, survey: String, console: Console) throws -> ResponseSample {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(message: "there is no database at '\(path)'; check the path (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
+        }
+        let store = try Store(path: path)
+        var sample = ResponseSample(plan: plan)
+        try store.forEachResponse(survey: survey) { response in
+            sample.add(storedAnswers: response.answers, channel: response.source.rawValue)
+            if console.errIsTerminal, sample.responses % 50_000 == 0 { console.err.write("\ranalyse: \(sample.responses) responses read") }
+        }
+        if console.errIsTerminal, sample.responses >= 50_000 { console.err.write("\r") }
+        return sample
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import WijkpeilCore
+
+private let samples = packageRoot + "/samples/kerkwijk"
+
+private func analyse(_ extra: String...) -> RunResult {
+    run(["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys] + extra)
+}
+
+private func field(_ value: JSONValue?, _ path: String...) -> JSONValue? {
+    var current = value
+    for key in path {
+        switch current {
+        case .object(let fields)?: current = fields[key]
+        case .array(let items)?: current = Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
+        default: return nil
+        }
+    }
+    return current
+}
+
+private func number(_ value: JSONValue?) -> Double? {
+    if case .number(let number)? = value { number } else { nil }
+}
+
+@Suite("wijkpeil analyse")
+struct AnalyseCommandTests {
+    /// The bundled sample: 140 Kerkwijk responses against 900 city-wide ones. Every expected
+    /// value below was computed from the same CSV files with SciPy 1.17.1 / statsmodels 0.15.0:
+    /// ttest_ind(equal_var=False), proportions_ztest, multipletests(method="holm"),
+    /// proportion_confint(method="wilson"), t.interval, f_oneway by buurt, chisquare on ages.
+    @Test("the bundled sample agrees with SciPy and statsmodels end to end")
+    func sampleAgainstSciPy() throws {
+        let result = analyse("--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv",
+                             "--population", samples + "/bevolking.csv", "--by", "buurt", "--format", "json")
+        #expect(result.status == 0, "\(result.err)")
+        let json = try JSONValue.parse(Data(result.out.utf8))
+        guard case .array(let themes)? = field(json, "themes") else { Issue.record("no themes"); return }
+        #expect(themes.count == 8)
+        let pMean = [0.12868296491382267, 0.03612916277461942, 0.907038751290901, 5.9050501769134914e-05,
+                     0.1996919935549737, 4.513290035427174e-07, 9.656613227276213e-13, 0.8980979045280569]
+        let pMeanHolm = [0.5147318596552907, 0.18064581387309708, 1.0, 0.00035430301061480947,
+                         0.5990759806649211, 3.1593030247990218e-06, 7.72529058182097e-12, 1.0]
+        let pShareHolm = [0.06954743147540243, 0.3072083347599729, 1.0, 0.0005907053886970342,
+                          0.1264620656398848, 5.931643552321305e-06, 1.362279506439689e-07, 1.0]
+        for (index, theme) in themes.enumerated() {
+            #expect(abs(try #require(number(field(theme, "reference", "pMean"))) - pMean[index]) < 1e-9)
+            #expect(abs(try #require(number(field(theme, "reference", "pMeanHolm"))) - pMeanHolm[index]) < 1e-9)
+            #expect(abs(try #require(number(field(theme, "reference", "pShareHolm"))) - pShareHolm[index]) < 1e-9)
+        }
+        let safety = themes[6]
+        #expect(field(safety, "theme") == .string("veiligheid"))
+        #expect(number(field(safety, "n")) == 133)
+        #expect(abs(try #require(number(field(safety, "mean"))) - 5.345864661654136) < 1e-9)
+        #expect(abs(try #require(number(field(safety, "sd"))) - 1.6378344570857881) < 1e-9)
+        #expect(abs(try #require(number(field(safety, "ci95", "0"))) - 5.064938508751922) < 1e-6)
+        #expect(abs(try #require(number(field(safety, "ci95", "1"))) - 5.626790814556349) < 1e-6)
+        #expect(abs(try #require(number(field(safety, "dissatisfied", "ci95", "0"))) - 0.4198821658597176) < 1e-9)
+        #expect(abs(try #require(number(field(safety, "index"))) - 81.95104058336963) < 1e-9)
+        #expect(abs(try #require(number(field(safety, "pGroups"))) - 8.893736746824131e-06) < 1e-9)
+        #expect(field(safety, "flags") == .array(["mixed", "worse"]))
+        #expect(abs(try #require(number(field(json, "participation", "representation", "0", "p"))) - 0.0005141918766453703) < 1e-9)
+        #expect(field(json, "participation", "representation", "0", "categories", "0", "underRepresented") == .bool(true))
+    }
+
+    @Test("the HTML report: one chart per theme, the SWOT, the caveats, Dutch by default")
+    func htmlReport() throws {
+        let result = analyse("--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv",
+                             "--indicators", samples + "/indicatoren.csv", "--population", samples + "/bevolking.csv",
+                             "--by", "buurt", "--format", "html")
+        #expect(result.status == 0, "\(result.err)")
+        let html = result.out
+        #expect(html.hasPrefix("<!doctype html>") && html.contains("<html lang=\"nl\">"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 8)
+        #expect(html.components(separatedBy: "<title id=\"t-").count - 1 == 8)
+        for heading in ["Sterktes", "Zwaktes", "Kansen", "Bedreigingen", "Let op", "Wie deden mee"] {
+            #expect(html.contains(heading), "\(heading)")
+        }
+        #expect(html.contains("Ondervertegenwoordigd: leeftijd 15-24"))
+        #expect(!html.contains("<script") && !html.contains("http://") || html.contains("http://www.w3.org/2000/svg"))
+        let english = analyse("--responses", samples + "/antwoorden.csv", "--format", "html", "--lang", "en")
+        #expect(english.out.contains("<html lang=\"en\">") && english.out.contains("No reference"))
+    }
+
+    @Test("stored responses give the same marks as the file they were imported from")
+    func fromTheStore() throws {
+        let folder = TemporaryFolder()
+        let db = folder.path + "/w.sqlite"
+        let imported = wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, samples + "/antwoorden.csv")
+        #expect(imported.status == 0, "\(imported.err)")
+        let stored = try JSONValue.parse(Data(analyse("--db", db, "--format", "json").out.utf8))
+        let file = try JSONValue.parse(Data(analyse("--responses", samples + "/antwoorden.csv", "--format", "json").out.utf8))
+        #expect(field(stored, "themes") == field(file, "themes"))
+        #expect(field(stored, "participation", "channels") == .object(["paper": 140]))
+    }
+
+    @Test("a bad row stops the analysis, named by file, line and question")
+    func badRow() {
+        let folder = TemporaryFolder()
+        let file = folder.write("a.csv", "cijfer-wonen,buurt\n7,noord\n11,noord\n6,nergens\n")
+        let result = analyse("--responses", file)
+        #expect(result.status == 1)
+        // Findings are the command's output (as `surveys validate` prints them).
+        #expect(result.out.contains("a.csv:3: cijfer-wonen"))
+        #expect(result.out.contains("a.csv:4: buurt"))
+        #expect(!result.out.contains("thema"))
+    }
+
+    static let sampleFile = packageRoot + "/samples/kerkwijk/antwoorden.csv"
+    static let usageCases: [([String], Int32)] = [
+        (["--format", "json"], 2),
+        (["--responses", "a.csv", "--db", "b.sqlite"], 2),
+        (["--responses", "/nonexistent/a.csv"], 2),
+        (["--responses", sampleFile, "--by", "buur"], 1),
+        (["--responses", sampleFile, "--max", "3"], 2),
+    ]
+
+    @Test("usage errors and unknown questions", arguments: usageCases)
+    func usage(extra: [String], status: Int32) {
+        let result = run(["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys] + extra)
+        #expect(result.status == status, "\(result.err)")
+        #expect(!(result.err + result.out).isEmpty)
+    }
+}
