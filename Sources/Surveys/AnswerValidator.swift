@@ -12,13 +12,32 @@ public enum AnswerValidator {
     public static func validate(
         _ raw: [String: JSONValue], against definition: SurveyDefinition
     ) throws(AnswerErrors) -> ValidatedResponse {
+        var (answers, errors) = validate(definition) { question throws(AnswerError) in
+            try validate(raw[question.id] ?? .null, for: question)
+        }
+        for id in raw.keys.sorted() where definition.question(id) == nil {
+            errors.append(AnswerError(
+                question: id, code: .unknownQuestion,
+                message: LocalizedText(
+                    nl: "Deze enquête heeft geen vraag \"\(id)\".",
+                    en: "This survey has no question \"\(id)\".")))
+        }
+        guard errors.isEmpty else { throw AnswerErrors(errors) }
+        return ValidatedResponse(surveyId: definition.id, answers: answers)
+    }
+
+    /// The rules that span questions — required questions, consent before a `direct` question —
+    /// over answers already checked one by one by `answer` (which throws a refused answer).
+    static func validate(
+        _ definition: SurveyDefinition, answer: (Question) throws(AnswerError) -> Answer?
+    ) -> (answers: [String: Answer], errors: [AnswerError]) {
         var errors: [AnswerError] = []
         var answers: [String: Answer] = [:]
+        answers.reserveCapacity(definition.questions.count)
         var consentGiven = false
         for question in definition.questions {
-            let value = raw[question.id] ?? .null
             do throws(AnswerError) {
-                if let answer = try validate(value, for: question) {
+                if let answer = try answer(question) {
                     if question.privacy == .direct, !consentGiven {
                         throw refusal(question, .noConsent,
                             nl: "U kunt dit alleen invullen als u hierboven toestemming geeft. Geef toestemming of laat dit veld leeg.",
@@ -33,15 +52,7 @@ public enum AnswerValidator {
                 errors.append(error)
             }
         }
-        for id in raw.keys.sorted() where definition.question(id) == nil {
-            errors.append(AnswerError(
-                question: id, code: .unknownQuestion,
-                message: LocalizedText(
-                    nl: "Deze enquête heeft geen vraag \"\(id)\".",
-                    en: "This survey has no question \"\(id)\".")))
-        }
-        guard errors.isEmpty else { throw AnswerErrors(errors) }
-        return ValidatedResponse(surveyId: definition.id, answers: answers)
+        return (answers, errors)
     }
 
     /// One answer, or `nil` when it was left unanswered.

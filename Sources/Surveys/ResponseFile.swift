@@ -29,21 +29,35 @@ public enum ResponseFile {
 
     /// Reads every row. Problems with the file as a whole (not CSV, an unknown column) are thrown
     /// as findings; problems with a row are in that row's result.
-    public static func read(_ bytes: [UInt8], format: Format, definition: SurveyDefinition) throws(InvalidInput) -> [Row] {
+    ///
+    /// With `deriveKeys: false` rows without their own key get an empty one: for readers that
+    /// store nothing (the analysis), which need not hash every line.
+    public static func read(_ bytes: [UInt8], format: Format, definition: SurveyDefinition, deriveKeys: Bool = true) throws(InvalidInput) -> [Row] {
+        var rows: [Row] = []
+        try forEachRow(bytes, format: format, definition: definition, deriveKeys: deriveKeys) { rows.append($0) }
+        return rows
+    }
+
+    /// Reads the rows one at a time, so a large file is never held as rows in memory. A file
+    /// that turns out not to be CSV part-way is thrown after the rows before it were handed over.
+    public static func forEachRow(
+        _ bytes: [UInt8], format: Format, definition: SurveyDefinition, deriveKeys: Bool = true, _ body: (Row) -> Void
+    ) throws(InvalidInput) {
         switch format {
-        case .csv: try readCSV(bytes, definition: definition)
-        case .jsonl: try readJSONL(bytes, definition: definition)
+        case .csv: try readCSV(bytes, definition: definition, deriveKeys: deriveKeys, body)
+        case .jsonl: try readJSONL(bytes, definition: definition).forEach(body)
         }
     }
 
-    private static func readCSV(_ bytes: [UInt8], definition: SurveyDefinition) throws(InvalidInput) -> [Row] {
-        let records: [CSVRecord]
+    private static func readCSV(_ bytes: [UInt8], definition: SurveyDefinition, deriveKeys: Bool, _ body: (Row) -> Void) throws(InvalidInput) {
+        var reader = CSVReader(bytes)
+        let first: CSVRecord?
         do {
-            records = try CSVReader.records(bytes)
+            first = try reader.next()
         } catch {
             throw InvalidInput(Findings([error.finding(file: nil)]))
         }
-        guard let header = records.first else {
+        guard let header = first else {
             var findings = Findings()
             findings.error("empty-file", at: Location(line: 1), nl: "het bestand is leeg; de eerste regel moet de vraag-ids noemen",
                            en: "the file is empty; the first line must name the question ids")
@@ -52,15 +66,54 @@ public enum ResponseFile {
         var findings = Findings()
         let table = ResponseTable(header: header.fields, definition: definition, findings: &findings)
         guard !findings.hasErrors else { throw InvalidInput(findings) }
-        return records.dropFirst().map { record in
-            let derived = derivedKey(definition.id, line: record.line, content: record.fields.joined(separator: "\u{1F}"))
-            do throws(AnswerErrors) {
-                let row = try table.rawAnswers(record.fields)
-                let response = try AnswerValidator.validate(row.answers, against: definition)
-                return Row(line: record.line, submissionKey: row.submissionKey ?? derived, result: .success(response))
+        var questionColumn: [String: Int] = [:]
+        for (index, column) in table.columns.enumerated() {
+            if let question = column { questionColumn[question.id] = index }
+        }
+        // A column holds few distinct values (marks, option ids, ages), so each cell is read and
+        // checked once per distinct value; free text, with a value per row, is not remembered.
+        var memo = [[String: Result<Answer?, AnswerError>]](repeating: [:], count: table.columns.count)
+        while true {
+            let next: CSVRecord?
+            do {
+                next = try reader.next()
             } catch {
-                return Row(line: record.line, submissionKey: derived, result: .failure(error))
+                throw InvalidInput(Findings([error.finding(file: nil)]))
             }
+            guard let record = next else { return }
+            body(row(record))
+        }
+
+        func row(_ record: CSVRecord) -> Row {
+            var derived: String {
+                deriveKeys ? derivedKey(definition.id, line: record.line, content: record.fields.joined(separator: "\u{1F}")) : ""
+            }
+            guard record.fields.count == table.columns.count else {
+                do throws(AnswerErrors) {
+                    _ = try table.rawAnswers(record.fields)
+                } catch {
+                    return Row(line: record.line, submissionKey: derived, result: .failure(error))
+                }
+                return Row(line: record.line, submissionKey: derived, result: .failure(AnswerErrors([])))
+            }
+            var ownKey: String?
+            for (index, column) in table.columns.enumerated() where column == nil {
+                let key = record.fields[index].trimmingWhitespace
+                if !key.isEmpty { ownKey = key }
+            }
+            let (answers, errors) = AnswerValidator.validate(definition) { question throws(AnswerError) in
+                guard let column = questionColumn[question.id] else { return nil }
+                let cell = record.fields[column]
+                if let known = memo[column][cell] { return try known.get() }
+                let result = Result<Answer?, AnswerError> { () throws(AnswerError) in
+                    try AnswerValidator.validate(try ResponseTable.rawAnswer(cell, for: question), for: question)
+                }
+                if memo[column].count < 4096 { memo[column][cell] = result }
+                return try result.get()
+            }
+            let key = ownKey ?? derived
+            guard errors.isEmpty else { return Row(line: record.line, submissionKey: key, result: .failure(AnswerErrors(errors))) }
+            return Row(line: record.line, submissionKey: key, result: .success(ValidatedResponse(surveyId: definition.id, answers: answers)))
         }
     }
 

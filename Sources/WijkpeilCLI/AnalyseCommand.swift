@@ -31,6 +31,7 @@ enum AnalyseCommand {
             OptionSpec("population", value: "FILE", help: "The neighbourhood's population shares (CSV group,category,share)."),
             OptionSpec("by", value: "QUESTION", help: "Break down by a single-choice question, e.g. buurt."),
             .format(["table", "json", "md", "html"], default: "table"),
+            OptionSpec("out", value: "FILE", help: "Write the result to FILE instead of stdout."),
         ],
         run: { arguments, console in
             let (survey, themeSet) = try DatabaseAccess.surveyAndThemeSet(arguments)
@@ -48,26 +49,31 @@ enum AnalyseCommand {
             let population = try arguments.value("population").map { file in
                 try readFile(file) { bytes throws(InvalidInput) in try Population.read(bytes, file: file, survey: survey) }
             }
-            let sample = try database.map { try storedSample(plan: plan, path: $0, survey: survey.id, console: console) }
-                ?? fileSample(plan: plan, file: responsesFile!)
-            var reference: ResponseSample?
-            if let file = arguments.value("reference") {
-                reference = try fileSample(plan: plan, file: file)
-            } else if let path = arguments.value("reference-db") {
-                reference = try storedSample(plan: plan, path: path, survey: arguments.value("reference-survey") ?? survey.id, console: console)
-            }
+            let referenceFile = arguments.value("reference"), referenceDatabase = arguments.value("reference-db")
+            let referenceSurvey = arguments.value("reference-survey") ?? survey.id
+            // The neighbourhood and the reference are read at the same time, on two cores.
+            let (sample, reference) = try concurrently({
+                if let database { return try storedSample(plan: plan, path: database, survey: survey.id, console: console) }
+                return try fileSample(plan: plan, file: responsesFile ?? "")
+            }, { () throws -> ResponseSample? in
+                if let referenceFile { return try fileSample(plan: plan, file: referenceFile) }
+                if let referenceDatabase { return try storedSample(plan: plan, path: referenceDatabase, survey: referenceSurvey, console: nil) }
+                return nil
+            })
             let analysis = NeighbourhoodAnalysis.compute(sample: sample, reference: reference, indicators: indicators, population: population)
             let language = arguments.language
+            let text: String
             switch arguments.value("format") {
-            case "json": console.out.line(analysis.jsonValue.prettyText)
-            case "md": console.out.write(analysis.markdown(language: language))
-            case "html": console.out.write(analysis.html(language: language))
+            case "json": text = analysis.jsonValue.prettyText + "\n"
+            case "md": text = analysis.markdown(language: language)
+            case "html": text = analysis.html(language: language)
             default:
                 var table = TextTable(row: NeighbourhoodAnalysis.tableHeader(language: language))
                 for row in analysis.table(language: language) { table.add(row: row) }
-                console.out.write(table.rendered)
+                text = table.rendered
                 for caveat in analysis.caveats(language: language) { console.err.line("- " + caveat) }
             }
+            try OutputFile.write(text, to: arguments.value("out"), console: console)
             return .success
         })
 
@@ -81,29 +87,28 @@ enum AnalyseCommand {
     /// Every row is validated against the survey; one bad row stops the analysis, with every bad
     /// row listed by line and question.
     static func fileSample(plan: AnalysisPlan, file: String) throws -> ResponseSample {
-        let rows = try readFile(file) { bytes throws(InvalidInput) in
+        try readFile(file) { bytes throws(InvalidInput) in
+            var sample = ResponseSample(plan: plan)
+            var findings = Findings()
             do throws(InvalidInput) {
-                return try ResponseFile.read(bytes, format: ResponseFile.Format(fileName: file), definition: plan.survey)
+                try ResponseFile.forEachRow(bytes, format: ResponseFile.Format(fileName: file), definition: plan.survey, deriveKeys: false) { row in
+                    switch row.result {
+                    case .success(let response): sample.add(response, channel: "file")
+                    case .failure(let errors):
+                        for error in errors.errors {
+                            findings.append(Finding(.error, code: error.code.rawValue, at: Location(file: file, line: row.line, path: error.question), message: error.message))
+                        }
+                    }
+                }
             } catch {
                 throw InvalidInput(error.findings.inFile(file))
             }
+            guard !findings.hasErrors else { throw InvalidInput(findings) }
+            return sample
         }
-        var sample = ResponseSample(plan: plan)
-        var findings = Findings()
-        for row in rows {
-            switch row.result {
-            case .success(let response): sample.add(response, channel: "file")
-            case .failure(let errors):
-                for error in errors.errors {
-                    findings.append(Finding(.error, code: error.code.rawValue, at: Location(file: file, line: row.line, path: error.question), message: error.message))
-                }
-            }
-        }
-        guard !findings.hasErrors else { throw InvalidInput(findings) }
-        return sample
     }
 
-    static func storedSample(plan: AnalysisPlan, path: String, survey: String, console: Console) throws -> ResponseSample {
+    static func storedSample(plan: AnalysisPlan, path: String, survey: String, console: Console?) throws -> ResponseSample {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(message: "there is no database at '\(path)'; check the path (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
         }
@@ -111,9 +116,9 @@ enum AnalyseCommand {
         var sample = ResponseSample(plan: plan)
         try store.forEachResponse(survey: survey) { response in
             sample.add(storedAnswers: response.answers, channel: response.source.rawValue)
-            if console.errIsTerminal, sample.responses % 50_000 == 0 { console.err.write("\ranalyse: \(sample.responses) responses read") }
+            if let console, console.errIsTerminal, sample.responses % 50_000 == 0 { console.err.write("\ranalyse: \(sample.responses) responses read") }
         }
-        if console.errIsTerminal, sample.responses >= 50_000 { console.err.write("\r") }
+        if let console, console.errIsTerminal, sample.responses >= 50_000 { console.err.write("\r") }
         return sample
     }
 }

@@ -10,7 +10,7 @@ enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
         abstract: "Benchmarks and the crash test's writer and checker.",
-        subcommands: [store, stickers, export, crashWriter, crashCheck])
+        subcommands: [store, stickers, export, analysis, crashWriter, crashCheck])
 
     static let store = CommandSpec(
         name: "store",

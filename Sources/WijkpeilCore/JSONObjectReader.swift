@@ -167,6 +167,8 @@ public struct JSONObjectReader: Sendable {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     public var trimmingWhitespace: String {
+        // Most strings have nothing to trim; ASCII letters and digits at both ends say so at once.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
