@@ -146,7 +146,7 @@ extension NeighbourhoodAnalysis {
                 : "\(participation.willing) of the \(participation.askedWillingness) residents who answered want to help.") + "</p>"
         }
         for group in participation.representation {
-            html += "<table><caption>\(Markup.escape(group.question))\(group.p.map { nl ? " — chi-kwadraat p = \(language.pValue($0))" : " — chi-square p = \(language.pValue($0))" } ?? "")</caption>"
+            html += "<table><caption>\(Markup.escape(group.question))\(group.p.map { nl ? " — chi-kwadraat \(language.pStatement($0))" : " — chi-square \(language.pStatement($0))" } ?? "")</caption>"
             html += "<thead><tr><th scope=\"col\">\(nl ? "groep" : "group")</th><th scope=\"col\">\(nl ? "bewoners" : "residents")</th><th scope=\"col\">\(nl ? "respondenten" : "respondents")</th><th scope=\"col\"></th></tr></thead><tbody>"
             for category in group.categories {
                 html += "<tr><th scope=\"row\">\(Markup.escape(category.name))</th><td>\(language.percent(category.populationShare))</td><td>\(category.respondentShare.map { language.percent($0) } ?? "–") (\(category.respondents))</td><td>\(category.underRepresented ? (nl ? "ondervertegenwoordigd" : "under-represented") : "")</td></tr>"

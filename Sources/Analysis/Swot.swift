@@ -31,8 +31,8 @@ public struct Swot: Sendable, Hashable {
                 let p = [comparison.pMeanHolm, comparison.pShareHolm].compactMap { $0 }.min() ?? 1
                 func text(_ nlWord: String, _ enWord: String) -> LocalizedText {
                     LocalizedText(
-                        nl: "\(label.nl): bewoners geven gemiddeld \(Language.nl.decimal(mean)) tegen \(Language.nl.decimal(reference)) in de referentie; \(nlWord) (p na Holm-correctie \(Language.nl.pValue(p)))",
-                        en: "\(label.en ?? label.nl): residents' mean mark \(Language.en.decimal(mean)) against \(Language.en.decimal(reference)) in the reference; \(enWord) (Holm-adjusted p \(Language.en.pValue(p)))")
+                        nl: "\(label.nl): bewoners geven gemiddeld \(Language.nl.decimal(mean)) tegen \(Language.nl.decimal(reference)) in de referentie; \(nlWord) (na Holm-correctie \(Language.nl.pStatement(p)))",
+                        en: "\(label.en ?? label.nl): residents' mean mark \(Language.en.decimal(mean)) against \(Language.en.decimal(reference)) in the reference; \(enWord) (Holm-adjusted \(Language.en.pStatement(p)))")
                 }
                 if theme.flags.contains(.better) {
                     strengths.append(Entry(theme: theme.theme, rule: "better-than-reference", text: text("duidelijk beter", "significantly better")))

@@ -46,8 +46,13 @@ extension Language {
         return text
     }
 
-    /// A p-value for people: three decimals, and `<0,001` below that.
+    /// A p-value for a table: three decimals, and `<0,001` below that.
     public func pValue(_ p: Double) -> String {
         p < 0.001 ? "<" + decimal(0.001, digits: 3) : decimal(p, digits: 3)
+    }
+
+    /// A p-value in a sentence: `p = 0,015` or `p < 0,001`.
+    public func pStatement(_ p: Double) -> String {
+        p < 0.001 ? "p < " + decimal(0.001, digits: 3) : "p = " + decimal(p, digits: 3)
     }
 }
