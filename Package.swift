@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Surveys", targets: ["Surveys"]),
         .library(name: "Stickers", targets: ["Stickers"]),
         .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Agenda", targets: ["Agenda"]),
     ],
     targets: [
         // The system SQLite library. Only the Store target imports it.
@@ -37,8 +38,10 @@ let package = Package(
         // The neighbourhood analysis: marks per theme and buurt against a reference, indicators,
         // who took part, a SWOT draft; the statistics it needs, written here.
         .target(name: "Analysis", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
+        // The neighbourhood agenda: priorities weighed openly, their stability, the council's answer.
+        .target(name: "Agenda", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
-        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Store", "Export"]),
+        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]

@@ -26,7 +26,7 @@ extension NeighbourhoodAnalysis {
             body += "<article><h3>\(Markup.escape(theme.label.text(in: language)))</h3>\n" + chart(theme, language: language)
             body += "<p>" + Markup.escape(summary(of: theme, language: language)) + "</p>"
             if !theme.indicators.isEmpty {
-                body += "<table><caption>\(nl ? "Indicatoren" : "Indicators")</caption><thead><tr><th scope=\"col\">\(nl ? "indicator" : "indicator")</th><th scope=\"col\">\(nl ? "waarde" : "value")</th><th scope=\"col\">\(nl ? "referentie" : "reference")</th><th scope=\"col\">\(nl ? "verschil" : "gap")</th><th scope=\"col\">\(nl ? "trend" : "trend")</th></tr></thead><tbody>"
+                body += "<div class=\"scroll\"><table><caption>\(nl ? "Indicatoren" : "Indicators")</caption><thead><tr><th scope=\"col\">\(nl ? "indicator" : "indicator")</th><th scope=\"col\">\(nl ? "waarde" : "value")</th><th scope=\"col\">\(nl ? "referentie" : "reference")</th><th scope=\"col\">\(nl ? "verschil" : "gap")</th><th scope=\"col\">\(nl ? "trend" : "trend")</th></tr></thead><tbody>"
                 for indicator in theme.indicators {
                     let name = indicator.name + (indicator.buurt.map { " (\($0))" } ?? "")
                     let gap = (indicator.gap > 0 ? (nl ? "slechter " : "worse ") : indicator.gap < 0 ? (nl ? "beter " : "better ") : "") + language.percent(abs(indicator.gap))
@@ -38,7 +38,7 @@ extension NeighbourhoodAnalysis {
                     }
                     body += "<tr><th scope=\"row\">\(Markup.escape(name))</th><td>\(language.number(indicator.value))</td><td>\(language.number(indicator.reference))</td><td>\(gap)</td><td>\(trend)</td></tr>"
                 }
-                body += "</tbody></table>"
+                body += "</tbody></table></div>"
             }
             body += "</article>\n"
         }
@@ -52,12 +52,14 @@ extension NeighbourhoodAnalysis {
             <style>
             body { font-family: system-ui, sans-serif; color: #111; background: #fff; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.45; }
             h1 { font-size: 1.8rem; } h2 { border-bottom: 2px solid #1b4f72; padding-bottom: .2rem; margin-top: 2rem; }
-            .swot { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+            .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+            @media (max-width: 40rem) { .swot { grid-template-columns: 1fr; } }
             .swot > div { border: 1px solid #999; padding: .5rem 1rem; }
             .none, .note { color: #444; }
             svg { max-width: 100%; height: auto; }
             table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid #999; padding: .2rem .5rem; text-align: left; }
             caption { text-align: left; font-weight: bold; }
+            .scroll { overflow-x: auto; }
             </style></head>
             <body>
             \(body)</body>

@@ -32,6 +32,9 @@ struct ArgumentParser {
                 }
                 return .help(command, path: path)
             }
+            // A command that runs itself as well as having subcommands (`agenda --analysis …`
+            // beside `agenda respond …`) takes options where a subcommand could stand.
+            if command.run != nil, word.hasPrefix("--") { break }
             guard let sub = command.subcommands.first(where: { $0.name == word }) else {
                 let hint = Identifier.closest(to: word, in: command.subcommands.map(\.name))
                 let what = word.hasPrefix("-") ? "option '\(word)'" : "command '\(word)'"
@@ -125,17 +128,18 @@ struct ArgumentParser {
 /// The help texts made from specs.
 enum HelpText {
     static func usage(_ command: CommandSpec, path: [String]) -> String {
-        var parts = path
-        if !command.subcommands.isEmpty {
-            parts.append("<command>")
-        } else {
+        var forms: [String] = []
+        if command.run != nil || command.subcommands.isEmpty {
+            var parts = path
             if !command.options.isEmpty { parts.append("[options]") }
             for positional in command.positionals {
                 let name = positional.variadic ? "\(positional.name)..." : positional.name
                 parts.append(positional.optional ? "[\(name)]" : name)
             }
+            forms.append(parts.joined(separator: " "))
         }
-        return "usage: " + parts.joined(separator: " ")
+        if !command.subcommands.isEmpty { forms.append((path + ["<command>"]).joined(separator: " ")) }
+        return "usage: " + forms.joined(separator: "\n       ")
     }
 
     static func full(_ command: CommandSpec, path: [String]) -> String {
@@ -150,7 +154,8 @@ enum HelpText {
                 lines.append("  " + sub.name.padded(to: width + 2) + sub.abstract)
             }
             lines += ["", "Run '\(path.joined(separator: " ")) <command> --help' for a command's options."]
-            return lines.joined(separator: "\n")
+            // A group that only holds subcommands has no options of its own to list.
+            if command.run == nil { return lines.joined(separator: "\n") }
         }
         if !command.positionals.isEmpty {
             lines += ["", "Arguments:"]

@@ -1,0 +1,133 @@
+public import Participation
+import Surveys
+public import WijkpeilCore
+
+extension Agenda {
+    /// `{"version", "rule", "level", "weights", "appliedWeights", "max", "inputs": [{"role",
+    /// "file", "sha256"}], "themes": [{"theme", "label", "signals", "normalised",
+    /// "contributions", "score", "rank", "selected", "stability", "flags", "explanation"}],
+    /// "priorities": [...], "responses": {theme: {"decision", "reason", "date"}}}`.
+    public var jsonValue: JSONValue {
+        var object = computedJSON
+        object["responses"] = .object(responses.mapValues { response in
+            .object(["decision": .string(response.decision.rawValue), "reason": response.reason.map(JSONValue.string) ?? .null,
+                     "date": .string(response.date)])
+        })
+        return .object(object)
+    }
+
+    /// Everything that follows from the inputs, weights, max and level: what `verify` compares.
+    var computedJSON: [String: JSONValue] {
+        func signals(_ values: [Signal: Double]) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, JSONValue.number($0.value)) }))
+        }
+        return [
+            "version": .string(version),
+            "rule": .string(Self.rule),
+            "level": .string(level.rawValue),
+            "weights": signals(weights.values),
+            "appliedWeights": signals(appliedWeights.values),
+            "max": .number(Double(max)),
+            "inputs": .array(inputs.map { .object(["role": .string($0.role), "file": .string($0.file), "sha256": .string($0.sha256)]) }),
+            "themes": .array(themes.map { theme in
+                .object([
+                    "theme": .string(theme.theme), "label": theme.label.jsonValue,
+                    "signals": signals(theme.signals), "normalised": signals(theme.normalised),
+                    "contributions": signals(theme.contributions), "score": .number(theme.score),
+                    "rank": .number(Double(theme.rank)), "selected": .bool(theme.selected),
+                    "stability": .number(theme.stability), "flags": .array(theme.flags.map(JSONValue.string)),
+                    "explanation": theme.explanation.jsonValue,
+                ])
+            }),
+            "priorities": .array(priorities.map(JSONValue.string)),
+        ]
+    }
+
+    /// Whether `other` (recomputed from the same inputs) says the same: every computed field
+    /// equal, input files compared by their SHA-256 only (paths differ between machines).
+    public func matches(_ other: Agenda) -> Bool {
+        var mine = computedJSON, theirs = other.computedJSON
+        for key in ["inputs", "version"] {
+            mine[key] = nil
+            theirs[key] = nil
+        }
+        return mine == theirs && inputs.map(\.sha256) == other.inputs.map(\.sha256) && inputs.map(\.role) == other.inputs.map(\.role)
+    }
+
+    /// Reads an agenda written by ``jsonValue``; every problem is reported at its JSON path.
+    public static func read(_ json: JSONValue, file: String) throws(InvalidInput) -> Agenda {
+        var findings = Findings()
+        func fail() -> InvalidInput { InvalidInput(findings.inFile(file)) }
+        guard let reader = JSONObjectReader(json, at: .root, findings: &findings) else { throw fail() }
+        func weights(_ key: String) -> Weights? {
+            guard let object = reader.object(key, required: true, findings: &findings) else { return nil }
+            var values: [Signal: Double] = [:]
+            for signal in Signal.allCases {
+                if let value = object.number(signal.rawValue, findings: &findings) { values[signal] = value }
+            }
+            return Weights(uncheckedValues: values)
+        }
+        func signals(_ object: JSONObjectReader?) -> [Signal: Double] {
+            var values: [Signal: Double] = [:]
+            for signal in Signal.allCases {
+                if let value = object?.number(signal.rawValue, findings: &findings) { values[signal] = value }
+            }
+            return values
+        }
+        let version = reader.string("version", required: true, findings: &findings) ?? ""
+        let levelText = reader.string("level", required: true, findings: &findings) ?? ""
+        let level = ParticipationLevel(rawValue: levelText)
+        if level == nil, !levelText.isEmpty {
+            findings.error("unknown-level", at: reader.path.appending("level").location,
+                           nl: "onbekend niveau \"\(levelText)\"", en: "unknown level \"\(levelText)\"")
+        }
+        let requested = weights("weights"), applied = weights("appliedWeights")
+        let max = reader.integer("max", required: true, findings: &findings) ?? 0
+        var inputs: [Input] = []
+        for (index, element) in (reader.array("inputs", required: true, findings: &findings) ?? []).enumerated() {
+            guard let input = JSONObjectReader(element, at: reader.path.appending("inputs").appending(index), findings: &findings),
+                let role = input.string("role", required: true, findings: &findings),
+                let name = input.string("file", required: true, findings: &findings),
+                let sha = input.string("sha256", required: true, findings: &findings)
+            else { continue }
+            inputs.append(Input(role: role, file: name, sha256: sha))
+        }
+        var themes: [Theme] = []
+        for (index, element) in (reader.array("themes", required: true, findings: &findings) ?? []).enumerated() {
+            guard let item = JSONObjectReader(element, at: reader.path.appending("themes").appending(index), findings: &findings),
+                let id = item.string("theme", required: true, findings: &findings),
+                let label = item.localizedText("label", required: true, findings: &findings),
+                let score = item.number("score", required: true, findings: &findings),
+                let rank = item.integer("rank", required: true, findings: &findings),
+                let selected = item.bool("selected", required: true, findings: &findings),
+                let stability = item.number("stability", required: true, findings: &findings),
+                let explanation = item.localizedText("explanation", required: true, findings: &findings)
+            else { continue }
+            let flags = (item.array("flags", findings: &findings) ?? []).compactMap { if case .string(let flag) = $0 { flag } else { nil } }
+            themes.append(Theme(
+                theme: id, label: label, signals: signals(item.object("signals", findings: &findings)),
+                normalised: signals(item.object("normalised", findings: &findings)),
+                contributions: signals(item.object("contributions", findings: &findings)),
+                score: score, rank: rank, selected: selected, stability: stability, flags: flags, explanation: explanation))
+        }
+        let priorities = reader.identifiers("priorities", required: true, findings: &findings) ?? []
+        var responses: [String: CouncilResponse] = [:]
+        if let object = reader.object("responses", findings: &findings) {
+            for theme in object.fields.keys.sorted() {
+                guard let answer = object.object(theme, findings: &findings) else { continue }
+                let decisionText = answer.string("decision", required: true, findings: &findings) ?? ""
+                guard let decision = CouncilResponse.Decision(rawValue: decisionText) else {
+                    findings.error("unknown-decision", at: answer.path.appending("decision").location,
+                                   nl: "een besluit is adopted, adjusted of rejected", en: "a decision is adopted, adjusted or rejected")
+                    continue
+                }
+                responses[theme] = CouncilResponse(
+                    decision: decision, reason: answer.string("reason", findings: &findings),
+                    date: answer.string("date", findings: &findings) ?? "")
+            }
+        }
+        guard !findings.hasErrors, let level, let requested, let applied else { throw fail() }
+        return Agenda(weights: requested, appliedWeights: applied, max: max, level: level, themes: themes,
+                      priorities: priorities, inputs: inputs, version: version, responses: responses)
+    }
+}

@@ -1,0 +1,122 @@
+import Participation
+public import WijkpeilCore
+
+extension Agenda {
+    public static func tableHeader(language: Language) -> [String] {
+        language == .nl
+            ? ["#", "thema", "stickers", "enquête", "cijfers", "score", "stabiliteit", "speerpunt", "let op"]
+            : ["#", "theme", "stickers", "survey", "statistics", "score", "stability", "priority", "flags"]
+    }
+
+    /// Rows for the terminal, in rank order: the normalised signals, the score, the stability.
+    public func table(language: Language) -> [[String]] {
+        themes.map { theme in
+            [String(theme.rank), theme.label.text(in: language)]
+                + Signal.allCases.map { signal in theme.signals[signal] == nil ? "–" : language.decimal(theme.normalised[signal] ?? 0, digits: 2) }
+                + [language.decimal(theme.score, digits: 3), language.percent(theme.stability),
+                   theme.selected ? (language == .nl ? "ja" : "yes") : "", theme.flags.joined(separator: ",")]
+        }
+    }
+
+    /// How many weight vectors the stability was counted over: 231 with three signals.
+    var stabilityPoints: Int {
+        Self.grid(present: Signal.allCases.filter { signal in themes.contains { $0.signals[signal] != nil } }).count
+    }
+
+    /// The weights in words: "stickers van bewoners 40%, ontevredenheid in de enquête 30%, …".
+    func weightsText(language: Language) -> String {
+        Signal.allCases.filter { appliedWeights[$0] > 0 }
+            .map { "\($0.label.text(in: language)) \(language.percent(appliedWeights[$0]))" }
+            .joined(separator: ", ")
+    }
+
+    /// The council's answer in a sentence.
+    func answerText(for theme: String, language: Language) -> String {
+        let nl = language == .nl
+        guard let response = responses[theme] else {
+            return nl ? "De raad heeft nog niet geantwoord." : "The council has not answered yet."
+        }
+        var text = (nl ? "De raad: " : "The council: ") + response.decision.label.text(in: language)
+        if !response.date.isEmpty { text += nl ? " (\(response.date))" : " (\(response.date))" }
+        if let reason = response.reason { text += (nl ? ". Waarom: " : ". Why: ") + reason }
+        return text.last.map { ".!?".contains($0) } == true ? text : text + "."
+    }
+
+    /// The agenda in Markdown, for the council's papers.
+    public func markdown(language: Language) -> String {
+        let nl = language == .nl
+        var text = "# " + (nl ? "Wijkagenda: speerpunten" : "Neighbourhood agenda: priorities") + "\n\n"
+        for (position, id) in priorities.enumerated() {
+            guard let theme = themes.first(where: { $0.theme == id }) else { continue }
+            text += "\(position + 1). **\(theme.label.text(in: language))** — \(theme.explanation.text(in: language))"
+            if theme.flags.contains("fragile") { text += nl ? " *(wankel: hangt af van de weging)*" : " *(fragile: depends on the weights)*" }
+            text += "  \n   " + answerText(for: id, language: language) + "\n"
+        }
+        text += "\n" + (nl ? "Gewogen: " : "Weighed: ") + weightsText(language: language) + ".\n\n"
+        let header = Self.tableHeader(language: language)
+        text += "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: header.count) + "\n"
+        for row in table(language: language) { text += "| " + row.joined(separator: " | ") + " |\n" }
+        return text
+    }
+
+    /// The page for residents: the priorities, how they were weighed, and the council's answer
+    /// to each — "what happened with your input". Self-contained, no scripts.
+    public func html(language: Language) -> String {
+        let nl = language == .nl
+        let title = nl ? "Wijkagenda: wat er met uw inbreng gebeurde" : "Neighbourhood agenda: what happened with your input"
+        var body = "<h1>\(title)</h1>\n"
+        body += "<p class=\"promise\">" + Markup.escape(level.promise.text(in: language)) + "</p>\n"
+        body += "<h2>\(nl ? "De speerpunten" : "The priorities")</h2>\n<ol class=\"priorities\">"
+        for id in priorities {
+            guard let theme = themes.first(where: { $0.theme == id }) else { continue }
+            let decision = responses[id]?.decision
+            body += "<li><h3>\(Markup.escape(theme.label.text(in: language)))</h3>"
+            body += "<p>\(Markup.escape(theme.explanation.text(in: language)))</p>"
+            if theme.flags.contains("fragile") {
+                body += "<p class=\"note\">" + (nl
+                    ? "Let op: dit speerpunt hangt af van de weging; bij \(Markup.escape(language.percent(1 - theme.stability))) van de andere wegingen was een ander thema gekozen."
+                    : "Note: this priority depends on the weights; under \(Markup.escape(language.percent(1 - theme.stability))) of other weightings another theme would have been chosen.") + "</p>"
+            }
+            body += "<p class=\"answer \(decision?.rawValue ?? "open")\"><strong>\(Markup.escape(answerText(for: id, language: language)))</strong></p></li>"
+        }
+        body += "</ol>\n"
+        body += "<h2>\(nl ? "Hoe er is gewogen" : "How the themes were weighed")</h2>\n<p>"
+        body += Markup.escape(nl
+            ? "Per thema tellen drie dingen mee: \(weightsText(language: language)). Elk is gedeeld door de hoogste waarde van alle thema's, zodat ze vergelijkbaar zijn. De \(max) thema's met de hoogste score zijn de speerpunten. De stabiliteit zegt bij welk deel van \(stabilityPoints) wegingen een thema ook gekozen was."
+            : "Three things count per theme: \(weightsText(language: language)). Each is divided by the highest value over the themes, so they compare. The \(max) themes with the highest scores are the priorities. Stability says under what share of \(stabilityPoints) weightings a theme would also have been chosen.") + "</p>\n"
+        body += "<div class=\"scroll\" role=\"region\" aria-label=\"\(nl ? "weging per thema" : "weighing per theme")\" tabindex=\"0\"><table><thead><tr>" + Self.tableHeader(language: language).map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in table(language: language) {
+            body += "<tr>" + row.enumerated().map { index, cell in index == 1 ? "<th scope=\"row\">\(Markup.escape(cell))</th>" : "<td>\(Markup.escape(cell))</td>" }.joined() + "</tr>"
+        }
+        body += "</tbody></table></div>\n"
+        body += "<h2>\(nl ? "Zelf nagaan" : "Check it yourself")</h2>\n<p>" + Markup.escape(nl
+            ? "Deze agenda is berekend met Wijkpeil \(version) uit deze bestanden. Wie ze heeft, kan met `wijkpeil agenda verify` nagaan dat de uitkomst klopt:"
+            : "This agenda was computed with Wijkpeil \(version) from these files. Anyone who has them can check the outcome with `wijkpeil agenda verify`:") + "</p><ul>"
+        for input in inputs {
+            body += "<li>\(Markup.escape(input.role)): \(Markup.escape(input.file)) <code>sha256 \(Markup.escape(input.sha256))</code></li>"
+        }
+        body += "</ul>\n"
+        return """
+            <!doctype html>
+            <html lang="\(language.rawValue)">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title)</title>
+            <style>
+            body { font-family: system-ui, sans-serif; color: #111; background: #fff; max-width: 48rem; margin: 0 auto; padding: 1rem; line-height: 1.5; font-size: 1.05rem; }
+            h2 { border-bottom: 2px solid #1b4f72; margin-top: 2rem; }
+            .promise { background: #eef4f8; border-left: 6px solid #1b4f72; padding: .75rem 1rem; }
+            .priorities li { margin-bottom: 1.25rem; }
+            .answer { padding: .5rem .75rem; border: 2px solid #1b4f72; }
+            .answer.rejected { border-color: #8a1c1c; } .answer.open { border-style: dashed; border-color: #555; }
+            .note { color: #5a3b00; }
+            table { border-collapse: collapse; width: 100%; font-size: .95rem; } th, td { border: 1px solid #999; padding: .25rem .4rem; text-align: left; }
+            .scroll { overflow-x: auto; }
+            code { word-break: break-all; font-size: .85rem; }
+            </style></head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+}

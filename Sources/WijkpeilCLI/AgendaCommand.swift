@@ -1,0 +1,223 @@
+import Agenda
+import Foundation
+import Hashing
+import Participation
+import WijkpeilCore
+
+/// `wijkpeil agenda`: weigh the themes into at most four priorities, record the council's
+/// answer, publish it for residents, and let anyone verify it.
+enum AgendaCommand {
+    static let spec = CommandSpec(
+        name: "agenda",
+        abstract: "Weigh the themes into the neighbourhood agenda: at most four priorities, openly weighed.",
+        discussion: """
+            wijkpeil agenda --analysis A.json --stickers T.json [--stickers T2.json] [--weights …] [--max N]
+            Signals per theme, each in [0, 1]: residents = the theme's support stickers ÷ all support stickers
+            (tallies add up); survey = the share dissatisfied in the analysis; indicators = the mean of the
+            theme's indicator gaps clamped to [0, 1]. Each is divided by its largest value over the themes.
+            Score = Σ weight × signal (default residents 0.4, survey 0.3, indicators 0.3). The top --max
+            (default 3, at most 4) are the priorities. Stability: the share of 231 weightings (step 0.05)
+            under which a theme is selected; a priority under 0.5 is flagged fragile.
+            Then: agenda respond (the council's answer), agenda publish (the page for residents),
+            agenda verify (recompute from the inputs and compare).
+            """,
+        options: [
+            OptionSpec("analysis", value: "FILE", help: "The analysis (wijkpeil analyse --format json)."),
+            OptionSpec("stickers", value: "FILE", help: "A sticker tally (wijkpeil stickers tally --format json).", repeatable: true),
+            OptionSpec("weights", value: "residents=W,survey=W,indicators=W", help: "How much each signal counts (rescaled to sum to 1).", default: "residents=0.4,survey=0.3,indicators=0.3"),
+            OptionSpec("max", value: "N", help: "How many priorities: 1 to 4.", default: "3"),
+            OptionSpec("level", value: "LEVEL", help: "The promise of the agenda step (the guide: residents advise on the agenda).", default: "advise",
+                       allowed: ParticipationLevel.allCases.map(\.rawValue)),
+            .format(["table", "json", "md", "html"], default: "table"),
+            OptionSpec("out", value: "FILE", help: "Write the agenda to FILE instead of stdout."),
+        ],
+        subcommands: [respond, publish, verify],
+        run: { arguments, console in
+            let agenda = try compute(arguments, console: console)
+            let language = arguments.language
+            let text: String
+            switch arguments.value("format") {
+            case "json": text = agenda.jsonValue.prettyText + "\n"
+            case "md": text = agenda.markdown(language: language)
+            case "html": text = agenda.html(language: language)
+            default:
+                var table = TextTable(row: Agenda.tableHeader(language: language))
+                for row in agenda.table(language: language) { table.add(row: row) }
+                text = table.rendered
+                for theme in agenda.themes where theme.selected { console.err.line(theme.explanation.text(in: language)) }
+            }
+            try OutputFile.write(text, to: arguments.value("out"), console: console)
+            return .success
+        })
+
+    static func compute(_ arguments: ParsedArguments, console: Console) throws -> Agenda {
+        guard let analysisFile = arguments.value("analysis") else {
+            throw UsageError(message: "name the analysis with --analysis FILE (made by wijkpeil analyse --format json)", commandPath: arguments.commandPath)
+        }
+        guard let max = Int(arguments.value("max") ?? ""), (1...Agenda.largestMax).contains(max) else {
+            throw UsageError(
+                message: "--max must be 1 to \(Agenda.largestMax): the guide asks for no more than three or four priorities — better a few done well than many done half (beter een paar goed dan veel half)",
+                commandPath: arguments.commandPath)
+        }
+        let weights: Weights
+        do {
+            let parsed = try Weights.parse(arguments.value("weights") ?? "")
+            weights = parsed.weights
+            if parsed.rescaled {
+                console.err.line("weights rescaled to sum to 1: " + Signal.allCases.map { "\($0.rawValue)=\(Language.en.number(weights[$0], digits: 4))" }.joined(separator: ","))
+            }
+        } catch {
+            throw UsageError(message: "--weights: \(error.message)", commandPath: arguments.commandPath)
+        }
+        let level = ParticipationLevel(rawValue: arguments.value("level") ?? "") ?? .advise
+        let stickerFiles = arguments.all("stickers")
+        if stickerFiles.isEmpty {
+            console.err.line("no sticker tallies given (--stickers): the residents signal drops out and its weight is shared over the others")
+        }
+        let (analysis, analysisInput) = try readJSON(analysisFile, role: "analysis")
+        var tallies: [(json: JSONValue, file: String)] = [], inputs = [analysisInput]
+        for file in stickerFiles {
+            let (json, input) = try readJSON(file, role: "stickers")
+            tallies.append((json, file))
+            inputs.append(input)
+        }
+        let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
+        do throws(Agenda.ComputeError) {
+            return try Agenda.compute(evidence: evidence, weights: weights, max: max, level: level, inputs: inputs, version: Release.version)
+        } catch .noSignal {
+            throw CommandFailure(message: "every signal that has weight is missing for every theme; give sticker tallies, or weigh the signals the analysis has", exitCode: .invalid)
+        } catch .maxOutOfRange(let max) {
+            throw UsageError(message: "--max \(max) is out of range", commandPath: arguments.commandPath)
+        }
+    }
+
+    /// A JSON file with its SHA-256, recorded so the agenda can be verified.
+    static func readJSON(_ file: String, role: String) throws -> (JSONValue, Agenda.Input) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure(message: "cannot read '\(file)'; check the path")
+        }
+        do {
+            let json = try JSONValue.parse(data)
+            return (json, Agenda.Input(role: role, file: (file as NSString).lastPathComponent, sha256: SHA256.hex(data)))
+        } catch {
+            throw CommandFailure(message: "'\(file)' is not JSON (\(error)); give the file made by wijkpeil with --format json", exitCode: .invalid)
+        }
+    }
+
+    static func readAgenda(_ arguments: ParsedArguments) throws -> (Agenda, String) {
+        guard let file = arguments.positionals.first else {
+            throw UsageError(message: "name the agenda file (made by wijkpeil agenda --format json --out AGENDA.json)", commandPath: arguments.commandPath)
+        }
+        let (json, _) = try readJSON(file, role: "agenda")
+        return (try Agenda.read(json, file: file), file)
+    }
+
+    static let respond = CommandSpec(
+        name: "respond",
+        abstract: "Record the council's answer to a priority: adopted, adjusted or rejected (with a reason).",
+        discussion: """
+            At level advise and above an adjusted or rejected priority needs --reason: the council may
+            deviate from residents' advice only with stated reasons. The agenda file is updated in place.
+            """,
+        options: [
+            OptionSpec("theme", value: "THEME", help: "The priority (a theme id)."),
+            OptionSpec("decision", value: "adopted|adjusted|rejected", help: "The council's decision.", allowed: CouncilResponse.Decision.allCases.map(\.rawValue)),
+            OptionSpec("reason", value: "TEXT", help: "Why; required to deviate at level advise and above."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decision (default: today)."),
+        ],
+        positionals: [PositionalSpec(name: "AGENDA", help: "The agenda JSON file.")],
+        run: { arguments, console in
+            var (agenda, file) = try readAgenda(arguments)
+            guard let theme = arguments.value("theme"), let decisionText = arguments.value("decision"),
+                let decision = CouncilResponse.Decision(rawValue: decisionText)
+            else {
+                throw UsageError(message: "give --theme THEME and --decision adopted|adjusted|rejected", commandPath: arguments.commandPath)
+            }
+            let date = arguments.value("date") ?? today()
+            do throws(CouncilResponse.RecordError) {
+                try agenda.record(CouncilResponse(decision: decision, reason: arguments.value("reason"), date: date), for: theme)
+            } catch .notAPriority(let theme, let priorities) {
+                throw CommandFailure(message: "'\(theme)' is not a priority of this agenda; the priorities are: \(priorities.joined(separator: ", "))", exitCode: .invalid)
+            } catch .reasonRequired(let level, let decision) {
+                throw CommandFailure(
+                    message: arguments.language == .nl
+                        ? "bij niveau \(level.name.nl.lowercased()) mag de raad alleen met redenen afwijken van het advies van bewoners; geef --reason bij \(decision.rawValue)"
+                        : "at level \(level.rawValue) the council may deviate from residents' advice only with stated reasons; give --reason with \(decision.rawValue)",
+                    exitCode: .invalid)
+            }
+            try OutputFile.write(agenda.jsonValue.prettyText + "\n", to: file, console: console)
+            console.err.line("\(theme): \(decision.rawValue) — recorded in \(file)")
+            return .success
+        })
+
+    static let publish = CommandSpec(
+        name: "publish",
+        abstract: "The page for residents: the priorities, how they were weighed, and the council's answer to each.",
+        options: [.format(["html", "md"], default: "html"), OptionSpec("out", value: "FILE", help: "Write the page to FILE instead of stdout.")],
+        positionals: [PositionalSpec(name: "AGENDA", help: "The agenda JSON file.")],
+        run: { arguments, console in
+            let (agenda, _) = try readAgenda(arguments)
+            let language = arguments.language
+            let text = arguments.value("format") == "md" ? agenda.markdown(language: language) : agenda.html(language: language)
+            try OutputFile.write(text, to: arguments.value("out"), console: console)
+            let open = agenda.priorities.filter { agenda.responses[$0] == nil }
+            if !open.isEmpty { console.err.line("not answered yet by the council: \(open.joined(separator: ", "))") }
+            return .success
+        })
+
+    static let verify = CommandSpec(
+        name: "verify",
+        abstract: "Recompute an agenda from its inputs and say whether it matches.",
+        discussion: "Exit 0 when it matches; 1 when an input differs or the outcome does not match.",
+        options: [
+            OptionSpec("analysis", value: "FILE", help: "The analysis the agenda was made from."),
+            OptionSpec("stickers", value: "FILE", help: "A sticker tally it was made from.", repeatable: true),
+        ],
+        positionals: [PositionalSpec(name: "AGENDA", help: "The agenda JSON file.")],
+        run: { arguments, console in
+            let (recorded, file) = try readAgenda(arguments)
+            guard let analysisFile = arguments.value("analysis") else {
+                throw UsageError(message: "name the analysis with --analysis FILE", commandPath: arguments.commandPath)
+            }
+            let (analysis, analysisInput) = try readJSON(analysisFile, role: "analysis")
+            var tallies: [(json: JSONValue, file: String)] = [], inputs = [analysisInput]
+            for stickers in arguments.all("stickers") {
+                let (json, input) = try readJSON(stickers, role: "stickers")
+                tallies.append((json, stickers))
+                inputs.append(input)
+            }
+            var problems: [String] = []
+            if inputs.map(\.sha256) != recorded.inputs.map(\.sha256) {
+                for (index, input) in recorded.inputs.enumerated() {
+                    let given = index < inputs.count ? inputs[index] : nil
+                    if given?.sha256 != input.sha256 {
+                        problems.append("input \(index + 1) (\(input.role) \(input.file)): recorded sha256 \(input.sha256), given \(given.map { "\($0.file) sha256 \($0.sha256)" } ?? "nothing")")
+                    }
+                }
+                if inputs.count > recorded.inputs.count { problems.append("\(inputs.count - recorded.inputs.count) more input file(s) given than the agenda records") }
+            }
+            let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
+            let recomputed = try? Agenda.compute(
+                evidence: evidence, weights: recorded.weights, max: recorded.max, level: recorded.level, inputs: inputs, version: Release.version)
+            if let recomputed, !recorded.matches(recomputed), problems.isEmpty {
+                problems.append("recomputed from these inputs, the outcome differs: priorities \(recomputed.priorities.joined(separator: ", ")) against recorded \(recorded.priorities.joined(separator: ", "))")
+            }
+            if recorded.version != Release.version {
+                console.err.line("note: the agenda was made with Wijkpeil \(recorded.version); this is \(Release.version)")
+            }
+            guard problems.isEmpty, recomputed != nil else {
+                console.out.line("\(file): does NOT match")
+                for problem in problems { console.out.line("  " + problem) }
+                return .invalid
+            }
+            console.out.line("\(file): matches — priorities \(recorded.priorities.joined(separator: ", ")), recomputed from \(inputs.count) input file(s)")
+            return .success
+        })
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,245 @@
+import Agenda
+import Foundation
+import Participation
+import Testing
+import WijkpeilCore
+
+private func theme(_ id: String, support: Int? = nil, of total: Int? = nil, dissatisfied: Double? = nil, gaps: [Double] = []) -> ThemeEvidence {
+    ThemeEvidence(theme: id, label: LocalizedText(nl: id.capitalized, en: id.capitalized), supportStickers: support,
+                  allSupportStickers: total, dissatisfied: dissatisfied, indicators: gaps.enumerated().map { ("indicator \($0.offset)", $0.element) })
+}
+
+private func weights(_ residents: Double, _ survey: Double, _ indicators: Double) -> Weights {
+    Weights([.residents: residents, .survey: survey, .indicators: indicators])!
+}
+
+@Suite("Agenda: the formula")
+struct AgendaFormulaTests {
+    /// Worked by hand:
+    /// residents 6/10, 3/10, 1/10 → normalised 1, 0.5, 1/6;
+    /// survey 0.5, 0.25, 0.1 → 1, 0.5, 0.2;
+    /// indicators mean(clamp(gap)) 0.2, (0 + 0.4)/2 = 0.2, clamp(1.5) = 1 → 0.2, 0.2, 1.
+    /// Scores with 0.4/0.3/0.3: A = 0.4 + 0.3 + 0.06 = 0.76; B = 0.2 + 0.15 + 0.06 = 0.41;
+    /// C = 0.4/6 + 0.06 + 0.3 = 0.42667.
+    let evidence = [
+        theme("a", support: 6, of: 10, dissatisfied: 0.5, gaps: [0.2]),
+        theme("b", support: 3, of: 10, dissatisfied: 0.25, gaps: [-0.1, 0.4]),
+        theme("c", support: 1, of: 10, dissatisfied: 0.1, gaps: [1.5]),
+    ]
+
+    @Test("scores, ranks and the selection match the hand computation")
+    func handComputed() throws {
+        let agenda = try Agenda.compute(evidence: evidence, max: 2, version: "test")
+        #expect(agenda.themes.map(\.theme) == ["a", "c", "b"])
+        let scores = Dictionary(uniqueKeysWithValues: agenda.themes.map { ($0.theme, $0.score) })
+        #expect(abs(scores["a"]! - 0.76) < 1e-12)
+        #expect(abs(scores["b"]! - 0.41) < 1e-12)
+        #expect(abs(scores["c"]! - (0.4 / 6 + 0.06 + 0.3)) < 1e-12)
+        #expect(agenda.priorities == ["a", "c"])
+        let b = try #require(agenda.themes.first { $0.theme == "b" })
+        #expect(abs(b.signals[.indicators]! - 0.2) < 1e-12)
+        #expect(abs(b.normalised[.residents]! - 0.5) < 1e-12)
+        #expect(abs(b.contributions[.survey]! - 0.15) < 1e-12)
+        #expect(agenda.themes.map(\.rank) == [1, 2, 3])
+    }
+
+    @Test("equal scores: the residents signal decides, then the theme id")
+    func ties() throws {
+        // x: many stickers, nobody dissatisfied; y: no stickers, the most dissatisfied. 50/50: equal scores.
+        let tied = try Agenda.compute(
+            evidence: [theme("y", support: 0, of: 4, dissatisfied: 0.4), theme("x", support: 4, of: 4, dissatisfied: 0)],
+            weights: weights(0.5, 0.5, 0), max: 1, version: "test")
+        #expect(abs(tied.themes[0].score - tied.themes[1].score) < 1e-12)
+        #expect(tied.priorities == ["x"])
+        // Everything equal: by theme id.
+        let same = try Agenda.compute(
+            evidence: [theme("zorg", support: 2, of: 4, dissatisfied: 0.3), theme("groen", support: 2, of: 4, dissatisfied: 0.3)],
+            max: 1, version: "test")
+        #expect(same.themes.map(\.theme) == ["groen", "zorg"])
+    }
+
+    @Test("a signal missing everywhere drops out; its weight is shared in proportion")
+    func missingEverywhere() throws {
+        let agenda = try Agenda.compute(evidence: [theme("a", dissatisfied: 0.5, gaps: [0.1]), theme("b", dissatisfied: 0.2, gaps: [0.3])], version: "test")
+        #expect(agenda.appliedWeights[.residents] == 0)
+        #expect(abs(agenda.appliedWeights[.survey] - 0.5) < 1e-12 && abs(agenda.appliedWeights[.indicators] - 0.5) < 1e-12)
+        #expect(agenda.weights == .standard)
+        #expect(agenda.themes.allSatisfy { $0.signals[.residents] == nil && !$0.flags.contains("missing-residents") })
+    }
+
+    @Test("a signal missing for some themes counts 0 there and is flagged")
+    func missingSomewhere() throws {
+        let agenda = try Agenda.compute(
+            evidence: [theme("a", support: 2, of: 4, dissatisfied: nil), theme("b", support: 2, of: 4, dissatisfied: 0.5)], version: "test")
+        let a = try #require(agenda.themes.first { $0.theme == "a" })
+        #expect(a.flags.contains("missing-survey"))
+        #expect(a.normalised[.survey] == 0 && a.signals[.survey] == nil)
+        #expect(agenda.themes[0].theme == "b")
+    }
+
+    @Test("a signal that is 0 everywhere stays 0")
+    func zeroEverywhere() throws {
+        let agenda = try Agenda.compute(evidence: [theme("a", support: 0, of: 0, dissatisfied: 0.2), theme("b", support: 0, of: 0, dissatisfied: 0.1)], version: "test")
+        #expect(agenda.themes.allSatisfy { $0.normalised[.residents] == 0 })
+        #expect(agenda.priorities == ["a", "b"])
+    }
+
+    @Test("max above four or below one is refused; no signal with weight is refused")
+    func refusals() {
+        #expect(throws: Agenda.ComputeError.maxOutOfRange(5)) { try Agenda.compute(evidence: evidence, max: 5, version: "test") }
+        #expect(throws: Agenda.ComputeError.maxOutOfRange(0)) { try Agenda.compute(evidence: evidence, max: 0, version: "test") }
+        #expect(throws: Agenda.ComputeError.noSignal) {
+            try Agenda.compute(evidence: [theme("a", dissatisfied: 0.2)], weights: weights(1, 0, 0), version: "test")
+        }
+    }
+
+    @Test("the explanation names the stickers' place, the share dissatisfied and the worst indicator")
+    func explanation() throws {
+        let agenda = try Agenda.compute(evidence: evidence, version: "test")
+        let a = try #require(agenda.themes.first { $0.theme == "a" })
+        #expect(a.explanation.nl == "A: veel stickers (6, 1e), 50% ontevreden, indicator 0 20% slechter dan de referentie")
+        #expect(a.explanation.en == "A: many stickers (6, 1st), 50% dissatisfied, indicator 0 20% worse than the reference")
+        let c = try #require(agenda.themes.first { $0.theme == "c" })
+        #expect(c.explanation.nl.hasPrefix("C: weinig stickers (1, 3e)"))
+    }
+}
+
+@Suite("Agenda: weights and stability")
+struct AgendaWeightsTests {
+    @Test("weights are read, and rescaled to sum to 1 when they do not", arguments: [
+        ("residents=0.4,survey=0.3,indicators=0.3", 0.4, false),
+        ("residents=2,survey=1,indicators=1", 0.5, true),
+        ("survey=1", 0.0, false),
+        ("residents=0,5, survey=0,5", 0.5, false),
+    ])
+    func parse(text: String, residents: Double, rescaled: Bool) throws {
+        // A decimal comma inside a pair is not supported next to the comma between pairs:
+        // "residents=0,5" reads as "residents=0" and "5"; that line must fail.
+        if text.contains("0,5") {
+            #expect(throws: Weights.ParseError.self) { try Weights.parse(text) }
+            return
+        }
+        let parsed = try Weights.parse(text)
+        #expect(abs(parsed.weights[.residents] - residents) < 1e-12)
+        #expect(parsed.rescaled == rescaled)
+        #expect(abs(Signal.allCases.reduce(0) { $0 + parsed.weights[$1] } - 1) < 1e-12)
+    }
+
+    @Test("bad weights are refused with a reason", arguments: ["residents=-1", "residents=0,survey=0", "resident=1", "residents=x", "survey=1,survey=2"])
+    func badWeights(text: String) {
+        #expect(throws: Weights.ParseError.self) { try Weights.parse(text) }
+    }
+
+    /// Theme a is all residents (1, 0, 0), theme b all survey and indicators (0, 1, 1), one
+    /// priority. a wins when its weight a > b + c, or at a tie (a = 0.5) on the residents signal:
+    /// a = 0.50 … 1.00 is i = 10 … 20 twentieths, with 21 − i choices of the rest each:
+    /// 11 + 10 + … + 1 = 66 of the 231 points. b wins the other 165.
+    @Test("stability on a case where it is known exactly: 66/231 and 165/231")
+    func stability() throws {
+        let evidence = [theme("a", support: 5, of: 5, dissatisfied: 0, gaps: [-0.5]), theme("b", support: 0, of: 5, dissatisfied: 0.4, gaps: [0.3])]
+        let standard = try Agenda.compute(evidence: evidence, max: 1, version: "test")
+        let a = try #require(standard.themes.first { $0.theme == "a" }), b = try #require(standard.themes.first { $0.theme == "b" })
+        #expect(a.stability == 66.0 / 231.0)
+        #expect(b.stability == 165.0 / 231.0)
+        #expect(standard.priorities == ["b"] && !b.flags.contains("fragile"))
+        // Weighing the stickers heavily selects a, but only on 29% of the grid: fragile.
+        let residentsFirst = try Agenda.compute(evidence: evidence, weights: weights(0.8, 0.1, 0.1), max: 1, version: "test")
+        #expect(residentsFirst.priorities == ["a"])
+        #expect(residentsFirst.themes[0].flags == ["fragile"])
+    }
+}
+
+@Suite("Agenda: the council's answer")
+struct CouncilResponseTests {
+    func agenda(level: ParticipationLevel) throws -> Agenda {
+        try Agenda.compute(evidence: [theme("a", support: 3, of: 4, dissatisfied: 0.5), theme("b", support: 1, of: 4, dissatisfied: 0.2)],
+                           max: 1, level: level, version: "test")
+    }
+
+    @Test("at level advise a rejection without a reason is refused; with one it is kept")
+    func reasonRequired() throws {
+        var agenda = try agenda(level: .advise)
+        #expect(throws: CouncilResponse.RecordError.reasonRequired(level: .advise, decision: .rejected)) {
+            try agenda.record(CouncilResponse(decision: .rejected, reason: "  ", date: "2026-11-23"), for: "a")
+        }
+        #expect(throws: CouncilResponse.RecordError.reasonRequired(level: .advise, decision: .adjusted)) {
+            try agenda.record(CouncilResponse(decision: .adjusted, reason: nil, date: "2026-11-23"), for: "a")
+        }
+        try agenda.record(CouncilResponse(decision: .rejected, reason: "Geen budget tot 2028.", date: "2026-11-23"), for: "a")
+        #expect(agenda.responses["a"]?.reason == "Geen budget tot 2028.")
+        try agenda.record(CouncilResponse(decision: .adopted, reason: nil, date: "2026-11-24"), for: "a")
+        #expect(agenda.responses["a"]?.decision == .adopted)
+    }
+
+    @Test("at level consult the council may reject without a reason; only priorities get an answer")
+    func consult() throws {
+        var agenda = try agenda(level: .consult)
+        try agenda.record(CouncilResponse(decision: .rejected, reason: nil, date: "2026-11-23"), for: "a")
+        #expect(throws: CouncilResponse.RecordError.notAPriority(theme: "b", priorities: ["a"])) {
+            try agenda.record(CouncilResponse(decision: .adopted, reason: nil, date: "2026-11-23"), for: "b")
+        }
+    }
+
+    @Test("an agenda reads back from its JSON as it was, answers included")
+    func roundTrip() throws {
+        var agenda = try agenda(level: .advise)
+        agenda.inputs = [Agenda.Input(role: "analysis", file: "a.json", sha256: String(repeating: "0", count: 64))]
+        try agenda.record(CouncilResponse(decision: .adjusted, reason: "Eerst de schoolroute.", date: "2026-11-23"), for: "a")
+        let text = String(decoding: agenda.jsonValue.encoded(pretty: true), as: UTF8.self)
+        let read = try Agenda.read(try JSONValue.parse(Data(text.utf8)), file: "agenda.json")
+        #expect(read == agenda)
+        #expect(read.matches(agenda))
+    }
+
+    @Test("the page for residents shows each priority's answer and the promise of the level")
+    func page() throws {
+        var agenda = try agenda(level: .advise)
+        try agenda.record(CouncilResponse(decision: .rejected, reason: "Geen budget <tot> 2028.", date: "2026-11-23"), for: "a")
+        let html = agenda.html(language: .nl)
+        #expect(html.contains("<html lang=\"nl\">"))
+        #expect(html.contains(ParticipationLevel.advise.promise.nl))
+        #expect(html.contains("De raad: niet overgenomen (2026-11-23). Waarom: Geen budget &lt;tot&gt; 2028."))
+        #expect(!html.contains("<script"))
+        let unanswered = try self.agenda(level: .advise).html(language: .en)
+        #expect(unanswered.contains("The council has not answered yet."))
+    }
+}
+
+@Suite("Agenda: reading the analysis and tallies")
+struct ThemeEvidenceTests {
+    @Test("signals come from the analysis and the tallies; tallies add up")
+    func read() throws {
+        let analysis = try JSONValue.parse(Data("""
+            {"themes": [
+              {"theme": "veiligheid", "label": {"nl": "Veiligheid"}, "n": 40, "dissatisfied": {"share": 0.5},
+               "indicators": [{"indicator": "inbraken", "buurt": null, "gap": 0.7}, {"indicator": "inbraken", "buurt": "noord", "gap": 1.4}]},
+              {"theme": "groen", "label": {"nl": "Groen"}, "n": 3, "dissatisfied": null, "indicators": [{"indicator": "groen", "buurt": "zuid", "gap": -0.2}]}
+            ]}
+            """.utf8))
+        let tally1 = try JSONValue.parse(Data(#"{"options": [{"id": "v", "theme": "veiligheid", "support": 6}, {"id": "x", "support": 2}]}"#.utf8))
+        let tally2 = try JSONValue.parse(Data(#"{"options": [{"id": "v", "theme": "veiligheid", "support": 2}, {"id": "s", "theme": "sport", "label": {"nl": "Sport"}, "support": 4}]}"#.utf8))
+        let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: "a.json", tallies: [(tally1, "t1.json"), (tally2, "t2.json")])
+        #expect(evidence.map(\.theme) == ["veiligheid", "groen", "sport"])
+        #expect(evidence[0].signal(.residents) == 8.0 / 14.0)
+        #expect(evidence[0].signal(.survey) == 0.5)
+        // The wijk-wide indicator counts; the buurt one only where there is no wijk-wide one.
+        #expect(evidence[0].signal(.indicators) == 0.7)
+        #expect(evidence[1].signal(.indicators) == 0)
+        #expect(evidence[1].signal(.survey) == nil)
+        #expect(evidence[2].signal(.survey) == nil && evidence[2].label.nl == "Sport")
+    }
+
+    @Test("a malformed input is reported with its file and JSON path")
+    func errors() throws {
+        let analysis = try JSONValue.parse(Data(#"{"themes": [{"label": {"nl": "x"}}]}"#.utf8))
+        let tally = try JSONValue.parse(Data(#"{"options": [{"id": "v", "support": "veel"}]}"#.utf8))
+        do {
+            _ = try ThemeEvidence.read(analysis: analysis, analysisFile: "a.json", tallies: [(tally, "t.json")])
+            Issue.record("expected findings")
+        } catch {
+            let places = error.findings.errors.map { "\($0.location.file ?? ""): \($0.location.path ?? "")" }
+            #expect(places.contains("a.json: themes[0].theme"))
+            #expect(places.contains("t.json: options[0].support"))
+        }
+    }
+}

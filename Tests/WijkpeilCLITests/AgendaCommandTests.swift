@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import WijkpeilCore
+
+/// One evening on the bundled sample: tally → analyse → agenda → respond → publish → verify.
+@Suite("wijkpeil agenda")
+struct AgendaCommandTests {
+    let samples = packageRoot + "/samples/kerkwijk"
+
+    /// Writes the tally and the analysis of the sample into `folder`.
+    func inputs(_ folder: TemporaryFolder) -> (stickers: String, analysis: String) {
+        let stickers = folder.path + "/stickers.json", analysis = folder.path + "/analyse.json"
+        let tally = run(["stickers", "tally", "bewonersavond", samples + "/stickers-tafel1.csv", samples + "/stickers-tafel2.csv",
+                         "--surveys", bundledSurveys, "--format", "json"])
+        FileManager.default.createFile(atPath: stickers, contents: Data(tally.out.utf8))
+        let analysed = run(["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", samples + "/antwoorden.csv",
+                            "--reference", samples + "/stad.csv", "--indicators", samples + "/indicatoren.csv", "--format", "json", "--out", analysis])
+        #expect(tally.status == 0 && analysed.status == 0, "\(tally.err)\(analysed.err)")
+        return (stickers, analysis)
+    }
+
+    @Test("the whole evening: the agenda, the council's answers, the page for residents, verification")
+    func evening() throws {
+        let folder = TemporaryFolder()
+        let (stickers, analysis) = inputs(folder)
+        let agendaFile = folder.path + "/agenda.json"
+        let made = run(["agenda", "--analysis", analysis, "--stickers", stickers, "--format", "json", "--out", agendaFile])
+        #expect(made.status == 0, "\(made.err)")
+        let json = try JSONValue.parse(try #require(FileManager.default.contents(atPath: agendaFile)))
+        guard case .object(let agenda) = json, case .array(let priorities)? = agenda["priorities"] else {
+            Issue.record("no priorities")
+            return
+        }
+        #expect(priorities.count == 3)
+        guard case .string(let first) = priorities[0], case .string(let second) = priorities[1] else { return }
+
+        // The council answers: a rejection without a reason is refused at level advise.
+        let refused = run(["agenda", "respond", agendaFile, "--theme", second, "--decision", "rejected"])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("alleen met redenen"))
+        #expect(run(["agenda", "respond", agendaFile, "--theme", first, "--decision", "adopted", "--date", "2026-12-03"]).status == 0)
+        #expect(run(["agenda", "respond", agendaFile, "--theme", second, "--decision", "adjusted", "--reason", "Eerst de schoolroute.", "--date", "2026-12-03"]).status == 0)
+        #expect(run(["agenda", "respond", agendaFile, "--theme", "samenleven", "--decision", "adopted"]).status == 1)
+
+        let page = run(["agenda", "publish", agendaFile])
+        #expect(page.status == 0)
+        #expect(page.out.contains("De raad: overgenomen (2026-12-03)."))
+        #expect(page.out.contains("De raad: aangepast overgenomen (2026-12-03). Waarom: Eerst de schoolroute."))
+        #expect(page.out.contains("De raad heeft nog niet geantwoord."))
+        #expect(page.err.contains("not answered yet"))
+
+        // Anyone with the inputs can check it, answers and all.
+        let verified = run(["agenda", "verify", agendaFile, "--analysis", analysis, "--stickers", stickers])
+        #expect(verified.status == 0, "\(verified.out)")
+        #expect(verified.out.contains("matches"))
+    }
+
+    @Test("a changed input or a changed agenda does not verify")
+    func tampered() throws {
+        let folder = TemporaryFolder()
+        let (stickers, analysis) = inputs(folder)
+        let agendaFile = folder.path + "/agenda.json"
+        #expect(run(["agenda", "--analysis", analysis, "--stickers", stickers, "--format", "json", "--out", agendaFile]).status == 0)
+        // Without the sticker tally the inputs differ.
+        let missing = run(["agenda", "verify", agendaFile, "--analysis", analysis])
+        #expect(missing.status == 1 && missing.out.contains("does NOT match"))
+        // An agenda whose priorities were edited by hand.
+        var text = String(decoding: try #require(FileManager.default.contents(atPath: agendaFile)), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"selected\" : false", with: "\"selected\" : true")
+        text = text.replacingOccurrences(of: "\"selected\": false", with: "\"selected\": true")
+        let edited = folder.write("edited.json", text)
+        let result = run(["agenda", "verify", edited, "--analysis", analysis, "--stickers", stickers])
+        #expect(result.status == 1, "\(result.out)")
+    }
+
+    @Test("--max 5 is refused with the guide's reason")
+    func maxFive() {
+        let result = run(["agenda", "--analysis", "a.json", "--max", "5"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("three or four priorities"))
+    }
+
+    @Test("weights that do not sum to 1 are rescaled, and that is told")
+    func rescaled() {
+        let folder = TemporaryFolder()
+        let (stickers, analysis) = inputs(folder)
+        let result = run(["agenda", "--analysis", analysis, "--stickers", stickers, "--weights", "residents=2,survey=1,indicators=1", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.err.contains("weights rescaled to sum to 1: residents=0.5,survey=0.25,indicators=0.25"))
+        let negative = run(["agenda", "--analysis", analysis, "--weights", "residents=-1"])
+        #expect(negative.status == 2)
+    }
+}
