@@ -96,27 +96,15 @@ extension Agenda {
             body += "<li>\(Markup.escape(input.role)): \(Markup.escape(input.file)) <code>sha256 \(Markup.escape(input.sha256))</code></li>"
         }
         body += "</ul>\n"
-        return """
-            <!doctype html>
-            <html lang="\(language.rawValue)">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
-            <style>
-            body { font-family: system-ui, sans-serif; color: #111; background: #fff; max-width: 48rem; margin: 0 auto; padding: 1rem; line-height: 1.5; font-size: 1.05rem; }
-            h2 { border-bottom: 2px solid #1b4f72; margin-top: 2rem; }
+        return Markup.page(title: title, language: language, maxWidth: "48rem", style: """
+            body { line-height: 1.5; font-size: 1.05rem; }
             .promise { background: #eef4f8; border-left: 6px solid #1b4f72; padding: .75rem 1rem; }
             .priorities li { margin-bottom: 1.25rem; }
             .answer { padding: .5rem .75rem; border: 2px solid #1b4f72; }
             .answer.rejected { border-color: #8a1c1c; } .answer.open { border-style: dashed; border-color: #555; }
             .note { color: #5a3b00; }
-            table { border-collapse: collapse; width: 100%; font-size: .95rem; } th, td { border: 1px solid #999; padding: .25rem .4rem; text-align: left; }
-            .scroll { overflow-x: auto; }
+            table { width: 100%; font-size: .95rem; }
             code { word-break: break-all; font-size: .85rem; }
-            </style></head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+            """, body: body)
     }
 }

@@ -64,12 +64,7 @@ public enum IndicatorFile {
     /// Every problem is reported with its file and line; nothing is returned unless all is well.
     public static func read(_ bytes: [UInt8], file: String, themes: Set<String>) throws(InvalidInput) -> [Indicator] {
         var findings = Findings()
-        let records: [CSVRecord]
-        do {
-            records = try CSVReader.records(bytes)
-        } catch {
-            throw InvalidInput(Findings([error.finding(file: file)]))
-        }
+        let records = try CSVReader.records(bytes, file: file)
         guard let header = records.first?.fields.map({ $0.trimmingWhitespace.lowercased() }) else {
             findings.error("empty-file", at: Location(file: file, line: 1), nl: "het bestand is leeg; de eerste regel moet \(requiredColumns.joined(separator: ",")) zijn",
                            en: "the file is empty; the first line must be \(requiredColumns.joined(separator: ","))")

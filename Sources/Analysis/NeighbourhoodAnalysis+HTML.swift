@@ -44,28 +44,14 @@ extension NeighbourhoodAnalysis {
         }
         body += "</section>\n"
         body += participationSection(language: language)
-        return """
-            <!doctype html>
-            <html lang="\(language.rawValue)">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
-            <style>
-            body { font-family: system-ui, sans-serif; color: #111; background: #fff; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.45; }
-            h1 { font-size: 1.8rem; } h2 { border-bottom: 2px solid #1b4f72; padding-bottom: .2rem; margin-top: 2rem; }
+        return Markup.page(title: self.title.text(in: language), language: language, style: """
+            h1 { font-size: 1.8rem; }
             .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
             @media (max-width: 40rem) { .swot { grid-template-columns: 1fr; } }
             .swot > div { border: 1px solid #999; padding: .5rem 1rem; }
             .none, .note { color: #444; }
             svg { max-width: 100%; height: auto; }
-            table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid #999; padding: .2rem .5rem; text-align: left; }
-            caption { text-align: left; font-weight: bold; }
-            .scroll { overflow-x: auto; }
-            </style></head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+            """, body: body)
     }
 
     /// One sentence per theme, for the report and for screen readers.

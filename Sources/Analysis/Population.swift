@@ -37,12 +37,7 @@ public struct Population: Sendable, Hashable {
 
     public static func read(_ bytes: [UInt8], file: String, survey: SurveyDefinition) throws(InvalidInput) -> Population {
         var findings = Findings()
-        let records: [CSVRecord]
-        do {
-            records = try CSVReader.records(bytes)
-        } catch {
-            throw InvalidInput(Findings([error.finding(file: file)]))
-        }
+        let records = try CSVReader.records(bytes, file: file)
         let header = records.first?.fields.map { $0.trimmingWhitespace.lowercased() } ?? []
         guard header.count >= 3, header[0] == "group", header[1] == "category", header[2] == "share" else {
             findings.error("bad-header", at: Location(file: file, line: 1),

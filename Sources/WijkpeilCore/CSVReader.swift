@@ -174,3 +174,14 @@ public enum CSVWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 }
+
+extension CSVReader {
+    /// Every record of a named file, or its syntax error as a finding with the file and line.
+    public static func records(_ bytes: [UInt8], file: String) throws(InvalidInput) -> [CSVRecord] {
+        do {
+            return try records(bytes)
+        } catch {
+            throw InvalidInput(Findings([error.finding(file: file)]))
+        }
+    }
+}

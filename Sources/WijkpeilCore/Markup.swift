@@ -18,3 +18,29 @@ public enum Markup {
         return result
     }
 }
+
+extension Markup {
+    /// A self-contained HTML page for people to read or print: the language attribute, a
+    /// viewport for phones, the page's own style sheet after a shared readable base, and no
+    /// scripts or external assets.
+    public static func page(title: String, language: Language, maxWidth: String = "60rem", style: String = "", body: String) -> String {
+        """
+        <!doctype html>
+        <html lang="\(language.rawValue)">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: system-ui, sans-serif; color: #111; background: #fff; max-width: \(maxWidth); margin: 0 auto; padding: 1rem; line-height: 1.45; }
+        h2 { border-bottom: 2px solid #1b4f72; padding-bottom: .2rem; margin-top: 2rem; }
+        table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid #999; padding: .2rem .5rem; text-align: left; }
+        caption { text-align: left; font-weight: bold; }
+        .scroll { overflow-x: auto; }
+        \(style)
+        </style></head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+}
