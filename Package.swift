@@ -40,8 +40,11 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // The neighbourhood agenda: priorities weighed openly, their stability, the council's answer.
         .target(name: "Agenda", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
+        // The survey form endpoint: a strict HTTP/1.1 server on POSIX sockets, the resident
+        // forms, the JSON API.
+        .target(name: "FormServer", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Store", "Hashing"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
-        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export"]),
+        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "FormServer"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]
