@@ -20,6 +20,7 @@ extension SurveyDefinition {
             "publicResults": .bool(publicResults), "questions": .array(questions.map(\.jsonValue)),
         ]
         if let intro { object["intro"] = intro.jsonValue }
+        if let feedback { object["feedback"] = feedback.jsonValue }
         if let themeSet { object["themeSet"] = .string(themeSet) }
         return .object(object)
     }

@@ -27,7 +27,7 @@ struct DefinitionReading {
     mutating func survey(_ json: JSONValue) -> SurveyDefinition? {
         guard let reader = JSONObjectReader(json, at: .root, findings: &findings) else { return nil }
         reader.warnUnknownKeys(
-            allowed: ["id", "version", "title", "intro", "level", "themeSet", "requiresInvite", "publicResults", "questions"],
+            allowed: ["id", "version", "title", "intro", "level", "themeSet", "requiresInvite", "publicResults", "questions", "feedback"],
             findings: &findings)
         let id = reader.identifier("id", required: true, findings: &findings)
         let version = reader.integer("version", required: true, findings: &findings)
@@ -39,6 +39,7 @@ struct DefinitionReading {
         }
         let title = reader.localizedText("title", required: true, findings: &findings)
         let intro = reader.localizedText("intro", findings: &findings)
+        let feedback = reader.localizedText("feedback", findings: &findings)
         let level = ParticipationPlan.readLevel(reader, findings: &findings)
         themes.readThemeSet(reader, findings: &findings)
         let requiresInvite = reader.bool("requiresInvite", findings: &findings) ?? false

@@ -17,11 +17,16 @@ public struct SurveyDefinition: Sendable, Hashable, Identifiable {
     /// Whether anyone may see the aggregated results (small counts are still hidden).
     public var publicResults: Bool
     public var questions: [Question]
+    /// When and how residents hear what became of their answers: shown on the thank-you page
+    /// beside the level's promise ("In maart 2027 leest u op de website …").
+    public var feedback: LocalizedText?
 
     public init(
         id: String, version: Int = 1, title: LocalizedText, intro: LocalizedText? = nil, level: ParticipationLevel,
-        themeSet: String? = nil, requiresInvite: Bool = false, publicResults: Bool = false, questions: [Question]
+        themeSet: String? = nil, requiresInvite: Bool = false, publicResults: Bool = false, questions: [Question],
+        feedback: LocalizedText? = nil
     ) {
+        self.feedback = feedback
         self.id = id
         self.version = version
         self.title = title

@@ -1,0 +1,242 @@
+import Participation
+import Surveys
+import WijkpeilCore
+
+/// The HTML residents see: the list of surveys, a survey's form (again with its errors), the
+/// confirmation of a binding ballot, and the thank-you page with the level's promise.
+///
+/// Works without JavaScript, one column on a phone, a label for every input, fieldset and
+/// legend for every group, errors named in text and linked from a summary at the top. Every
+/// text from a definition or an answer goes through ``Markup/escape(_:)``.
+struct FormPage {
+    let language: Language
+
+    var nl: Bool { language == .nl }
+
+    func text(_ localized: LocalizedText) -> String { Markup.escape(localized.text(in: language)) }
+
+    /// `?lang=en` kept on links and form actions when English was asked for.
+    var languageQuery: String { language == .nl ? "" : "?lang=\(language.rawValue)" }
+
+    func document(title: String, body: String, switchTo path: String) -> String {
+        let other: Language = language == .nl ? .en : .nl
+        let switchLink = "<a href=\"\(Markup.escape(path))\(other == .nl ? "" : "?lang=en")\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .nl ? "Nederlands" : "English")</a>"
+        return """
+            <!doctype html>
+            <html lang="\(language.rawValue)">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Markup.escape(title))</title>
+            <link rel="stylesheet" href="/static/wijkpeil.css"></head>
+            <body><header><p class="site"><a href="/\(languageQuery)">Wijkpeil</a></p><p class="language">\(switchLink)</p></header>
+            <main id="inhoud">
+            \(body)
+            </main></body></html>
+
+            """
+    }
+
+    // MARK: Pages
+
+    func index(_ surveys: [SurveyDefinition]) -> String {
+        var body = "<h1>\(nl ? "Vragenlijsten" : "Surveys")</h1>\n<ul class=\"surveys\">"
+        for survey in surveys {
+            body += "<li><a href=\"/s/\(survey.id)\(languageQuery)\">\(text(survey.title))</a> <span class=\"level\">(\(text(survey.level.name)))</span></li>"
+        }
+        body += "</ul>"
+        return document(title: nl ? "Vragenlijsten" : "Surveys", body: body, switchTo: "/")
+    }
+
+    struct FormState {
+        var fields: URLEncodedForm = URLEncodedForm(pairs: [])
+        var errors: [AnswerError] = []
+        var submissionKey: String
+        var csrf: String
+    }
+
+    func form(_ survey: SurveyDefinition, state: FormState) -> String {
+        var body = "<h1>\(text(survey.title))</h1>\n"
+        if let intro = survey.intro { body += "<p class=\"intro\">\(text(intro))</p>\n" }
+        body += "<p class=\"promise\">\(text(survey.level.promise))</p>\n"
+        if !state.errors.isEmpty {
+            body += "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"fouten-titel\" tabindex=\"-1\" id=\"fouten\">"
+            body += "<h2 id=\"fouten-titel\">\(nl ? "Controleer uw antwoorden" : "Please check your answers")</h2><ul>"
+            for error in state.errors {
+                let question = survey.question(error.question)
+                let name = question.map { text($0.text) } ?? (error.question == "_invite" ? (nl ? "Uitnodigingscode" : "Invitation code") : Markup.escape(error.question))
+                body += "<li><a href=\"#i-\(Markup.escape(error.question))\">\(name): \(text(error.message))</a></li>"
+            }
+            body += "</ul></div>\n"
+        }
+        body += "<form method=\"post\" action=\"/s/\(survey.id)\(languageQuery)\" novalidate>\n"
+        body += "<input type=\"hidden\" name=\"_key\" value=\"\(Markup.escape(state.submissionKey))\">"
+        body += "<input type=\"hidden\" name=\"_csrf\" value=\"\(Markup.escape(state.csrf))\">\n"
+        if survey.requiresInvite {
+            body += inviteField(state)
+        }
+        for question in survey.questions {
+            body += field(question, state: state) + "\n"
+        }
+        body += "<button type=\"submit\">\(survey.level == .codecide ? (nl ? "Verder naar bevestigen" : "Continue to confirm") : (nl ? "Versturen" : "Send"))</button>\n</form>"
+        return document(title: (state.errors.isEmpty ? "" : (nl ? "Fout: " : "Error: ")) + survey.title.text(in: language), body: body, switchTo: "/s/\(survey.id)")
+    }
+
+    private func inviteField(_ state: FormState) -> String {
+        let errors = state.errors.filter { $0.question == "_invite" }
+        var html = "<div class=\"field\(errors.isEmpty ? "" : " has-error")\">"
+        html += "<label for=\"i-_invite\">\(nl ? "Uw uitnodigingscode" : "Your invitation code")</label>"
+        html += "<p class=\"help\" id=\"h-_invite\">\(nl ? "Staat op uw uitnodiging, bijvoorbeeld ABCDE-FGHJK-LMNPQ. Spaties en hoofdletters maken niet uit." : "It is on your invitation, for example ABCDE-FGHJK-LMNPQ. Spaces and capitals do not matter.")</p>"
+        html += errorText("_invite", errors)
+        html += "<input id=\"i-_invite\" name=\"_invite\" type=\"text\" autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\" value=\"\(Markup.escape(state.fields.value("_invite") ?? ""))\" aria-describedby=\"h-_invite\(errors.isEmpty ? "" : " e-_invite")\"\(errors.isEmpty ? "" : " aria-invalid=\"true\"")></div>\n"
+        return html
+    }
+
+    private func errorText(_ id: String, _ errors: [AnswerError]) -> String {
+        guard !errors.isEmpty else { return "" }
+        return "<p class=\"error\" id=\"e-\(Markup.escape(id))\"><span class=\"visually-hidden\">\(nl ? "Fout:" : "Error:") </span>"
+            + errors.map { text($0.message) }.joined(separator: " ") + "</p>"
+    }
+
+    private func field(_ question: Question, state: FormState) -> String {
+        let id = question.id
+        let errors = state.errors.filter { $0.question == id }
+        let required = question.required ? " <span class=\"required\">(\(nl ? "verplicht" : "required"))</span>" : ""
+        let help = question.help.map { "<p class=\"help\" id=\"h-\(id)\">\(text($0))</p>" } ?? ""
+        let described = ([question.help == nil ? nil : "h-\(id)", errors.isEmpty ? nil : "e-\(id)"].compactMap { $0 }).joined(separator: " ")
+        let describedBy = described.isEmpty ? "" : " aria-describedby=\"\(described)\""
+        let invalid = errors.isEmpty ? "" : " aria-invalid=\"true\""
+        let value = state.fields.value(id) ?? ""
+        let groupClass = "question" + (errors.isEmpty ? "" : " has-error")
+
+        func group(_ inner: String) -> String {
+            "<fieldset class=\"\(groupClass)\"\(describedBy)><legend>\(text(question.text))\(required)</legend>\(help)\(errorText(id, errors))\(inner)</fieldset>"
+        }
+        func choices(_ options: [(value: String, label: String)], type: String, chosen: Set<String>) -> String {
+            var html = "<div class=\"choices\">"
+            for (index, option) in options.enumerated() {
+                let inputID = index == 0 ? "i-\(id)" : "i-\(id)-\(index)"
+                html += "<div class=\"choice\"><input type=\"\(type)\" id=\"\(inputID)\" name=\"\(id)\" value=\"\(Markup.escape(option.value))\"\(chosen.contains(option.value) ? " checked" : "")\(invalid)>"
+                html += "<label for=\"\(inputID)\">\(option.label)</label></div>"
+            }
+            return html + "</div>"
+        }
+        func single(_ input: String) -> String {
+            "<div class=\"\(groupClass)\"><label for=\"i-\(id)\">\(text(question.text))\(required)</label>\(help)\(errorText(id, errors))\(input)</div>"
+        }
+
+        switch question.kind {
+        case .rating(let min, let max, let labels):
+            let ends = [labels[min].map { "\(min) = \(text($0))" }, labels[max].map { "\(max) = \(text($0))" }].compactMap { $0 }.joined(separator: ", ")
+            let scale = choices((min...max).map { (String($0), String($0)) }, type: "radio", chosen: [value])
+            return group((ends.isEmpty ? "" : "<p class=\"scale-ends\">\(ends)</p>") + "<div class=\"scale\">\(scale)</div>")
+        case .single(let options):
+            return group(choices(options.map { ($0.id, text($0.label)) }, type: "radio", chosen: [value]))
+        case .multi(let options, _, let maxChoices):
+            let hint = maxChoices.map { "<p class=\"help\">\(nl ? "Kies er hoogstens \($0)." : "Choose at most \($0).")</p>" } ?? ""
+            return group(hint + choices(options.map { ($0.id, text($0.label)) }, type: "checkbox", chosen: Set(state.fields.values(id))))
+        case .consent:
+            return group(choices([("ja", nl ? "Ja" : "Yes"), ("nee", nl ? "Nee" : "No")], type: "radio", chosen: [value]))
+        case .number(let min, let max, _):
+            let range = [min.map { nl ? "vanaf \(format($0))" : "from \(format($0))" }, max.map { nl ? "tot en met \(format($0))" : "up to \(format($0))" }].compactMap { $0 }.joined(separator: " ")
+            let rangeHelp = range.isEmpty ? "" : "<p class=\"help\">\(nl ? "Een getal" : "A number") \(range).</p>"
+            return single(rangeHelp + "<input id=\"i-\(id)\" name=\"\(id)\" type=\"text\" inputmode=\"decimal\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
+        case .text(let maxLength):
+            return single("<textarea id=\"i-\(id)\" name=\"\(id)\" rows=\"5\" maxlength=\"\(maxLength)\"\(describedBy)\(invalid)>\(Markup.escape(value))</textarea>")
+        case .postcode:
+            return single("<input id=\"i-\(id)\" name=\"\(id)\" type=\"text\" autocomplete=\"postal-code\" size=\"8\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
+        case .email:
+            return single("<input id=\"i-\(id)\" name=\"\(id)\" type=\"email\" autocomplete=\"email\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
+        case .date:
+            return single("<input id=\"i-\(id)\" name=\"\(id)\" type=\"date\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
+        case .stickers(let options, let budget, let cap):
+            var inner = "<p class=\"help\">\(nl ? "Verdeel hoogstens \(budget) stippen, niet meer dan \(cap) op één onderwerp." : "Place at most \(budget) dots, no more than \(cap) on one subject.")</p><div class=\"stickers\">"
+            for (index, option) in options.enumerated() {
+                let inputID = index == 0 ? "i-\(id)" : "i-\(id)-\(index)"
+                let name = id + "." + option.id
+                inner += "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(cap)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
+            }
+            return group(inner + "</div>")
+        }
+    }
+
+    private func format(_ number: Double) -> String {
+        number.rounded() == number ? String(Int(number)) : language.number(number)
+    }
+
+    /// The binding ballot, shown back before it is cast (WCAG 3.3.4): the answers in words,
+    /// the same fields hidden, a button to cast and one to change.
+    func confirm(_ survey: SurveyDefinition, response: ValidatedResponse, fields: URLEncodedForm) -> String {
+        var body = "<h1>\(nl ? "Controleer uw stem" : "Check your vote")</h1>\n<p>\(nl ? "Uw stem is pas uitgebracht als u op de knop drukt. Daarna kunt u haar niet meer wijzigen." : "Your vote is cast only when you press the button. After that it cannot be changed.")</p>\n<dl class=\"summary\">"
+        for question in survey.questions {
+            guard let answer = response.answers[question.id] else { continue }
+            body += "<dt>\(text(question.text))</dt><dd>\(Markup.escape(describe(answer, question)))</dd>"
+        }
+        body += "</dl>\n<form method=\"post\" action=\"/s/\(survey.id)\(languageQuery)\">"
+        for pair in fields.pairs where pair.name != "_confirm" {
+            body += "<input type=\"hidden\" name=\"\(Markup.escape(pair.name))\" value=\"\(Markup.escape(pair.value))\">"
+        }
+        body += "<button type=\"submit\" name=\"_confirm\" value=\"ja\">\(nl ? "Stem uitbrengen" : "Cast my vote")</button> "
+        body += "<button type=\"submit\" name=\"_confirm\" value=\"wijzig\" class=\"secondary\">\(nl ? "Wijzigen" : "Change")</button></form>"
+        return document(title: nl ? "Controleer uw stem" : "Check your vote", body: body, switchTo: "/s/\(survey.id)")
+    }
+
+    private func describe(_ answer: Answer, _ question: Question) -> String {
+        func label(_ id: String) -> String { question.kind.options.first { $0.id == id }?.label.text(in: language) ?? id }
+        switch answer {
+        case .single(let id): return label(id)
+        case .multi(let ids): return ids.map(label).joined(separator: ", ")
+        case .number(let value): return format(value)
+        case .text(let text): return text
+        case .consent(let given): return given ? (nl ? "ja" : "yes") : (nl ? "nee" : "no")
+        case .stickers(let counts): return counts.sorted { $0.key < $1.key }.map { "\(label($0.key)): \($0.value)" }.joined(separator: ", ")
+        }
+    }
+
+    func thanks(_ survey: SurveyDefinition) -> String {
+        var body = "<h1>\(nl ? "Bedankt!" : "Thank you!")</h1>\n<p>\(nl ? "Uw antwoorden zijn opgeslagen." : "Your answers have been saved.")</p>\n"
+        body += "<h2>\(nl ? "Wat er met uw antwoorden gebeurt" : "What happens with your answers")</h2>\n<p class=\"promise\">\(text(survey.level.promise))</p>\n"
+        if let feedback = survey.feedback {
+            body += "<h2>\(nl ? "Wanneer u iets hoort" : "When you will hear back")</h2>\n<p>\(text(feedback))</p>\n"
+        }
+        body += "<p><a href=\"/\(languageQuery)\">\(nl ? "Terug naar de vragenlijsten" : "Back to the surveys")</a></p>"
+        return document(title: (nl ? "Bedankt — " : "Thank you — ") + survey.title.text(in: language), body: body, switchTo: "/s/\(survey.id)/bedankt")
+    }
+
+    func message(status: Int, title: LocalizedText, detail: LocalizedText) -> String {
+        document(title: title.text(in: language), body: "<h1>\(text(title))</h1>\n<p>\(text(detail))</p>\n<p><a href=\"/\(languageQuery)\">\(nl ? "Naar de vragenlijsten" : "To the surveys")</a></p>", switchTo: "/")
+    }
+
+    /// The one style sheet, served from `/static/wijkpeil.css` (the Content-Security-Policy
+    /// allows no inline styles). Contrast at least 4.5:1, targets at least 44 px.
+    static let styleSheet = """
+        *, *::before, *::after { box-sizing: border-box; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 1.125rem; line-height: 1.5; color: #111; background: #fff; margin: 0; }
+        header { display: flex; justify-content: space-between; flex-wrap: wrap; gap: .5rem; padding: .5rem 1rem; background: #1b4f72; }
+        header a { color: #fff; } header p { margin: 0; }
+        main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+        a { color: #0b4a8b; } a:focus, button:focus, input:focus, textarea:focus { outline: 3px solid #c25e00; outline-offset: 2px; }
+        h1 { font-size: 1.75rem; line-height: 1.25; }
+        .promise { background: #eef4f8; border-left: 6px solid #1b4f72; padding: .75rem 1rem; }
+        fieldset, .question { border: 0; padding: 0; margin: 0 0 1.75rem; min-width: 0; }
+        legend, .question > label { font-weight: 600; padding: 0; margin-bottom: .5rem; display: block; }
+        .help, .scale-ends { color: #333; margin: .25rem 0 .5rem; font-size: 1rem; }
+        .required { font-weight: normal; color: #333; }
+        .choices { display: flex; flex-wrap: wrap; gap: .5rem; }
+        .choice { display: flex; align-items: center; min-height: 44px; }
+        .scale .choice { min-width: 3.25rem; }
+        .choice input { width: 1.5rem; height: 1.5rem; margin: 0 .4rem 0 0; }
+        .choice label { padding: .5rem .5rem .5rem 0; cursor: pointer; }
+        input[type=text], input[type=email], input[type=date], input[type=number], textarea { font: inherit; width: 100%; max-width: 100%; min-height: 44px; padding: .4rem .5rem; border: 2px solid #555; border-radius: 4px; }
+        input[type=number] { width: 6rem; }
+        .sticker { display: flex; justify-content: space-between; align-items: center; gap: 1rem; margin-bottom: .5rem; }
+        button { font: inherit; font-weight: 600; min-height: 44px; padding: .6rem 1.25rem; color: #fff; background: #1b5e20; border: 0; border-radius: 4px; cursor: pointer; }
+        button.secondary { background: #fff; color: #1b4f72; border: 2px solid #1b4f72; }
+        .error-summary { border: 4px solid #a50e0e; padding: 1rem; margin-bottom: 1.5rem; }
+        .error-summary h2 { margin-top: 0; font-size: 1.25rem; }
+        .error-summary a { color: #a50e0e; font-weight: 600; }
+        .has-error { border-left: 5px solid #a50e0e; padding-left: .75rem; }
+        .error { color: #a50e0e; font-weight: 600; margin: .25rem 0 .5rem; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .summary dt { font-weight: 600; } .summary dd { margin: 0 0 1rem; }
+        .level { color: #333; font-size: 1rem; }
+        """
+}

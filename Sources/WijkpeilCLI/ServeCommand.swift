@@ -1,0 +1,96 @@
+import Dispatch
+import FormServer
+import Foundation
+import Hashing
+import Store
+import Surveys
+import WijkpeilCore
+
+/// `wijkpeil serve`: the survey forms for residents' phones and the JSON API.
+enum ServeCommand {
+    static let spec = CommandSpec(
+        name: "serve",
+        abstract: "Serve the survey forms (for residents' phones on the venue's Wi-Fi) and the JSON API.",
+        discussion: """
+            Every survey in --surveys is open at /s/ID (Dutch; ?lang=en for English). Answers are stored in
+            --db and acknowledged only after they are committed. To reach the forms from phones on the same
+            network, use --host 0.0.0.0 (or ::) and open http://<this computer's address>:PORT/.
+            Results (/api/v1/surveys/ID/results) need the admin token unless the survey sets publicResults.
+            Stop with Ctrl-C: requests in flight are finished and committed first.
+            """,
+        options: [
+            .database, .surveys,
+            OptionSpec("host", value: "ADDRESS", help: "The address to listen on (0.0.0.0 or :: for the whole network).", default: "127.0.0.1"),
+            OptionSpec("port", value: "PORT", help: "The port (0 picks a free one).", default: "8080"),
+            OptionSpec("admin-token-file", value: "FILE", help: "A file holding the admin token; without it a token is made and shown once."),
+            OptionSpec("max-body", value: "BYTES", help: "The largest request body accepted.", default: "65536"),
+        ],
+        run: { arguments, console in
+            guard let port = UInt16(arguments.value("port") ?? "") else {
+                throw UsageError(message: "--port needs a number from 0 to 65535", commandPath: arguments.commandPath)
+            }
+            guard let maxBody = Int(arguments.value("max-body") ?? ""), (1024...16 * 1024 * 1024).contains(maxBody) else {
+                throw UsageError(message: "--max-body needs a number of bytes from 1024 to 16777216", commandPath: arguments.commandPath)
+            }
+            let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+            let surveys = library.entries.compactMap { entry -> SurveyDefinition? in
+                if case .survey(let survey) = entry.content { survey } else { nil }
+            }
+            let invalid = library.entries.filter { if case .invalid = $0.content { true } else { false } }
+            for entry in invalid { console.err.line("skipped \(entry.file): it has errors (wijkpeil surveys validate shows them)") }
+            guard !surveys.isEmpty else {
+                throw CommandFailure(message: "there are no valid surveys in \(library.directory); nothing to serve", exitCode: .invalid)
+            }
+            let adminToken: String
+            if let file = arguments.value("admin-token-file") {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw CommandFailure(message: "cannot read the admin token file '\(file)'")
+                }
+                adminToken = String(decoding: data, as: UTF8.self).trimmingWhitespace
+                guard adminToken.count >= 16 else {
+                    throw CommandFailure(message: "the admin token in '\(file)' is shorter than 16 characters; use a long random one", exitCode: .invalid)
+                }
+            } else {
+                adminToken = randomHex(16)
+                console.err.line("admin token (shown once; save it, or pass --admin-token-file next time): \(adminToken)")
+            }
+            let store = try DatabaseAccess.open(arguments)
+            let application = try FormApplication(surveys: surveys, store: store, adminToken: adminToken, secret: Array(randomHex(32).utf8))
+            var configuration = HTTPServer.Configuration(host: arguments.value("host") ?? "127.0.0.1", port: port)
+            configuration.limits.body = maxBody
+            let server = HTTPServer(
+                configuration: configuration,
+                handler: { request, peer, reply in application.handle(request, peer: peer, reply: reply) },
+                refusalPage: { status, reason, api in application.refusal(status, reason: reason, api: api) })
+            do throws(HTTPServer.StartError) {
+                try server.start()
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: .invalid)
+            }
+            let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+            let shown = configuration.host == "0.0.0.0" || configuration.host == "::" ? "127.0.0.1" : host
+            console.out.line("Wijkpeil serves \(surveys.count) survey(s): open http://\(shown):\(server.boundPort)/")
+            if configuration.host == "127.0.0.1" || configuration.host == "::1" || configuration.host == "localhost" {
+                console.err.line("only this computer can reach it; for phones on the Wi-Fi start with --host 0.0.0.0")
+            }
+            let signals = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    console.err.line("stopping: finishing requests in flight…")
+                    server.stop()
+                }
+                source.resume()
+                return source
+            }
+            server.wait()
+            signals.forEach { $0.cancel() }
+            console.err.line("stopped; every acknowledged answer is stored in \(store.path)")
+            return .success
+        })
+
+    static func randomHex(_ bytes: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) }.hexString
+    }
+}
