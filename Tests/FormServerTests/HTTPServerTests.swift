@@ -1,0 +1,161 @@
+import FormServer
+import Foundation
+import Testing
+
+@Suite("HTTP server over real sockets", .serialized)
+struct HTTPServerTests {
+    @Test("keep-alive: several requests on one connection; HEAD has no body")
+    func keepAlive() throws {
+        let fixture = try ServerFixture()
+        let client = try fixture.connect()
+        for _ in 0..<3 {
+            try client.send("GET /healthz HTTP/1.1\nHost: t\n\n")
+            let response = try client.readResponse()
+            #expect(response.status == 200 && response.body.contains("ok"))
+            #expect(response.headers["connection"] == nil)
+        }
+        try client.send("HEAD / HTTP/1.1\nHost: t\n\n")
+        let head = try client.readResponse(head: true)
+        #expect(head.status == 200 && Int(head.headers["content-length"] ?? "0")! > 0)
+        try client.send("GET /healthz HTTP/1.1\nHost: t\nConnection: close\n\n")
+        #expect(try client.readResponse().headers["connection"] == "close")
+        #expect(client.closesConnection())
+    }
+
+    @Test("pipelined requests are answered in order")
+    func pipelining() throws {
+        let fixture = try ServerFixture()
+        let client = try fixture.connect()
+        try client.send("GET /healthz HTTP/1.1\nHost: t\n\nGET /nope HTTP/1.1\nHost: t\n\nGET / HTTP/1.1\nHost: t\n\n")
+        #expect(try client.readResponse().status == 200)
+        #expect(try client.readResponse().status == 404)
+        #expect(try client.readResponse().status == 200)
+    }
+
+    @Test("a framing error is answered and the connection really closes", arguments: [
+        ("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Length: 2\nTransfer-Encoding: chunked\n\n{}", 400),
+        ("GET / HTTP/1.1\nHost: t\nX: a\n b\n\n", 400),
+        ("GET / HTTP/1.1\n\n", 400),
+        ("POST /s/wijkanalyse HTTP/1.1\nHost: t\n\n", 411),
+        ("GET / HTTP/1.1\nHost: t\nContent-Length: 1\nContent-Length: 1\n\nx", 400),
+    ])
+    func framingErrors(request: String, status: Int) throws {
+        let fixture = try ServerFixture()
+        let client = try fixture.connect()
+        try client.send(request + "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == status)
+        #expect(response.headers["connection"] == "close")
+        // The smuggled second request is never answered.
+        #expect(client.closesConnection())
+    }
+
+    @Test("size limits at their exact boundaries")
+    func sizeLimits() throws {
+        let fixture = try ServerFixture()
+        // Request line: exactly 8192 bytes is read (404: no such page); 8193 is 414.
+        let fits = "/" + String(repeating: "a", count: 8192 - "GET  HTTP/1.1".count - 1)
+        #expect(try fixture.request("GET \(fits) HTTP/1.1\nHost: t\n\n").status == 404)
+        #expect(try fixture.request("GET \(fits)a HTTP/1.1\nHost: t\n\n").status == 414)
+        // 100 header fields (Host and 99 more) are read; 101 are 431.
+        let fields = (1...99).map { "X-\($0): v\n" }.joined()
+        #expect(try fixture.request("GET /healthz HTTP/1.1\nHost: t\n\(fields)\n").status == 200)
+        #expect(try fixture.request("GET /healthz HTTP/1.1\nHost: t\n\(fields)X-100: v\n\n").status == 431)
+        // Header section of exactly 16 KiB is read (counting from the CRLF after the request line).
+        let headerRoom = 16 * 1024 - "\r\nHost: t".utf8.count - "\r\nX: ".utf8.count
+        #expect(try fixture.request("GET /healthz HTTP/1.1\nHost: t\nX: \(String(repeating: "v", count: headerRoom))\n\n").status == 200)
+        #expect(try fixture.request("GET /healthz HTTP/1.1\nHost: t\nX: \(String(repeating: "v", count: headerRoom + 1))\n\n").status == 431)
+        // A body of exactly 64 KiB is read (and refused as not JSON: 400); one byte more is 413.
+        let body = String(repeating: "x", count: 65536)
+        #expect(try fixture.request("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: 65536\n\n\(body)").status == 400)
+        #expect(try fixture.request("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: 65537\n\n").status == 413)
+    }
+
+    @Test("a slow head is cut off after its time limit (slowloris)")
+    func slowHead() throws {
+        let fixture = try ServerFixture { $0.headerTimeout = .milliseconds(600) }
+        let client = try fixture.connect()
+        try client.send("GET / HTTP/1.1\nHost: t\n")
+        let start = ContinuousClock.now
+        let response = try client.readResponse()
+        #expect(response.status == 408)
+        #expect(ContinuousClock.now - start >= .milliseconds(500))
+        #expect(client.closesConnection())
+    }
+
+    @Test("a body slower than the minimum rate after the grace is cut off (slow POST)")
+    func slowBody() throws {
+        let fixture = try ServerFixture { $0.bodyGrace = .milliseconds(400); $0.minimumBodyRate = 240 }
+        let client = try fixture.connect()
+        try client.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: 5000\n\n{")
+        let response = try client.readResponse()
+        #expect(response.status == 408)
+        #expect(client.closesConnection())
+        // Within the rate a body may take its time.
+        let patient = try fixture.connect()
+        try patient.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: 2\n\n{")
+        Thread.sleep(forTimeInterval: 0.3)
+        try patient.send("}")
+        #expect(try patient.readResponse().status == 400)
+    }
+
+    @Test("an idle keep-alive connection is closed after its time limit")
+    func idle() throws {
+        let fixture = try ServerFixture { $0.idleTimeout = .milliseconds(500) }
+        let client = try fixture.connect()
+        try client.send("GET /healthz HTTP/1.1\nHost: t\n\n")
+        #expect(try client.readResponse().status == 200)
+        let start = ContinuousClock.now
+        #expect(client.closesConnection())
+        #expect(ContinuousClock.now - start >= .milliseconds(400))
+    }
+
+    @Test("the 1,000th request on a connection is the last")
+    func requestsPerConnection() throws {
+        let fixture = try ServerFixture()
+        let client = try fixture.connect()
+        try client.send(String(repeating: "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n", count: 1000), raw: true)
+        for number in 1...1000 {
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            if number == 999 { #expect(response.headers["connection"] == nil) }
+            if number == 1000 { #expect(response.headers["connection"] == "close") }
+        }
+        #expect(client.closesConnection())
+    }
+
+    @Test("beyond the connection limit the next gets 503")
+    func connectionLimit() throws {
+        let fixture = try ServerFixture { $0.maxConnections = 4 }
+        let held = try (0..<4).map { _ in try fixture.connect() }
+        // Make sure the server has accepted all four.
+        for client in held {
+            try client.send("GET /healthz HTTP/1.1\nHost: t\n\n")
+            #expect(try client.readResponse().status == 200)
+        }
+        let fifth = try fixture.connect()
+        #expect(try fifth.readResponse().status == 503)
+        #expect(fifth.closesConnection())
+    }
+
+    @Test("every response carries the security headers")
+    func securityHeaders() throws {
+        let fixture = try ServerFixture()
+        for path in ["/", "/s/wijkanalyse", "/api/v1/surveys", "/nope"] {
+            let response = try fixture.request("GET \(path) HTTP/1.1\nHost: t\n\n")
+            #expect(response.headers["content-security-policy"]?.contains("frame-ancestors 'none'") == true)
+            #expect(response.headers["content-security-policy"]?.contains("default-src 'none'") == true)
+            #expect(response.headers["x-content-type-options"] == "nosniff")
+            #expect(response.headers["referrer-policy"] == "no-referrer")
+        }
+    }
+
+    @Test("405 names what is allowed; 404 for unknown pages and surveys")
+    func methods() throws {
+        let fixture = try ServerFixture()
+        let wrong = try fixture.request("DELETE /s/wijkanalyse HTTP/1.1\nHost: t\n\n")
+        #expect(wrong.status == 405 && wrong.headers["allow"] == "GET, HEAD, POST")
+        #expect(try fixture.request("GET /s/onbekend HTTP/1.1\nHost: t\n\n").status == 404)
+        #expect(try fixture.request("GET /api/v1/surveys/onbekend HTTP/1.1\nHost: t\n\n").status == 404)
+    }
+}
