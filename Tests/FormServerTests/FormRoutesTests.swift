@@ -1,0 +1,171 @@
+import FormServer
+import Foundation
+import Store
+import Testing
+import WijkpeilCore
+
+/// A form's hidden fields, read from its HTML.
+private func hidden(_ name: String, in html: String) -> String? {
+    guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+    return String(html[range.upperBound...].prefix { $0 != "\"" })
+}
+
+private func post(_ path: String, form: String, origin: String? = nil, host: String = "t") -> String {
+    "POST \(path) HTTP/1.1\nHost: \(host)\nContent-Type: application/x-www-form-urlencoded\n" + (origin.map { "Origin: \($0)\n" } ?? "") + "Content-Length: \(form.utf8.count)\n\n\(form)"
+}
+
+private func postJSON(_ path: String, _ json: String) -> String {
+    "POST \(path) HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: \(json.utf8.count)\n\n\(json)"
+}
+
+private func count(_ store: Store, _ survey: String) throws -> Int {
+    try store.responseCounts()[survey] ?? 0
+}
+
+@Suite("Form and API routes", .serialized)
+struct FormRoutesTests {
+    @Test("the form: a bad answer comes back with its error, answers kept; a good one is stored once")
+    func formFlow() throws {
+        let fixture = try ServerFixture()
+        let form = try fixture.request("GET /s/wijkanalyse HTTP/1.1\nHost: t\n\n")
+        #expect(form.status == 200 && form.body.contains("<html lang=\"nl\">"))
+        let key = try #require(hidden("_key", in: form.body)), csrf = try #require(hidden("_csrf", in: form.body))
+        let bad = try fixture.request(post("/s/wijkanalyse", form: "_key=\(key)&_csrf=\(csrf)&cijfer-wonen=7&leeftijd=200&opmerking=%3Cb%3Ehoi%3C%2Fb%3E", origin: "http://t"))
+        #expect(bad.status == 422)
+        #expect(bad.body.contains("href=\"#i-leeftijd\""))
+        #expect(bad.body.contains("id=\"e-leeftijd\""))
+        #expect(bad.body.contains("value=\"7\" checked"))
+        // The answer is escaped, never markup.
+        #expect(bad.body.contains("&lt;b&gt;hoi&lt;/b&gt;") && !bad.body.contains("<b>hoi"))
+        let good = "_key=\(key)&_csrf=\(csrf)&cijfer-wonen=7&eerst-beter=verkeer&eerst-beter=wonen&leeftijd=44"
+        let stored = try fixture.request(post("/s/wijkanalyse", form: good, origin: "http://t"))
+        #expect(stored.status == 303 && stored.headers["location"] == "/s/wijkanalyse/bedankt")
+        // A double tap: the same key stores nothing more.
+        #expect(try fixture.request(post("/s/wijkanalyse", form: good)).status == 303)
+        #expect(try count(fixture.store, "wijkanalyse") == 1)
+        let thanks = try fixture.request("GET /s/wijkanalyse/bedankt?lang=en HTTP/1.1\nHost: t\n\n")
+        #expect(thanks.body.contains("Your answers have been saved") && thanks.body.contains("do not bind the decision"))
+    }
+
+    @Test("a form post without its token, or from another site, is refused and stores nothing")
+    func csrf() throws {
+        let fixture = try ServerFixture()
+        let form = try fixture.request("GET /s/wijkanalyse HTTP/1.1\nHost: t\n\n")
+        let key = try #require(hidden("_key", in: form.body)), csrf = try #require(hidden("_csrf", in: form.body))
+        #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=\(key)&cijfer-wonen=7")).status == 403)
+        #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=other&_csrf=\(csrf)&cijfer-wonen=7")).status == 403)
+        #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=\(key)&_csrf=\(csrf)&cijfer-wonen=7", origin: "http://evil.example")).status == 403)
+        let wrongType = "POST /s/wijkanalyse HTTP/1.1\nHost: t\nContent-Type: text/plain\nContent-Length: 3\n\nabc"
+        #expect(try fixture.request(wrongType).status == 415)
+        #expect(try count(fixture.store, "wijkanalyse") == 0)
+    }
+
+    @Test("the JSON API: 201, the same key again 200 with the same id, 422 with errors per question")
+    func api() throws {
+        let fixture = try ServerFixture()
+        let first = try fixture.request(postJSON("/api/v1/surveys/wijkanalyse/responses", #"{"submissionKey": "k1", "answers": {"cijfer-wonen": 8, "buurt": "noord"}}"#))
+        #expect(first.status == 201)
+        let again = try fixture.request(postJSON("/api/v1/surveys/wijkanalyse/responses", #"{"submissionKey": "k1", "answers": {"cijfer-wonen": 8, "buurt": "noord"}}"#))
+        #expect(again.status == 200 && again.body == first.body)
+        let invalid = try fixture.request(postJSON("/api/v1/surveys/wijkanalyse/responses", #"{"submissionKey": "k2", "answers": {"cijfer-wonen": 11, "buurt": "nergens"}}"#))
+        #expect(invalid.status == 422)
+        let errors = try JSONValue.parse(Data(invalid.body.utf8))
+        guard case .object(let object) = errors, case .array(let list)? = object["errors"] else { Issue.record("no errors"); return }
+        #expect(list.count == 2)
+        #expect(invalid.body.contains(#""question":"cijfer-wonen""#) && invalid.body.contains(#""code":"out-of-range""#))
+        #expect(try fixture.request(postJSON("/api/v1/surveys/wijkanalyse/responses", "[1]")).status == 400)
+        #expect(try fixture.request(postJSON("/api/v1/surveys/wijkanalyse/responses", #"{"answers": {}}"#)).status == 400)
+        let text = "POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: text/plain\nContent-Length: 2\n\n{}"
+        #expect(try fixture.request(text).status == 415)
+        #expect(try count(fixture.store, "wijkanalyse") == 1)
+        let list2 = try fixture.request("GET /api/v1/surveys HTTP/1.1\nHost: t\n\n")
+        #expect(list2.status == 200 && list2.body.contains(#""id":"wijkanalyse""#))
+        let definition = try fixture.request("GET /api/v1/surveys/wijkanalyse HTTP/1.1\nHost: t\n\n")
+        #expect(definition.body.contains(#""questions""#))
+    }
+
+    @Test("results: the admin token for closed surveys; public results hide counts under 5")
+    func results() throws {
+        let fixture = try ServerFixture()
+        for index in 0..<6 {
+            let buurt = index < 5 ? "noord" : "zuid"
+            #expect(try fixture.request(postJSON("/api/v1/surveys/wijkanalyse/responses", #"{"submissionKey": "r\#(index)", "answers": {"cijfer-wonen": \#(index + 4), "buurt": "\#(buurt)"}}"#)).status == 201)
+        }
+        // wijkanalyse has publicResults: true.
+        let open = try fixture.request("GET /api/v1/surveys/wijkanalyse/results HTTP/1.1\nHost: t\n\n")
+        #expect(open.status == 200)
+        #expect(open.body.contains(#""noord":5"#) && open.body.contains(#""zuid":"<5""#))
+        #expect(open.body.contains(#""cijfer-wonen":{"mean":6.5,"n":6}"#))
+        #expect(open.body.contains(#""cijfer-bewoners":{"mean":null,"n":"<5"}"#))
+        let admin = try fixture.request("GET /api/v1/surveys/wijkanalyse/results HTTP/1.1\nHost: t\nAuthorization: Bearer \(fixture.adminToken)\n\n")
+        #expect(admin.body.contains(#""zuid":1"#))
+        // The ballot's results are not public.
+        #expect(try fixture.request("GET /api/v1/surveys/stemming/results HTTP/1.1\nHost: t\n\n").status == 401)
+        #expect(try fixture.request("GET /api/v1/surveys/stemming/results HTTP/1.1\nHost: t\nAuthorization: Bearer wrong\n\n").status == 401)
+        #expect(try fixture.request("GET /api/v1/surveys/stemming/results HTTP/1.1\nHost: t\nAuthorization: Bearer \(fixture.adminToken)\n\n").status == 200)
+    }
+
+    @Test("a binding ballot: the code (pasted with spaces, any case), a confirmation step, one vote per code")
+    func ballot() throws {
+        let fixture = try ServerFixture()
+        let code = try #require(try fixture.store.createInvites(survey: "stemming", count: 1).first).description
+        let form = try fixture.request("GET /s/stemming HTTP/1.1\nHost: t\n\n")
+        #expect(form.body.contains("name=\"_invite\""))
+        let key = try #require(hidden("_key", in: form.body)), csrf = try #require(hidden("_csrf", in: form.body))
+        let pasted = URLEncodedForm.encode(" " + code.lowercased().replacingOccurrences(of: "-", with: " ") + " ")
+        let fields = "_key=\(key)&_csrf=\(csrf)&_invite=\(pasted)&keuze=b"
+        let confirm = try fixture.request(post("/s/stemming", form: fields))
+        #expect(confirm.status == 200 && confirm.body.contains("Controleer uw stem") && confirm.body.contains("Ontwerp B"))
+        #expect(try count(fixture.store, "stemming") == 0)
+        let cast = try fixture.request(post("/s/stemming", form: fields + "&_confirm=ja"))
+        #expect(cast.status == 303)
+        #expect(try count(fixture.store, "stemming") == 1)
+        // The same code on a new form: refused, named at the code field.
+        let second = try fixture.request("GET /s/stemming HTTP/1.1\nHost: t\n\n")
+        let key2 = try #require(hidden("_key", in: second.body)), csrf2 = try #require(hidden("_csrf", in: second.body))
+        let reused = try fixture.request(post("/s/stemming", form: "_key=\(key2)&_csrf=\(csrf2)&_invite=\(pasted)&keuze=a&_confirm=ja"))
+        #expect(reused.status == 422 && reused.body.contains("href=\"#i-_invite\""))
+        #expect(try count(fixture.store, "stemming") == 1)
+    }
+
+    @Test("failed codes are limited per address")
+    func rateLimit() throws {
+        let fixture = try ServerFixture(limiter: AttemptLimiter(limit: 3, window: .seconds(60)))
+        for attempt in 0..<3 {
+            let response = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "x\#(attempt)", "invite": "AAAAA-AAAAA-AAAAA", "answers": {"keuze": "a"}}"#))
+            #expect(response.status == 422)
+        }
+        let limited = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "x9", "invite": "AAAAA-AAAAA-AAAAA", "answers": {"keuze": "a"}}"#))
+        #expect(limited.status == 429 && limited.headers["retry-after"] != nil)
+    }
+
+    @Test("a full disk answers 503 and acknowledges nothing")
+    func fullDisk() throws {
+        let fixture = try ServerFixture()
+        let folder = NSTemporaryDirectory() + "wijkpeil-full-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var configuration = Store.Configuration()
+        configuration.maxPageCount = 12
+        let tiny = try Store(path: folder + "/tiny.sqlite", configuration: configuration)
+        let survey = try ServerFixture.survey(at: ServerFixture.packageRoot + "/surveys/wijkanalyse.json", themes: ServerFixture.packageRoot + "/surveys/themes/wijkanalyse.json")
+        let application = try FormApplication(surveys: [survey], store: tiny, adminToken: fixture.adminToken, secret: [1, 2, 3])
+        let long = String(repeating: "lang verhaal ", count: 150)
+        var statuses: [Int] = []
+        for index in 0..<40 {
+            let body = #"{"submissionKey": "f\#(index)", "answers": {"opmerking": "\#(long)"}}"#
+            let request = HTTPRequest(method: "POST", target: "/api/v1/surveys/wijkanalyse/responses", headers: [("host", "t"), ("content-type", "application/json")], body: Array(body.utf8))
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var status = 0
+            application.handle(request, peer: "127.0.0.1") { response in
+                status = response.status
+                done.signal()
+            }
+            done.wait()
+            statuses.append(status)
+        }
+        #expect(statuses.contains(503))
+        #expect(Set(statuses).isSubset(of: [201, 503]))
+        #expect(try tiny.responseCounts()["wijkanalyse"] ?? 0 == statuses.filter { $0 == 201 }.count)
+    }
+}
