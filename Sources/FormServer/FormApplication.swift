@@ -133,7 +133,9 @@ public final class FormApplication: Sendable {
         guard (request.header("content-type") ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") else {
             return reply(refusal(415, reason: "send the form as application/x-www-form-urlencoded", api: false, language: language))
         }
-        // Browsers send Origin with a form post; it must be this server.
+        // Browsers send Origin with a form post; it must be this server. The pages set their
+        // referrer policy to same-origin (the header says no-referrer), so a browser posting our
+        // own form names our origin; "null" comes only from a page elsewhere that hides itself.
         if let origin = request.header("origin"), let host = request.header("host"), origin != "http://\(host)", origin != "https://\(host)" {
             return reply(refusal(403, reason: "the form was posted from another site", api: false, language: language))
         }

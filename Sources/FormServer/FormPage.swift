@@ -25,6 +25,7 @@ struct FormPage {
             <!doctype html>
             <html lang="\(language.rawValue)">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="same-origin">
             <title>\(Markup.escape(title))</title>
             <link rel="stylesheet" href="/static/wijkpeil.css"></head>
             <body><header><p class="site"><a href="/\(languageQuery)">Wijkpeil</a></p><p class="language">\(switchLink)</p></header>

@@ -1,0 +1,104 @@
+"""Fills in the resident form in a real browser (headless Chromium) and runs axe-core on every
+page. Called by scripts/browser-check.sh, which installs what it needs.
+
+    python3 scripts/browser_check.py BASE_URL ADMIN_TOKEN AXE_JS
+Exit 0 when the form works end to end and axe reports no violations.
+"""
+import json
+import sys
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+base, token, axe_path = sys.argv[1], sys.argv[2], sys.argv[3]
+axe_source = open(axe_path, encoding="utf-8").read()
+problems = []
+
+
+def browser(width, height):
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def axe(driver, name):
+    driver.execute_script(axe_source)
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document).then(r => done(r.violations)).catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));")
+    for violation in violations:
+        targets = ", ".join(str(node.get("target")) for node in violation.get("nodes", [])[:3])
+        problems.append(f"axe: {name}: {violation['id']}: {violation['help']} ({targets})")
+    print(f"axe {name}: {len(violations)} violation(s)")
+
+
+def results():
+    request = urllib.request.Request(f"{base}/api/v1/surveys/wijkanalyse/results", headers={"Authorization": f"Bearer {token}"})
+    return json.load(urllib.request.urlopen(request))
+
+
+driver = browser(390, 844)
+try:
+    for path in ("/", "/?lang=en", "/s/wijkanalyse", "/s/wijkanalyse?lang=en", "/s/evaluatie", "/s/bewonersavond-stippen",
+                 "/s/wijkanalyse/bedankt", "/bestaat-niet"):
+        driver.get(base + path)
+        axe(driver, path)
+
+    # A bad answer: the error is named at the top, linked, and shown next to the field.
+    driver.get(base + "/s/wijkanalyse")
+    driver.find_element(By.CSS_SELECTOR, "label[for='i-cijfer-wonen-6']").click()
+    driver.find_element(By.ID, "i-leeftijd").send_keys("200")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
+    summary = driver.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#i-leeftijd']")
+    next_to_field = driver.find_elements(By.XPATH, "//input[@id='i-leeftijd']/parent::*/p[@id='e-leeftijd']")
+    if not summary:
+        problems.append("the error summary does not link to the age field")
+    if not next_to_field:
+        problems.append("the age error is not shown next to the field")
+    if driver.find_element(By.ID, "i-cijfer-wonen-6").get_attribute("checked") is None:
+        problems.append("the chosen mark was not kept after the error")
+    axe(driver, "form with an error")
+    print("bad answer:", "error shown next to the field" if next_to_field else "NOT shown")
+
+    # Corrected and sent: stored, thank-you page with the level's promise.
+    field = driver.find_element(By.ID, "i-leeftijd")
+    field.clear()
+    field.send_keys("44")
+    driver.find_element(By.CSS_SELECTOR, "label[for='i-eerst-beter-5']").click()
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    try:
+        WebDriverWait(driver, 10).until(lambda d: "/bedankt" in d.current_url)
+    except Exception:
+        problems.append(f"after a good answer the browser is at {driver.current_url}, not the thank-you page")
+    axe(driver, "thank-you page")
+    stored = results()
+    print("stored responses:", stored["n"])
+    if stored["n"] != 1 or stored["questions"]["cijfer-wonen"]["mean"] != 7:
+        problems.append(f"the form was not stored as filled in: {stored['n']} responses")
+finally:
+    driver.quit()
+
+# A small phone at 320 px and 200% zoom (640 px at zoom 2 is the same CSS width): no sideways scrolling.
+for width, zoom in ((320, 1), (640, 2)):
+    driver = browser(width, 900)
+    try:
+        driver.get(base + "/s/wijkanalyse")
+        driver.execute_script(f"document.body.style.zoom = '{zoom}'")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        print(f"{width} px at {zoom * 100}%: {overflow} px sideways overflow")
+        if overflow > 0:
+            problems.append(f"the form scrolls sideways at {width} px, zoom {zoom * 100}%")
+    finally:
+        driver.quit()
+
+for problem in problems:
+    print("PROBLEM:", problem)
+print("browser check:", "passed" if not problems else f"{len(problems)} problem(s)")
+sys.exit(1 if problems else 0)
