@@ -16,7 +16,8 @@ enum BenchCommand {
         name: "store",
         abstract: "Durable responses per second with 1 and 32 writers, against plain SQLite (100-row transactions).",
         options: [.surveys, OptionSpec("responses", value: "N", help: "Responses per measurement.", default: "20000"),
-                  OptionSpec("folder", value: "DIR", help: "Where to put the benchmark databases (default: a temporary folder).")],
+                  OptionSpec("folder", value: "DIR", help: "Where to put the benchmark databases (default: a temporary folder)."),
+                  OptionSpec("writers", value: "N", help: "Measure only N async writers (as the server at N connections).")],
         run: { arguments, console in
             guard let count = Int(arguments.value("responses") ?? ""), count >= 100 else {
                 throw UsageError(message: "--responses needs a whole number of at least 100", commandPath: arguments.commandPath)
@@ -40,7 +41,14 @@ enum BenchCommand {
             let plain = try StoreBenchmark.plainSQLite(path: folder + "/plain.sqlite", answers: responses.map(\.answersJSON))
             let plainRate = Double(count) / plain
             console.out.line("plain SQLite, 100-row transactions, synchronous=FULL: \(Int(plainRate)) rows/s")
-            for (writers, mode) in [(1, "thread"), (32, "thread"), (32, "task")] {
+            var runs = [(1, "thread"), (32, "thread"), (32, "task")]
+            if let text = arguments.value("writers") {
+                guard let writers = Int(text), (1...1024).contains(writers) else {
+                    throw UsageError(message: "--writers needs a number from 1 to 1024", commandPath: arguments.commandPath)
+                }
+                runs = [(writers, "task")]
+            }
+            for (writers, mode) in runs {
                 let store = try Store(path: folder + "/store-\(writers)-\(mode).sqlite")
                 let hash = try store.register(survey)
                 let submissions = responses.enumerated().map { index, response in

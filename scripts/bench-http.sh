@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# HTTP benchmark of `wijkpeil serve` against nginx in the same run, with wrk at 64 connections:
+# form GETs with keep-alive and with Connection: close, and durable JSON POSTs; nginx serves a
+# static copy of the form page and answers `return 201` to a POST. Prints requests/s, p50/p99
+# latency and the ratios. Installs wrk and nginx (Debian) if they are missing.
+#   scripts/bench-http.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+connections=64
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq wrk nginx
+fi
+work="${TMPDIR:-/tmp}/wijkpeil-bench-http"
+rm -rf "$work" && mkdir -p "$work/www" "$work/nginx"
+swift build -c release -q
+echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), $(date -u +%Y-%m-%d)"
+
+.build/release/wijkpeil serve --db "$work/bench.sqlite" --port 18080 > "$work/serve.out" 2> "$work/serve.err" &
+server=$!
+cleanup() {
+    kill -INT "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 50); do grep -q "open http" "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
+curl -s http://127.0.0.1:18080/s/wijkanalyse > "$work/www/form.html"
+
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile off;
+    open_file_cache max=100 inactive=60s;
+    open_file_cache_valid 60s;
+    keepalive_requests 1000;
+    client_body_temp_path $work/nginx;
+    proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx; uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+    server {
+        listen 127.0.0.1:18081;
+        location = /form { default_type text/html; alias $work/www/form.html; }
+        location = /post { return 201 '{"id": 1}'; }
+    }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
+
+cat > "$work/post.lua" <<'LUA'
+local counter, prefix = 0, ""
+function setup(thread) thread:set("prefix", tostring(math.random(1, 1e9))) end
+function request()
+    counter = counter + 1
+    local body = '{"submissionKey": "bench-' .. prefix .. '-' .. counter .. '", "answers": {"cijfer-wonen": 7, "buurt": "noord"}}'
+    return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+end
+LUA
+
+# wrk's summary: requests/s, p50 and p99 latency in ms, non-2xx responses.
+measure() {
+    local output
+    output=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" 2>&1)
+    local rate p50 p99 errors
+    rate=$(echo "$output" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$output" | awk '$1 == "50%" {print $2}')
+    p99=$(echo "$output" | awk '$1 == "99%" {print $2}')
+    errors=$(echo "$output" | awk '/Non-2xx/ {print $NF}')
+    echo "$rate $(to_ms "$p50") $(to_ms "$p99") ${errors:-0}"
+}
+to_ms() {
+    case "$1" in
+        *us) echo "$1" | sed 's/us//' | awk '{printf "%.2f", $1 / 1000}' ;;
+        *ms) echo "$1" | sed 's/ms//' ;;
+        *s) echo "$1" | sed 's/s//' | awk '{printf "%.1f", $1 * 1000}' ;;
+        *) echo "$1" ;;
+    esac
+}
+report() { printf "%-44s %10.0f req/s   p50 %7s ms   p99 %7s ms   non-2xx %s\n" "$1" "$2" "$3" "$4" "$5"; }
+
+read -r w_get w_get50 w_get99 w_geterr <<< "$(measure http://127.0.0.1:18080/s/wijkanalyse)"
+read -r n_get n_get50 n_get99 n_geterr <<< "$(measure http://127.0.0.1:18081/form)"
+read -r w_close w_close50 w_close99 w_closeerr <<< "$(measure -H 'Connection: close' http://127.0.0.1:18080/s/wijkanalyse)"
+read -r n_close n_close50 n_close99 n_closeerr <<< "$(measure -H 'Connection: close' http://127.0.0.1:18081/form)"
+read -r w_post w_post50 w_post99 w_posterr <<< "$(measure -s "$work/post.lua" http://127.0.0.1:18080/api/v1/surveys/wijkanalyse/responses)"
+read -r n_post n_post50 n_post99 n_posterr <<< "$(measure -s "$work/post.lua" http://127.0.0.1:18081/post)"
+store_rate=$(.build/release/wijkpeil bench store --writers "$connections" --responses 20000 2>/dev/null | awk '/writer tasks/ {for (i = 1; i <= NF; i++) if ($i == "durable") print $(i - 1)}')
+
+echo
+report "wijkpeil GET /s/wijkanalyse, keep-alive" "$w_get" "$w_get50" "$w_get99" "$w_geterr"
+report "nginx static copy, keep-alive" "$n_get" "$n_get50" "$n_get99" "$n_geterr"
+report "wijkpeil GET, Connection: close" "$w_close" "$w_close50" "$w_close99" "$w_closeerr"
+report "nginx static copy, Connection: close" "$n_close" "$n_close50" "$n_close99" "$n_closeerr"
+report "wijkpeil durable JSON POST" "$w_post" "$w_post50" "$w_post99" "$w_posterr"
+report "nginx return 201" "$n_post" "$n_post50" "$n_post99" "$n_posterr"
+echo "store benchmark, $connections async writers: $store_rate durable responses/s"
+echo
+awk -v a="$w_get" -v b="$n_get" -v p="$w_get99" 'BEGIN {printf "keep-alive GETs: %.2f of nginx (target 0.75), p99 %s ms (target < 10)\n", a / b, p}'
+awk -v a="$w_close" -v b="$n_close" 'BEGIN {printf "Connection: close GETs: %.2f of nginx (target 0.70)\n", a / b}'
+awk -v a="$w_post" -v s="$store_rate" -v n="$n_post" 'BEGIN {printf "durable POSTs: %.2f of the store benchmark (target 0.70), %.2f of nginx POST (target 0.25)\n", a / s, a / n}'
+stored=$(.build/release/wijkpeil responses count --db "$work/bench.sqlite" 2>/dev/null | awk '/wijkanalyse/ {print $2}')
+echo "responses stored by the POST run: ${stored:-?}"
