@@ -14,6 +14,10 @@ public final class FormApplication: Sendable {
     let adminToken: String
     let tokens: FormTokens
     let limiter: AttemptLimiter
+    /// Every survey's empty form per language, rendered once with the two hidden fields left
+    /// open: a GET only fills in a fresh key and its token.
+    let emptyForms: [String: [[UInt8]]]
+    static let keyMark = "\u{E000}KEY\u{E000}", csrfMark = "\u{E000}CSRF\u{E000}"
 
     /// Registers every survey's definition in the store, so each response is kept with the
     /// definition it was answered against.
@@ -26,6 +30,28 @@ public final class FormApplication: Sendable {
         self.adminToken = adminToken
         self.tokens = FormTokens(secret: secret)
         self.limiter = limiter
+        var forms: [String: [[UInt8]]] = [:]
+        for survey in surveys {
+            for language in Language.allCases {
+                let html = FormPage(language: language).form(survey, state: FormPage.FormState(submissionKey: Self.keyMark, csrf: Self.csrfMark))
+                forms[survey.id + "|" + language.rawValue] = html.components(separatedBy: "\u{E000}").map { Array($0.utf8) }
+            }
+        }
+        emptyForms = forms
+    }
+
+    /// A fresh empty form: the cached page with a new submission key and its token.
+    func emptyForm(_ survey: SurveyDefinition, language: Language) -> HTTPResponse {
+        let key = FormTokens.randomKey(), csrf = tokens.csrf(survey: survey.id, key: key)
+        var body: [UInt8] = []
+        for segment in emptyForms[survey.id + "|" + language.rawValue] ?? [] {
+            switch segment {
+            case Array("KEY".utf8): body += Array(key.utf8)
+            case Array("CSRF".utf8): body += Array(csrf.utf8)
+            default: body += segment
+            }
+        }
+        return HTTPResponse(status: 200, headers: [("Content-Type", "text/html; charset=utf-8")] + Self.securityHeaders + [("Cache-Control", "no-store")], body: body)
     }
 
     static let securityHeaders: [(name: String, value: String)] = [
@@ -96,9 +122,7 @@ public final class FormApplication: Sendable {
             guard let survey = survey(path[1]) else { return reply(refusal(404, reason: "no such survey", api: false, language: language)) }
             allow("GET, HEAD, POST") {
                 if method == "GET" {
-                    let key = FormTokens.randomKey()
-                    let state = FormPage.FormState(submissionKey: key, csrf: tokens.csrf(survey: survey.id, key: key))
-                    reply(html(200, FormPage(language: language).form(survey, state: state)))
+                    reply(emptyForm(survey, language: language))
                 } else {
                     postForm(request, survey: survey, peer: peer, language: language, reply: reply)
                 }

@@ -9,10 +9,18 @@ struct FormTokens: Sendable {
         self.secret = secret
     }
 
+    /// 128 random bits in 26 letters and digits: unique among every form ever opened.
     static func randomKey() -> String {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
-        return String((0..<22).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789".utf8)
+        var bits = (generator.next(), generator.next())
+        var key = [UInt8](repeating: 0, count: 26)
+        for index in 0..<26 {
+            key[index] = alphabet[Int(bits.0 & 31)]
+            bits.0 = (bits.0 >> 5) | (bits.1 << 59)
+            bits.1 >>= 5
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     func csrf(survey: String, key: String) -> String {

@@ -42,6 +42,9 @@ public struct HTTPRequestParser: Sendable {
     /// Where the search for the end of the head resumes, so bytes trickling in one at a time
     /// are not scanned again and again.
     private var scanned = 0
+    /// How far the incomplete head was checked for line ends, and where the request line ends.
+    private var lineEndsChecked = 0
+    private var requestLineEnd: Int?
     private var pending: (head: HTTPRequest, length: Int, continueSent: Bool)?
 
     public init(limits: Limits = Limits()) {
@@ -89,6 +92,8 @@ public struct HTTPRequestParser: Sendable {
         if start > 0 {
             buffer.removeFirst(start)
             scanned = 0
+            lineEndsChecked = 0
+            requestLineEnd = nil
         }
         guard let end = findEndOfHead() else {
             try checkIncompleteHead()
@@ -97,6 +102,8 @@ public struct HTTPRequestParser: Sendable {
         let head = buffer[..<end]
         buffer.removeFirst(end + 4)
         scanned = 0
+        lineEndsChecked = 0
+        requestLineEnd = nil
         return try Self.parse(head: head, limits: limits)
     }
 
@@ -112,13 +119,20 @@ public struct HTTPRequestParser: Sendable {
         return nil
     }
 
-    /// A head still arriving may already be too long.
-    private func checkIncompleteHead() throws(Refusal) {
-        let lineEnd = buffer.firstIndex(of: 10)
-        if lineEnd == nil, buffer.count > limits.requestLine {
-            throw Refusal(status: 414, reason: "request line longer than \(limits.requestLine) bytes")
+    /// A head still arriving may already be too long, or hold a bare LF (which would otherwise
+    /// keep the connection waiting for a CRLF CRLF that never comes). Only bytes not looked at
+    /// before are looked at, so a head trickling in costs linear time.
+    private mutating func checkIncompleteHead() throws(Refusal) {
+        var index = lineEndsChecked
+        while index < buffer.count {
+            if buffer[index] == 10 {
+                guard index > 0, buffer[index - 1] == 13 else { throw Refusal(status: 400, reason: "bare LF") }
+                if requestLineEnd == nil { requestLineEnd = index }
+            }
+            index += 1
         }
-        if let lineEnd, lineEnd > limits.requestLine {
+        lineEndsChecked = buffer.count
+        if (requestLineEnd ?? buffer.count) > limits.requestLine + 1 {
             throw Refusal(status: 414, reason: "request line longer than \(limits.requestLine) bytes")
         }
         if buffer.count > limits.requestLine + limits.headerBytes + 4 {

@@ -1,7 +1,7 @@
 /// Escaping for HTML and SVG: every text from a definition or an answer goes through it.
 public enum Markup {
     /// Escapes `&`, `<`, `>`, `"` and `'` so the text is safe in element content and in quoted
-    /// attribute values.
+    /// attribute values; control characters other than tab and line ends are left out.
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -12,6 +12,8 @@ public enum Markup {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            // Control characters have no place in a page.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": break
             default: result.append(character)
             }
         }
