@@ -17,6 +17,7 @@ public final class FormApplication: Sendable {
     /// Every survey's empty form per language, rendered once with the two hidden fields left
     /// open: a GET only fills in a fresh key and its token.
     let emptyForms: [String: [[UInt8]]]
+    let emptyFormSizes: [String: Int]
     static let keyMark = "\u{E000}KEY\u{E000}", csrfMark = "\u{E000}CSRF\u{E000}"
 
     /// Registers every survey's definition in the store, so each response is kept with the
@@ -38,12 +39,14 @@ public final class FormApplication: Sendable {
             }
         }
         emptyForms = forms
+        emptyFormSizes = forms.mapValues { $0.reduce(64) { $0 + $1.count } }
     }
 
     /// A fresh empty form: the cached page with a new submission key and its token.
     func emptyForm(_ survey: SurveyDefinition, language: Language) -> HTTPResponse {
         let key = FormTokens.randomKey(), csrf = tokens.csrf(survey: survey.id, key: key)
         var body: [UInt8] = []
+        body.reserveCapacity(emptyFormSizes[survey.id + "|" + language.rawValue] ?? 0)
         for segment in emptyForms[survey.id + "|" + language.rawValue] ?? [] {
             switch segment {
             case Array("KEY".utf8): body += Array(key.utf8)
@@ -99,7 +102,7 @@ public final class FormApplication: Sendable {
         let method = request.method == "HEAD" ? "GET" : request.method
 
         func allow(_ methods: String, _ body: () -> Void) {
-            if methods.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == method }) {
+            if methods.split(separator: ",").contains(where: { String($0).trimmingWhitespace == method }) {
                 body()
             } else {
                 var response = refusal(405, reason: "method not allowed", api: api, language: language)

@@ -3,10 +3,10 @@ import Hashing
 /// The hidden fields of a form: a fresh submission key (a double tap or a resubmitted page
 /// stores once) and a CSRF token that binds the key to the survey with a server secret.
 struct FormTokens: Sendable {
-    let secret: [UInt8]
+    private let mac: HMAC
 
     init(secret: [UInt8]) {
-        self.secret = secret
+        mac = HMAC(key: secret)
     }
 
     /// 128 random bits in 26 letters and digits: unique among every form ever opened.
@@ -24,7 +24,7 @@ struct FormTokens: Sendable {
     }
 
     func csrf(survey: String, key: String) -> String {
-        HMAC.authenticationCode(for: Array("form\n\(survey)\n\(key)".utf8), key: secret).hexString
+        mac.authenticationCode(for: Array("form\n\(survey)\n\(key)".utf8)).hexString
     }
 
     func isValid(csrf: String, survey: String, key: String) -> Bool {

@@ -55,8 +55,10 @@ public struct HTTPResponse: Sendable {
         text += keepAlive ? "" : "Connection: close\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         text += "\r\n"
-        var bytes = Array(text.utf8)
-        if !headOnly { bytes += body }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + (headOnly ? 0 : body.count))
+        bytes.append(contentsOf: text.utf8)
+        if !headOnly { bytes.append(contentsOf: body) }
         return bytes
     }
 }

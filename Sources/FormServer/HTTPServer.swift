@@ -5,19 +5,16 @@ import Glibc
 #endif
 import Synchronization
 
-/// The HTTP/1.1 server on POSIX sockets: one event-loop thread with `poll(2)` owns every
-/// connection (at most 256, so poll's linear scan costs microseconds), so an idle or slow
-/// connection costs a few hundred bytes and no thread.
-/// Requests go to `handler`; its reply may come from any thread (after a commit), and is
-/// written back by the loop.
+/// The HTTP/1.1 server on POSIX sockets: a few event loops (one per core, at most four), each
+/// a thread with `poll(2)` that owns its connections, so an idle or slow connection costs a few
+/// hundred bytes and no thread. Requests go to `handler`; its reply may come from any thread
+/// (after a commit) and is written back by the connection's loop.
 ///
 /// Time limits (none of the Swift servers has them by default): the whole head within 10 s,
 /// the body at no less than 240 bytes/s after a 5 s grace, 15 s idle between requests, at most
 /// 1,000 requests per connection, at most 256 connections (the next gets 503). Slowloris and
 /// slow POSTs therefore cannot hold the server.
-public final class HTTPServer: @unchecked Sendable {
-    // @unchecked: `connections`, `listeners` and `loopLocalReplies` are touched only by the loop
-    // thread; replies from other threads go through the `completions` Mutex and the wake pipe.
+public final class HTTPServer: Sendable {
     public struct Configuration: Sendable {
         public var host: String
         public var port: UInt16
@@ -28,6 +25,8 @@ public final class HTTPServer: @unchecked Sendable {
         public var idleTimeout: Duration = .seconds(15)
         public var maxRequestsPerConnection = 1000
         public var maxConnections = 256
+        /// Event loops, one per core by default (at most four).
+        public var loops = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
 
         public init(host: String = "127.0.0.1", port: UInt16 = 8080) {
             self.host = host
@@ -39,9 +38,57 @@ public final class HTTPServer: @unchecked Sendable {
     /// The answer to a request refused before it reached the handler (400, 408, 413, …).
     public typealias RefusalPage = @Sendable (_ status: Int, _ reason: String, _ api: Bool) -> HTTPResponse
 
+
+
+    public struct StartError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
     public let configuration: Configuration
+    private let loops: [EventLoop]
+
+    public init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage) {
+        self.configuration = configuration
+        let openCount = ConnectionCount()
+        loops = (0..<max(1, configuration.loops)).map { _ in
+            EventLoop(configuration: configuration, handler: handler, refusalPage: refusalPage, openCount: openCount)
+        }
+    }
+
+    /// The port bound (useful with port 0).
+    public var boundPort: UInt16 { loops[0].boundPort }
+
+    /// Binds every loop to the port and starts them.
+    public func start() throws(StartError) {
+        try loops[0].bind(port: configuration.port)
+        for loop in loops.dropFirst() { try loop.bind(port: loops[0].boundPort) }
+        for loop in loops { loop.start() }
+    }
+
+    /// Stops accepting, lets requests in flight finish (their answers are committed first),
+    /// then closes every connection. Returns at once; `wait()` returns when all is closed.
+    public func stop() {
+        for loop in loops { loop.stop() }
+    }
+
+    public func wait() {
+        for loop in loops { loop.wait() }
+    }
+}
+
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: `connections`, `listeners` and `loopLocalReplies` are touched only by the loop
+    // thread; replies from other threads go through the `completions` Mutex and the wake pipe.
+    typealias Configuration = HTTPServer.Configuration
+    typealias Handler = HTTPServer.Handler
+    typealias RefusalPage = HTTPServer.RefusalPage
+    typealias StartError = HTTPServer.StartError
+
+    let configuration: Configuration
     private let handler: Handler
     private let refusalPage: RefusalPage
+    /// Connections open over all loops, for the limit.
+    private let openCount: ConnectionCount
     private var wakeRead: Int32 = -1
     private var wakeFD: Int32 = -1
     private var listeners: [Int32] = []
@@ -55,27 +102,28 @@ public final class HTTPServer: @unchecked Sendable {
     private var dateCache: (second: Int, text: String) = (-1, "")
 
     /// The port bound (useful with port 0).
-    public private(set) var boundPort: UInt16 = 0
+    private(set) var boundPort: UInt16 = 0
 
-    public init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage) {
+    init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage, openCount: ConnectionCount) {
         self.configuration = configuration
         self.handler = handler
         self.refusalPage = refusalPage
-    }
-
-    public struct StartError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+        self.openCount = openCount
     }
 
     // MARK: Starting and stopping
 
-    /// Binds and listens, then runs the loop on its own thread.
-    public func start() throws(StartError) {
+    /// Binds (sharing `port` with the other loops) and listens; `run()` starts the loop.
+    func bind(port: UInt16) throws(StartError) {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw StartError(description: "cannot create the event loop: \(String(cString: strerror(errno)))") }
         (wakeRead, wakeFD) = (ends[0], ends[1])
         for fd in ends { Self.makeNonBlocking(fd) }
-        try bind()
+        try bindListener(port: port)
+    }
+
+    /// Runs the loop on its own thread.
+    func start() {
         let thread = Thread { [self] in
             loopThread = pthread_self()
             run()
@@ -87,24 +135,24 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Stops accepting, lets requests in flight finish (their answers are committed first),
     /// then closes every connection. Returns at once; `wait()` returns when all is closed.
-    public func stop() {
+    func stop() {
         stopping.store(true, ordering: .sequentiallyConsistent)
         var one: UInt8 = 1
         _ = write(wakeFD, &one, 1)
     }
 
-    public func wait() {
+    func wait() {
         finished.wait()
         finished.signal()
     }
 
-    private func bind() throws(StartError) {
+    private func bindListener(port: UInt16) throws(StartError) {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
         var result: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(configuration.host, String(configuration.port), &hints, &result)
+        let status = getaddrinfo(configuration.host, String(port), &hints, &result)
         guard status == 0, let first = result else {
             throw StartError(description: "cannot use host '\(configuration.host)': \(String(cString: gai_strerror(status)))")
         }
@@ -115,12 +163,14 @@ public final class HTTPServer: @unchecked Sendable {
         guard fd >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
         var on: Int32 = 1, off: Int32 = 0
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+        // Every loop listens on the same port; the kernel spreads new connections over them.
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size))
         // "::" accepts IPv4 as well.
         if info.ai_family == AF_INET6 { setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size)) }
         guard Glibc.bind(fd, info.ai_addr, info.ai_addrlen) == 0 else {
             let message = String(cString: strerror(errno))
             close(fd)
-            throw StartError(description: "cannot listen on \(configuration.host) port \(configuration.port): \(message); choose another --port")
+            throw StartError(description: "cannot listen on \(configuration.host) port \(port): \(message); choose another --port")
         }
         guard listen(fd, 1024) == 0 else {
             close(fd)
@@ -221,7 +271,8 @@ public final class HTTPServer: @unchecked Sendable {
             Self.makeNonBlocking(fd)
             var on: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
-            if connections.count >= configuration.maxConnections {
+            if openCount.value.wrappingAdd(1, ordering: .relaxed).newValue > configuration.maxConnections {
+                openCount.value.wrappingSubtract(1, ordering: .relaxed)
                 // Full: say so at once rather than leave the caller hanging.
                 let bytes = refusalPage(503, "too many connections", false).serialised(keepAlive: false, date: date(now))
                 _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)) }
@@ -341,7 +392,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     private func enqueue(_ bytes: [UInt8], on connection: Connection, now: ContinuousClock.Instant) {
-        connection.output += bytes
+        if connection.output.isEmpty { connection.output = bytes } else { connection.output += bytes }
         flush(connection, now: now)
     }
 
@@ -363,7 +414,7 @@ public final class HTTPServer: @unchecked Sendable {
             closeConnection(connection)
             return
         }
-        connection.output.removeAll(keepingCapacity: true)
+        connection.output = []
         connection.outputOffset = 0
         connection.waitingToWrite = false
         if connection.closeAfterWrite {
@@ -407,6 +458,7 @@ public final class HTTPServer: @unchecked Sendable {
         guard connections[connection.fd] === connection else { return }
         connections[connection.fd] = nil
         close(connection.fd)
+        openCount.value.wrappingSubtract(1, ordering: .relaxed)
     }
 
     /// The Date header, formatted once a second.
@@ -421,8 +473,11 @@ public final class HTTPServer: @unchecked Sendable {
         return dateCache.text
     }
 
-    /// Used by tests and `serve` to read how many connections are open.
-    public var openConnections: Int { connections.count }
+}
+
+/// The number of open connections, shared by the loops.
+final class ConnectionCount: Sendable {
+    let value = Atomic<Int>(0)
 }
 
 private struct Completion: Sendable {
