@@ -224,14 +224,7 @@ public final class FormApplication: Sendable {
 
     /// Stores without holding a thread while the commit is made durable.
     private func submit(_ submission: Submission, completion: @escaping @Sendable (Result<Receipt, StoreError>) -> Void) {
-        let store = self.store
-        Task {
-            do throws(StoreError) {
-                completion(.success(try await store.submit(submission)))
-            } catch {
-                completion(.failure(error))
-            }
-        }
+        store.submit(submission, completion: completion)
     }
 
     // MARK: The JSON API

@@ -137,6 +137,26 @@ public final class Store: Sendable {
         return try result.get()
     }
 
+    /// Stores a submission and calls `completion` once it is committed or refused, on the
+    /// writer's thread: for servers, which must not hold a thread per waiting answer. An
+    /// invitation code's slow hashing runs on a background queue, never on the caller's thread.
+    public func submit(_ submission: Submission, completion: @escaping @Sendable (Result<Receipt, StoreError>) -> Void) {
+        @Sendable func enqueue() {
+            do throws(StoreError) {
+                var job = try prepareJob(submission)
+                job.completion = completion
+                writer.enqueue(job)
+            } catch {
+                completion(.failure(error))
+            }
+        }
+        if submission.requiresInvite, submission.invite != nil {
+            DispatchQueue.global(qos: .userInitiated).async { enqueue() }
+        } else {
+            enqueue()
+        }
+    }
+
     /// Stores all submissions in one transaction: all of them, or on any error none.
     public func storeAll(_ submissions: [Submission]) throws(StoreError) -> [Receipt] {
         try writer.storeAll(submissions)

@@ -85,7 +85,8 @@ enum ServeCommand {
             }
             server.wait()
             signals.forEach { $0.cancel() }
-            console.err.line("stopped; every acknowledged answer is stored in \(store.path)")
+            let statistics = store.writeStatistics
+            console.err.line("stopped: \(statistics.submissions) answer(s) stored in \(statistics.batches) commit(s) this session, every acknowledged one in \(store.path)")
             return .success
         })
 
