@@ -12,7 +12,7 @@ struct AgendaCommandTests {
         let stickers = folder.path + "/stickers.json", analysis = folder.path + "/analyse.json"
         let tally = run(["stickers", "tally", "bewonersavond", samples + "/stickers-tafel1.csv", samples + "/stickers-tafel2.csv",
                          "--surveys", bundledSurveys, "--format", "json"])
-        FileManager.default.createFile(atPath: stickers, contents: Data(tally.out.utf8))
+        _ = FileManager.default.createFile(atPath: stickers, contents: Data(tally.out.utf8))
         let analysed = run(["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", samples + "/antwoorden.csv",
                             "--reference", samples + "/stad.csv", "--indicators", samples + "/indicatoren.csv", "--format", "json", "--out", analysis])
         #expect(tally.status == 0 && analysed.status == 0, "\(tally.err)\(analysed.err)")
