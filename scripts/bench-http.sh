@@ -80,6 +80,9 @@ to_ms() {
 }
 report() { printf "%-44s %10.0f req/s   p50 %7s ms   p99 %7s ms   non-2xx %s\n" "$1" "$2" "$3" "$4" "$5"; }
 
+# A short warm-up of both servers first, so neither is measured cold.
+wrk -t2 -c"$connections" -d2s http://127.0.0.1:18080/s/wijkanalyse > /dev/null
+wrk -t2 -c"$connections" -d2s http://127.0.0.1:18081/form > /dev/null
 read -r w_get w_get50 w_get99 w_geterr <<< "$(measure http://127.0.0.1:18080/s/wijkanalyse)"
 read -r n_get n_get50 n_get99 n_geterr <<< "$(measure http://127.0.0.1:18081/form)"
 read -r w_close w_close50 w_close99 w_closeerr <<< "$(measure -H 'Connection: close' http://127.0.0.1:18080/s/wijkanalyse)"

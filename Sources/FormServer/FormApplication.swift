@@ -16,8 +16,7 @@ public final class FormApplication: Sendable {
     let limiter: AttemptLimiter
     /// Every survey's empty form per language, rendered once with the two hidden fields left
     /// open: a GET only fills in a fresh key and its token.
-    let emptyForms: [String: [[UInt8]]]
-    let emptyFormSizes: [String: Int]
+    let emptyForms: [String: CachedForm]
     static let keyMark = "\u{E000}KEY\u{E000}", csrfMark = "\u{E000}CSRF\u{E000}"
 
     /// Registers every survey's definition in the store, so each response is kept with the
@@ -31,30 +30,44 @@ public final class FormApplication: Sendable {
         self.adminToken = adminToken
         self.tokens = FormTokens(secret: secret)
         self.limiter = limiter
-        var forms: [String: [[UInt8]]] = [:]
+        var forms: [String: CachedForm] = [:]
         for survey in surveys {
             for language in Language.allCases {
                 let html = FormPage(language: language).form(survey, state: FormPage.FormState(submissionKey: Self.keyMark, csrf: Self.csrfMark))
-                forms[survey.id + "|" + language.rawValue] = html.components(separatedBy: "\u{E000}").map { Array($0.utf8) }
+                forms[survey.id + "|" + language.rawValue] = CachedForm(html: html)
             }
         }
         emptyForms = forms
-        emptyFormSizes = forms.mapValues { $0.reduce(64) { $0 + $1.count } }
     }
+
+    /// A survey's form with its two blanks: the submission key, then its token.
+    struct CachedForm: Sendable {
+        let beforeKey: [UInt8], betweenKeyAndToken: [UInt8], afterToken: [UInt8]
+
+        init(html: String) {
+            let parts = html.components(separatedBy: FormApplication.keyMark)
+            let rest = parts[1].components(separatedBy: FormApplication.csrfMark)
+            precondition(parts.count == 2 && rest.count == 2, "the form has one key and one token")
+            beforeKey = Array(parts[0].utf8)
+            betweenKeyAndToken = Array(rest[0].utf8)
+            afterToken = Array(rest[1].utf8)
+        }
+    }
+
+    static let formHeaders: [(name: String, value: String)] = [("Content-Type", "text/html; charset=utf-8")] + securityHeaders + [("Cache-Control", "no-store")]
 
     /// A fresh empty form: the cached page with a new submission key and its token.
     func emptyForm(_ survey: SurveyDefinition, language: Language) -> HTTPResponse {
+        guard let form = emptyForms[survey.id + "|" + language.rawValue] else { return refusal(404, reason: "no such survey", api: false, language: language) }
         let key = FormTokens.randomKey(), csrf = tokens.csrf(survey: survey.id, key: key)
         var body: [UInt8] = []
-        body.reserveCapacity(emptyFormSizes[survey.id + "|" + language.rawValue] ?? 0)
-        for segment in emptyForms[survey.id + "|" + language.rawValue] ?? [] {
-            switch segment {
-            case Array("KEY".utf8): body += Array(key.utf8)
-            case Array("CSRF".utf8): body += Array(csrf.utf8)
-            default: body += segment
-            }
-        }
-        return HTTPResponse(status: 200, headers: [("Content-Type", "text/html; charset=utf-8")] + Self.securityHeaders + [("Cache-Control", "no-store")], body: body)
+        body.reserveCapacity(form.beforeKey.count + form.betweenKeyAndToken.count + form.afterToken.count + 128)
+        body.appendBytes(form.beforeKey)
+        body.append(contentsOf: key.utf8)
+        body.appendBytes(form.betweenKeyAndToken)
+        body.append(contentsOf: csrf.utf8)
+        body.appendBytes(form.afterToken)
+        return HTTPResponse(status: 200, headers: Self.formHeaders, body: body)
     }
 
     static let securityHeaders: [(name: String, value: String)] = [

@@ -392,7 +392,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func enqueue(_ bytes: [UInt8], on connection: Connection, now: ContinuousClock.Instant) {
-        if connection.output.isEmpty { connection.output = bytes } else { connection.output += bytes }
+        if connection.output.isEmpty { connection.output = bytes } else { connection.output.appendBytes(bytes) }
         flush(connection, now: now)
     }
 

@@ -128,13 +128,16 @@ extension UInt32 {
 }
 
 extension Sequence<UInt8> {
-    /// The bytes as lower-case hex.
+    /// The bytes as lower-case hex. Inlinable, so callers in other modules get a specialised
+    /// loop rather than a generic one (it runs for every form served).
+    @inlinable
     public var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
+        text.reserveCapacity(underestimatedCount * 2)
         for byte in self {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+            let high = byte >> 4, low = byte & 0x0f
+            text.append(high < 10 ? 48 + high : 87 + high)
+            text.append(low < 10 ? 48 + low : 87 + low)
         }
         return String(decoding: text, as: UTF8.self)
     }
