@@ -108,14 +108,20 @@ public final class FormApplication: Sendable {
     /// Handles one request. `peer` is the client's address, used only to limit failed
     /// invitation codes; it is never logged or stored.
     public func handle(_ request: HTTPRequest, peer: String, reply: @escaping @Sendable (HTTPResponse) -> Void) {
-        let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        let segments = request.path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map { String(decoding: $0, as: UTF8.self) }
         let query = (try? URLEncodedForm(query: request.query)) ?? URLEncodedForm(pairs: [])
         let language = Language(code: query.value("lang") ?? "") ?? .nl
         let api = segments.first == "api"
         let method = request.method == "HEAD" ? "GET" : request.method
 
+        /// `methods` is "GET, HEAD", "GET, HEAD, POST" or "POST": the Allow header as sent.
         func allow(_ methods: String, _ body: () -> Void) {
-            if methods.split(separator: ",").contains(where: { String($0).trimmingWhitespace == method }) {
+            let allowed: Bool = switch method {
+            case "GET": methods.hasPrefix("GET")
+            case "POST": methods.hasSuffix("POST")
+            default: false
+            }
+            if allowed {
                 body()
             } else {
                 var response = refusal(405, reason: "method not allowed", api: api, language: language)

@@ -1,4 +1,5 @@
 import Hashing
+import Synchronization
 
 /// The hidden fields of a form: a fresh submission key (a double tap or a resubmitted page
 /// stores once) and a CSRF token that binds the key to the survey with a server secret.
@@ -9,11 +10,25 @@ struct FormTokens: Sendable {
         mac = HMAC(key: secret)
     }
 
+    /// Random bits from the system, fetched 4 KiB at a time (one `getrandom` per 256 forms).
+    private static let randomPool = Mutex<(bytes: [UInt64], next: Int)>(([], 0))
+
+    private static func randomPair() -> (UInt64, UInt64) {
+        randomPool.withLock { pool in
+            if pool.next + 2 > pool.bytes.count {
+                var generator = SystemRandomNumberGenerator()
+                pool.bytes = (0..<512).map { _ in generator.next() }
+                pool.next = 0
+            }
+            defer { pool.next += 2 }
+            return (pool.bytes[pool.next], pool.bytes[pool.next + 1])
+        }
+    }
+
     /// 128 random bits in 26 letters and digits: unique among every form ever opened.
     static func randomKey() -> String {
-        var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789".utf8)
-        var bits = (generator.next(), generator.next())
+        var bits = randomPair()
         var key = [UInt8](repeating: 0, count: 26)
         for index in 0..<26 {
             key[index] = alphabet[Int(bits.0 & 31)]

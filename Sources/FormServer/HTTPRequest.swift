@@ -25,7 +25,9 @@ public struct HTTPRequest: Sendable {
 
     /// The path without the query, percent-decoding left to the router.
     public var path: String {
-        String(target.prefix { $0 != "?" && $0 != "#" })
+        let bytes = target.utf8
+        guard let end = bytes.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else { return target }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     /// The query string after `?`, or empty.
