@@ -85,7 +85,7 @@ struct HTTPServerTests {
 
     @Test("a body slower than the minimum rate after the grace is cut off (slow POST)")
     func slowBody() throws {
-        let fixture = try ServerFixture { $0.bodyGrace = .milliseconds(400); $0.minimumBodyRate = 240 }
+        let fixture = try ServerFixture { $0.bodyGrace = .seconds(1); $0.minimumBodyRate = 240 }
         let client = try fixture.connect()
         try client.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: 5000\n\n{")
         let response = try client.readResponse()
@@ -94,7 +94,7 @@ struct HTTPServerTests {
         // Within the rate a body may take its time.
         let patient = try fixture.connect()
         try patient.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: 2\n\n{")
-        Thread.sleep(forTimeInterval: 0.3)
+        Thread.sleep(forTimeInterval: 0.2)
         try patient.send("}")
         #expect(try patient.readResponse().status == 400)
     }
