@@ -20,10 +20,8 @@ fi
 swift build -q
 rm -f "$work/w.sqlite" "$work/w.sqlite-wal" "$work/w.sqlite-shm"
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/token"
-.build/debug/wijkpeil serve --db "$work/w.sqlite" --port 0 --admin-token-file "$work/token" > "$work/serve.out" 2> "$work/serve.err" &
-server=$!
+. scripts/serve-lib.sh
+start_server .build/debug/wijkpeil "$work/w.sqlite" --admin-token-file "$work/token"
 trap 'kill -INT $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do grep -q "open http" "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
-base=$(grep -o 'http://[^ ]*' "$work/serve.out" | head -1 | sed 's:/$::')
 echo "server at $base"
 "$work/venv/bin/python" scripts/browser_check.py "$base" "$(cat "$work/token")" "$work/axe.min.js"

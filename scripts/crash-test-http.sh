@@ -12,18 +12,13 @@ bin="$(swift build --show-bin-path)/wijkpeil"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"; kill -9 $(jobs -p) 2>/dev/null || true' EXIT
 
-start_server() {
-    "$bin" serve --db "$work/http.sqlite" --port 0 > "$work/serve.out" 2> "$work/serve.err" &
-    server=$!
-    for _ in $(seq 100); do grep -q "open http" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-    port=$(grep -o 'http://[^ ]*' "$work/serve.out" | head -1 | sed 's:.*\:\([0-9]*\)/$:\1:')
-}
+. scripts/serve-lib.sh
 
 passed=0
 failed=0
 for ((run = 1; run <= runs; run++)); do
     rm -f "$work"/http.sqlite*
-    start_server
+    start_server "$bin" "$work/http.sqlite"
     python3 scripts/http_load.py "$port" 16 > "$work/acked" 2>/dev/null &
     load=$!
     # Once answers are being acknowledged, kill at a random moment 0 to 0.9 s later.
@@ -37,7 +32,7 @@ for ((run = 1; run <= runs; run++)); do
     ok=true
     "$bin" bench crash-check --db "$work/http.sqlite" --acknowledged "$work/keys" > "$work/check.out" 2> "$work/check.err" || ok=false
     # The restarted server knows every acknowledged key.
-    start_server
+    start_server "$bin" "$work/http.sqlite"
     python3 scripts/http_load.py "$port" --replay "$work/acked" 2> "$work/replay.err" || ok=false
     kill -INT "$server"; wait "$server" 2>/dev/null || true
     if $ok; then
