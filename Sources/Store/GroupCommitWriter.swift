@@ -48,6 +48,8 @@ final class GroupCommitWriter: @unchecked Sendable {
         let savepoint: Statement
         let release: Statement
         let rollbackToSavepoint: Statement
+        let addStickers: Statement
+        let addParticipant: Statement
     }
 
     private let commitDelay: Duration
@@ -193,7 +195,16 @@ final class GroupCommitWriter: @unchecked Sendable {
         if connection.changes == 0, let id = try existing() {
             return Receipt(id: id, isDuplicate: true)
         }
-        return Receipt(id: connection.lastInsertRowID, isDuplicate: false)
+        let id = connection.lastInsertRowID
+        var questions: [String] = []
+        for sticker in submission.stickers {
+            try statements.addStickers.run(.text(submission.surveyId), .text(sticker.question), .text(sticker.option), .integer(Int64(sticker.count)))
+            if questions.last != sticker.question { questions.append(sticker.question) }
+        }
+        for question in questions {
+            try statements.addParticipant.run(.text(submission.surveyId), .text(question))
+        }
+        return Receipt(id: id, isDuplicate: false)
     }
 
     private func prepared() throws(StoreError) -> Statements {
@@ -209,7 +220,17 @@ final class GroupCommitWriter: @unchecked Sendable {
             useInvite: try connection.prepare("UPDATE invites SET used = 1 WHERE hash = ? AND used = 0", purpose: "using an invitation code"),
             savepoint: try connection.prepare("SAVEPOINT submission", purpose: "storing a response"),
             release: try connection.prepare("RELEASE submission", purpose: "storing a response"),
-            rollbackToSavepoint: try connection.prepare("ROLLBACK TO submission", purpose: "storing a response"))
+            rollbackToSavepoint: try connection.prepare("ROLLBACK TO submission", purpose: "storing a response"),
+            addStickers: try connection.prepare(
+                """
+                INSERT INTO sticker_totals (survey_id, question_id, option_id, stickers) VALUES (?, ?, ?, ?)
+                ON CONFLICT (survey_id, question_id, option_id) DO UPDATE SET stickers = stickers + excluded.stickers
+                """, purpose: "counting digital stickers"),
+            addParticipant: try connection.prepare(
+                """
+                INSERT INTO sticker_participants (survey_id, question_id, participants) VALUES (?, ?, 1)
+                ON CONFLICT (survey_id, question_id) DO UPDATE SET participants = participants + 1
+                """, purpose: "counting digital stickers"))
         statements = made
         return made
     }

@@ -59,6 +59,34 @@ enum Schema {
             );
             CREATE INDEX sticker_placements_by_session ON sticker_placements(session_id);
             """),
+        // Running totals of digital stickers, kept in the same transaction as each response, so
+        // a tally of a million answers reads a few rows. Filled here from the answers already
+        // stored: in stored answers only sticker questions hold JSON objects.
+        Migration(version: 4, purpose: "sticker totals", sql: """
+            CREATE TABLE sticker_totals (
+                survey_id TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                option_id TEXT NOT NULL,
+                stickers INTEGER NOT NULL,
+                PRIMARY KEY (survey_id, question_id, option_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE sticker_participants (
+                survey_id TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                participants INTEGER NOT NULL,
+                PRIMARY KEY (survey_id, question_id)
+            ) WITHOUT ROWID;
+            INSERT INTO sticker_totals (survey_id, question_id, option_id, stickers)
+                SELECT responses.survey_id, question.key, sticker.key, sum(sticker.value)
+                FROM responses, json_each(responses.answers) AS question, json_each(question.value) AS sticker
+                WHERE question.type = 'object'
+                GROUP BY responses.survey_id, question.key, sticker.key;
+            INSERT INTO sticker_participants (survey_id, question_id, participants)
+                SELECT responses.survey_id, question.key, count(*)
+                FROM responses, json_each(responses.answers) AS question
+                WHERE question.type = 'object'
+                GROUP BY responses.survey_id, question.key;
+            """),
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

@@ -204,22 +204,34 @@ public final class Store: Sendable {
     }
 
     /// The stickers on each option of one `stickers` question over all stored responses to
-    /// `survey`, and how many responses placed any. SQLite sums them (`json_each`), so a million
-    /// answers are counted without reading them into memory. Every stored answer was validated
-    /// on entry, so budgets and caps hold already.
+    /// `survey`, and how many responses placed any. Read from the running totals the writer keeps
+    /// in the same transaction as each response, so a million answers take a few rows to tally.
+    /// Every stored answer was validated on entry, so budgets and caps hold already.
     public func stickerCounts(survey: String, question: String) throws(StoreError) -> (counts: [String: Int], participants: Int) {
+        var counts: [String: Int] = [:]
+        var participants = 0
+        try read { connection throws(StoreError) in
+            try connection.prepare("SELECT option_id, stickers FROM sticker_totals WHERE survey_id = ? AND question_id = ?", purpose: "counting digital stickers")
+                .query([.text(survey), .text(question)]) { row in counts[row.text(0)] = Int(row.int64(1)) }
+            try connection.prepare("SELECT participants FROM sticker_participants WHERE survey_id = ? AND question_id = ?", purpose: "counting digital stickers")
+                .query([.text(survey), .text(question)]) { row in participants = Int(row.int64(0)) }
+        }
+        return (counts, participants)
+    }
+
+    /// The same counts recomputed from the stored answers themselves (one `json_each` pass): for
+    /// checking the running totals, as `wijkpeil bench crash-check` does.
+    public func recountStickers(survey: String, question: String) throws(StoreError) -> (counts: [String: Int], participants: Int) {
         var counts: [String: Int] = [:]
         var participants = 0
         let path = "$.\"" + question + "\""
         try read { connection throws(StoreError) in
-            // One pass over the answers: json_each yields a response's stickers together, so a
-            // change of response id is a new participant.
             var lastResponse: Int64 = -1
             try connection.prepare(
                 """
                 SELECT responses.id, sticker.key, sticker.value FROM responses, json_each(responses.answers, ?) AS sticker
                 WHERE responses.survey_id = ?
-                """, purpose: "counting digital stickers"
+                """, purpose: "recounting digital stickers"
             ).query([.text(path), .text(survey)]) { row in
                 let id = row.int64(0)
                 if id != lastResponse {

@@ -26,6 +26,16 @@ public struct Submission: Sendable, Hashable {
     public var invite: InviteCode?
     /// Whether the survey requires an unused invitation code (``SurveyDefinition/requiresInvite``).
     public var requiresInvite: Bool
+    /// The digital stickers in the answers, added to the running totals when the response is
+    /// stored (not when it is a repeat).
+    public var stickers: [StickerCount]
+
+    /// Stickers on one option of one `stickers` question.
+    public struct StickerCount: Sendable, Hashable {
+        public var question: String
+        public var option: String
+        public var count: Int
+    }
 
     public init(
         response: ValidatedResponse, definition: SurveyDefinition, definitionHash: String, submissionKey: String,
@@ -38,6 +48,14 @@ public struct Submission: Sendable, Hashable {
         self.source = source
         self.answersText = response.answersJSON.compactText
         self.invite = invite
+        var stickers: [StickerCount] = []
+        for (question, answer) in response.answers.sorted(by: { $0.key < $1.key }) {
+            guard case .stickers(let counts) = answer else { continue }
+            for (option, count) in counts.sorted(by: { $0.key < $1.key }) where count > 0 {
+                stickers.append(StickerCount(question: question, option: option, count: count))
+            }
+        }
+        self.stickers = stickers
     }
 }
 

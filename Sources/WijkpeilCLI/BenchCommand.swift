@@ -226,11 +226,15 @@ enum BenchCommand {
         options: [.database, .surveys, OptionSpec("writers", value: "N", help: "Concurrent writers.", default: "8")],
         run: { arguments, console in
             let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
-            guard case .survey(let survey) = try library.resolve("wijkanalyse").content else {
-                throw CommandFailure(message: "the bundled survey 'wijkanalyse' is needed")
+            // Half the writers answer the survey, half place digital stickers (whose running totals
+            // the check compares with the answers).
+            guard case .survey(let analysis) = try library.resolve("wijkanalyse").content,
+                case .survey(let stickers) = try library.resolve("bewonersavond-stippen").content
+            else {
+                throw CommandFailure(message: "the bundled surveys 'wijkanalyse' and 'bewonersavond-stippen' are needed")
             }
             let store = try DatabaseAccess.open(arguments)
-            let hash = try store.register(survey)
+            let hashes = [try store.register(analysis), try store.register(stickers)]
             let writers = max(1, Int(arguments.value("writers") ?? "") ?? 8)
             let run = UUID().uuidString.prefix(8)
             let group = DispatchGroup()
@@ -238,6 +242,7 @@ enum BenchCommand {
                 group.enter()
                 Thread {
                     var generator = SystemRandomNumberGenerator()
+                    let survey = writer % 2 == 0 ? analysis : stickers, hash = hashes[writer % 2]
                     var index = 0
                     while true {
                         let key = "crash-\(run)-\(writer)-\(index)"
@@ -297,6 +302,17 @@ enum BenchCommand {
             }
             for key in acknowledged where stored[key] != 1 {
                 problems.append("acknowledged key \(key) is stored \(stored[key] ?? 0) times")
+            }
+            // The running sticker totals agree with the stored answers.
+            for definition in definitions.values {
+                for question in definition.questions {
+                    guard case .stickers = question.kind else { continue }
+                    let totals = try store.stickerCounts(survey: definition.id, question: question.id)
+                    let recount = try store.recountStickers(survey: definition.id, question: question.id)
+                    if totals.counts != recount.counts || totals.participants != recount.participants {
+                        problems.append("sticker totals of \(definition.id)/\(question.id) differ from the answers: \(totals) against \(recount)")
+                    }
+                }
             }
             for problem in problems.prefix(20) { console.out.line(problem) }
             console.err.line("\(acknowledged.count) acknowledged, \(stored.count) stored, \(problems.count) problem(s)")

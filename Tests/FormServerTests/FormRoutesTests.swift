@@ -146,7 +146,7 @@ struct FormRoutesTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var configuration = Store.Configuration()
-        configuration.maxPageCount = 12
+        configuration.maxPageCount = 16
         let tiny = try Store(path: folder + "/tiny.sqlite", configuration: configuration)
         let survey = try ServerFixture.survey(at: ServerFixture.packageRoot + "/surveys/wijkanalyse.json", themes: ServerFixture.packageRoot + "/surveys/themes/wijkanalyse.json")
         let application = try FormApplication(surveys: [survey], store: tiny, adminToken: fixture.adminToken, secret: [1, 2, 3])
