@@ -155,7 +155,7 @@ enum BenchCommand {
                 }
                 _ = try store.storeAll(batch)
                 let digitalTime = try measure { _ = try store.stickerCounts(survey: survey.id, question: "stippen") }
-                console.out.line("digital tally of \(digital) stored answers: \(String(format: "%.2f", digitalTime)) s")
+                console.out.line("digital tally of \(digital) stored answers: \(String(format: "%.2f", digitalTime * 1000)) ms")
             }
             console.out.line("peak memory: \(peakMemoryMegabytes()) MB")
             return .success
