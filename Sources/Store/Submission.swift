@@ -49,9 +49,10 @@ public struct Submission: Sendable, Hashable {
         self.answersText = response.answersJSON.compactText
         self.invite = invite
         var stickers: [StickerCount] = []
-        for (question, answer) in response.answers.sorted(by: { $0.key < $1.key }) {
+        // Grouped by question (the writer counts a participant once per question).
+        for (question, answer) in response.answers {
             guard case .stickers(let counts) = answer else { continue }
-            for (option, count) in counts.sorted(by: { $0.key < $1.key }) where count > 0 {
+            for (option, count) in counts where count > 0 {
                 stickers.append(StickerCount(question: question, option: option, count: count))
             }
         }
