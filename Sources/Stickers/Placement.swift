@@ -69,9 +69,8 @@ public enum PlacementFile {
         let fileIndex: Int32
         let fixedEntry: Int16
         var participants: [String: Int32] = [:]
-        /// Recent posters by their bytes: a file has few posters, so a short scan beats making a
-        /// string and hashing it on every row.
-        var knownPosters: [(bytes: [UInt8], id: Int32)] = []
+        /// Posters by their bytes.
+        var knownPosters = ByteIdTable()
         /// The last participant: one person's stickers are usually entered together.
         var lastParticipant: (bytes: [UInt8], id: Int32)?
 
@@ -204,6 +203,8 @@ public enum PlacementFile {
                 if let last = lastParticipant, Self.equal(last.bytes, fields[0]) {
                     participant = last.id
                 } else {
+                    // Participant ids are short: as a String they are stored inline and hashed
+                    // fast, which beats a byte table with an array per key.
                     let name = String(decoding: fields[0], as: UTF8.self)
                     if let id = participants[name] {
                         participant = id
@@ -214,14 +215,12 @@ public enum PlacementFile {
                     lastParticipant = (Array(fields[0]), participant)
                 }
             }
-            var poster: Int32 = -1
-            for known in knownPosters where Self.equal(known.bytes, posterField) {
-                poster = known.id
-                break
-            }
-            if poster < 0 {
+            var poster: Int32
+            if let known = knownPosters.value(for: posterField) {
+                poster = known
+            } else {
                 poster = contents.table.posterId(posterName ?? String(decoding: posterField, as: UTF8.self))
-                if knownPosters.count < 64 { knownPosters.append((Array(posterField), poster)) }
+                knownPosters.insert(posterField, value: poster)
             }
             var entry = fixedEntry
             if let column = enteredByColumn, !fields[column].isEmpty {
