@@ -71,8 +71,10 @@ public enum PlacementFile {
         var participants: [String: Int32] = [:]
         /// Posters by their bytes.
         var knownPosters = ByteIdTable()
-        /// The last participant: one person's stickers are usually entered together.
-        var lastParticipant: (bytes: [UInt8], id: Int32)?
+        /// The last participant (its bytes in a reused buffer): one person's stickers are usually
+        /// entered together.
+        var lastParticipantBytes: [UInt8] = []
+        var lastParticipant: Int32 = -1
 
         init(session: StickerSession, file: String, entry: String?) {
             self.session = session
@@ -200,19 +202,23 @@ public enum PlacementFile {
             }
             guard valid, let option, let colour, count > 0 else { return }
             if shape == .perSticker {
-                if let last = lastParticipant, Self.equal(last.bytes, fields[0]) {
-                    participant = last.id
+                if lastParticipant >= 0, Self.equal(lastParticipantBytes, fields[0]) {
+                    participant = lastParticipant
                 } else {
                     // Participant ids are short: as a String they are stored inline and hashed
-                    // fast, which beats a byte table with an array per key.
+                    // fast, which beats a byte table with an array per key. One probe for a new
+                    // participant (the usual case); a returning one is put back.
                     let name = String(decoding: fields[0], as: UTF8.self)
-                    if let id = participants[name] {
-                        participant = id
+                    let next = Int32(contents.table.participantCount)
+                    if let existing = participants.updateValue(next, forKey: name) {
+                        participants[name] = existing
+                        participant = existing
                     } else {
                         participant = contents.table.newParticipant(name)
-                        participants[name] = participant
                     }
-                    lastParticipant = (Array(fields[0]), participant)
+                    lastParticipantBytes.removeAll(keepingCapacity: true)
+                    lastParticipantBytes.append(contentsOf: fields[0])
+                    lastParticipant = participant
                 }
             }
             var poster: Int32
