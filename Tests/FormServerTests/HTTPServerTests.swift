@@ -1,6 +1,22 @@
 import FormServer
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
+
+/// Whether a socket can be bound to ::1 here (some containers have IPv6 turned off).
+let ipv6LoopbackAvailable: Bool = {
+    let fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var address = sockaddr_in6()
+    address.sin6_family = sa_family_t(AF_INET6)
+    _ = inet_pton(AF_INET6, "::1", &address.sin6_addr)
+    return withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) == 0 }
+    }
+}()
 
 @Suite("HTTP server over real sockets", .serialized)
 struct HTTPServerTests {
@@ -20,6 +36,19 @@ struct HTTPServerTests {
         try client.send("GET /healthz HTTP/1.1\nHost: t\nConnection: close\n\n")
         #expect(try client.readResponse().headers["connection"] == "close")
         #expect(client.closesConnection())
+    }
+
+    @Test("IPv6: on ::1, and on :: for IPv4 and IPv6 alike", .enabled(if: ipv6LoopbackAvailable, "this machine has no IPv6 loopback"))
+    func ipv6() throws {
+        let loopback = try ServerFixture { $0.host = "::1" }
+        let six = try RawClient(port: loopback.port, ipv6: true)
+        try six.send("GET /healthz HTTP/1.1\nHost: [::1]\n\n")
+        #expect(try six.readResponse().status == 200)
+        let any = try ServerFixture { $0.host = "::" }
+        for client in [try RawClient(port: any.port, ipv6: true), try RawClient(port: any.port)] {
+            try client.send("GET /healthz HTTP/1.1\nHost: t\n\n")
+            #expect(try client.readResponse().status == 200)
+        }
     }
 
     @Test("pipelined requests are answered in order")
