@@ -1,0 +1,453 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// One event loop: a thread with `poll(2)` that owns its listening socket (shared with the other
+/// loops through SO_REUSEPORT) and every connection accepted on it. It parses requests, hands
+/// them to the handler, writes the replies back and enforces the time limits.
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: `connections`, `listeners` and `loopLocalReplies` are touched only by the loop
+    // thread; replies from other threads go through the `completions` Mutex and the wake pipe.
+    typealias Configuration = HTTPServer.Configuration
+    typealias Handler = HTTPServer.Handler
+    typealias RefusalPage = HTTPServer.RefusalPage
+    typealias StartError = HTTPServer.StartError
+
+    let configuration: Configuration
+    private let handler: Handler
+    private let refusalPage: RefusalPage
+    /// Connections open over all loops, for the limit.
+    private let openCount: ConnectionCount
+    private var wakeRead: Int32 = -1
+    private var wakeFD: Int32 = -1
+    private var listeners: [Int32] = []
+    private var connections: [Int32: Connection] = [:]
+    private let completions = Mutex<[Completion]>([])
+    private var loopLocalReplies: [Completion] = []
+    private var loopThread: pthread_t?
+    private let stopping = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+    private var nextGeneration: UInt64 = 0
+    private var dateCache: (second: Int, text: String) = (-1, "")
+
+    /// The port bound (useful with port 0).
+    private(set) var boundPort: UInt16 = 0
+
+    init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage, openCount: ConnectionCount) {
+        self.configuration = configuration
+        self.handler = handler
+        self.refusalPage = refusalPage
+        self.openCount = openCount
+    }
+
+    // MARK: Starting and stopping
+
+    /// Binds (sharing `port` with the other loops) and listens; `run()` starts the loop.
+    func bind(port: UInt16) throws(StartError) {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw StartError(description: "cannot create the event loop: \(String(cString: strerror(errno)))") }
+        (wakeRead, wakeFD) = (ends[0], ends[1])
+        for fd in ends { Self.makeNonBlocking(fd) }
+        try bindListener(port: port)
+    }
+
+    /// Runs the loop on its own thread.
+    func start() {
+        let thread = Thread { [self] in
+            loopThread = pthread_self()
+            run()
+            finished.signal()
+        }
+        thread.name = "wijkpeil-http"
+        thread.start()
+    }
+
+    /// Stops accepting, lets requests in flight finish (their answers are committed first),
+    /// then closes every connection. Returns at once; `wait()` returns when all is closed.
+    func stop() {
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        var one: UInt8 = 1
+        _ = write(wakeFD, &one, 1)
+    }
+
+    func wait() {
+        finished.wait()
+        finished.signal()
+    }
+
+    private func bindListener(port: UInt16) throws(StartError) {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
+        var result: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(configuration.host, String(port), &hints, &result)
+        guard status == 0, let first = result else {
+            throw StartError(description: "cannot use host '\(configuration.host)': \(String(cString: gai_strerror(status)))")
+        }
+        defer { freeaddrinfo(result) }
+        let info = first.pointee
+        let fd = socket(info.ai_family, Int32(SOCK_STREAM.rawValue), 0)
+        Self.makeNonBlocking(fd)
+        guard fd >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
+        var on: Int32 = 1, off: Int32 = 0
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+        // Every loop listens on the same port; the kernel spreads new connections over them.
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size))
+        // "::" accepts IPv4 as well.
+        if info.ai_family == AF_INET6 { setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size)) }
+        guard Glibc.bind(fd, info.ai_addr, info.ai_addrlen) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw StartError(description: "cannot listen on \(configuration.host) port \(port): \(message); choose another --port")
+        }
+        guard listen(fd, 1024) == 0 else {
+            close(fd)
+            throw StartError(description: "cannot listen: \(String(cString: strerror(errno)))")
+        }
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) }
+        }
+        boundPort = address.ss_family == sa_family_t(AF_INET6)
+            ? withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) } }
+            : withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) } }
+        listeners.append(fd)
+    }
+
+    private static func makeNonBlocking(_ fd: Int32) {
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    }
+
+    // MARK: The loop
+
+    private func run() {
+        var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var lastSweep = ContinuousClock.now
+        var stopDeadline: ContinuousClock.Instant?
+        var polled: [pollfd] = []
+        var polledConnections: [Connection?] = []
+        while true {
+            polled.removeAll(keepingCapacity: true)
+            polledConnections.removeAll(keepingCapacity: true)
+            polled.append(pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0))
+            polledConnections.append(nil)
+            for listener in listeners {
+                polled.append(pollfd(fd: listener, events: Int16(POLLIN), revents: 0))
+                polledConnections.append(nil)
+            }
+            for connection in connections.values {
+                var events: Int16 = 0
+                // A client that keeps sending while its answer is pending is not read further.
+                if connection.parser.bufferedCount < 256 * 1024 { events |= Int16(POLLIN) }
+                if connection.waitingToWrite { events |= Int16(POLLOUT) }
+                polled.append(pollfd(fd: connection.fd, events: events, revents: 0))
+                polledConnections.append(connection)
+            }
+            let count = poll(&polled, nfds_t(polled.count), 250)
+            let now = ContinuousClock.now
+            if count > 0 {
+                for index in polled.indices where polled[index].revents != 0 {
+                    let fd = polled[index].fd, flags = Int32(polled[index].revents)
+                    if fd == wakeRead {
+                        var drain = [UInt8](repeating: 0, count: 256)
+                        while read(wakeRead, &drain, drain.count) > 0 {}
+                    } else if let connection = polledConnections[index] {
+                        guard connections[fd] === connection else { continue }
+                        if flags & Int32(POLLOUT) != 0 { flush(connection, now: now) }
+                        if flags & (Int32(POLLIN) | Int32(POLLHUP) | Int32(POLLERR)) != 0, connections[fd] === connection {
+                            receive(connection, buffer: &readBuffer, now: now)
+                        }
+                    } else if listeners.contains(fd) {
+                        acceptAll(fd, now: now)
+                    }
+                }
+            }
+            deliverCompletions(now: now)
+            if now - lastSweep >= .milliseconds(250) {
+                sweep(now: now)
+                lastSweep = now
+            }
+            if stopping.load(ordering: .sequentiallyConsistent) {
+                if stopDeadline == nil {
+                    stopDeadline = now + .seconds(10)
+                    for listener in listeners { close(listener) }
+                    listeners.removeAll()
+                    for connection in Array(connections.values) where connection.state == .reading && !connection.parser.inRequest && connection.output.isEmpty {
+                        closeConnection(connection)
+                    }
+                }
+                if connections.isEmpty || now > stopDeadline! { break }
+            }
+        }
+        for connection in Array(connections.values) { closeConnection(connection) }
+        close(wakeRead)
+        close(wakeFD)
+    }
+
+    private func acceptAll(_ listener: Int32, now: ContinuousClock.Instant) {
+        while true {
+            var address = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let fd = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    accept(listener, $0, &length)
+                }
+            }
+            guard fd >= 0 else { return }
+            Self.makeNonBlocking(fd)
+            var on: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+            if openCount.value.wrappingAdd(1, ordering: .relaxed).newValue > configuration.maxConnections {
+                openCount.value.wrappingSubtract(1, ordering: .relaxed)
+                // Full: say so at once rather than leave the caller hanging.
+                let bytes = refusalPage(503, "too many connections", false).serialised(keepAlive: false, date: date(now))
+                _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)) }
+                close(fd)
+                continue
+            }
+            let connection = Connection(fd: fd, peer: Self.peerName(address), parser: HTTPRequestParser(limits: configuration.limits), now: now)
+            connections[fd] = connection
+        }
+    }
+
+    private static func peerName(_ address: sockaddr_storage) -> String {
+        var address = address
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        if address.ss_family == sa_family_t(AF_INET) {
+            withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
+                var addr = pointer.pointee.sin_addr
+                _ = inet_ntop(AF_INET, &addr, &text, socklen_t(text.count))
+            } }
+        } else {
+            withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
+                var addr = pointer.pointee.sin6_addr
+                _ = inet_ntop(AF_INET6, &addr, &text, socklen_t(text.count))
+            } }
+        }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private func receive(_ connection: Connection, buffer: inout [UInt8], now: ContinuousClock.Instant) {
+        while true {
+            let received = buffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
+            if received > 0 {
+                connection.lastActivity = now
+                // While an answer is pending the bytes wait in the parser (pipelining).
+                connection.parser.append(buffer[0..<received])
+                if received < buffer.count { break }
+                continue
+            }
+            if received == 0 {
+                // The client closed its side. An answer still being committed is finished
+                // first; nothing else is kept.
+                connection.peerClosed = true
+                if connection.state == .reading, connection.output.isEmpty { closeConnection(connection) }
+                return
+            }
+            if errno == EAGAIN || errno == EWOULDBLOCK { break }
+            if errno == EINTR { continue }
+            closeConnection(connection)
+            return
+        }
+        process(connection, now: now)
+    }
+
+    /// Takes the next request out of the parser, if the connection is free to answer one.
+    private func process(_ connection: Connection, now: ContinuousClock.Instant) {
+        while connection.state == .reading, connection.output.isEmpty, connections[connection.fd] === connection {
+            let event: HTTPRequestParser.Event
+            do {
+                event = try connection.parser.next()
+            } catch {
+                refuse(connection, status: error.status, reason: error.reason, now: now)
+                return
+            }
+            switch event {
+            case .needMore:
+                if connection.parser.inRequest, connection.headStart == nil { connection.headStart = now }
+                if connection.parser.readingBody, connection.bodyStart == nil { connection.bodyStart = now }
+                return
+            case .expectsContinue:
+                connection.bodyStart = now
+                enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), on: connection, now: now)
+            case .request(let request):
+                connection.requests += 1
+                connection.headStart = nil
+                connection.bodyStart = nil
+                let keepAlive = request.keepAlive && connection.requests < configuration.maxRequestsPerConnection
+                    && !stopping.load(ordering: .relaxed) && !connection.peerClosed
+                nextGeneration += 1
+                let generation = nextGeneration
+                connection.state = .awaiting(generation)
+                let fd = connection.fd, headOnly = request.method == "HEAD"
+                handler(request, connection.peer) { [self] response in
+                    let completion = Completion(fd: fd, generation: generation, response: response, keepAlive: keepAlive, headOnly: headOnly)
+                    if let loopThread, pthread_equal(loopThread, pthread_self()) != 0 {
+                        loopLocalReplies.append(completion)
+                    } else {
+                        completions.withLock { $0.append(completion) }
+                        var one: UInt8 = 1
+                        _ = write(wakeFD, &one, 1)
+                    }
+                }
+                deliverCompletions(now: now)
+            }
+        }
+    }
+
+    private func deliverCompletions(now: ContinuousClock.Instant) {
+        var ready = loopLocalReplies
+        loopLocalReplies.removeAll()
+        ready += completions.withLock { pending in
+            defer { pending.removeAll() }
+            return pending
+        }
+        for completion in ready {
+            guard let connection = connections[completion.fd], connection.state == .awaiting(completion.generation) else { continue }
+            connection.state = .reading
+            connection.closeAfterWrite = !completion.keepAlive || connection.peerClosed
+            enqueue(completion.response.serialised(keepAlive: !connection.closeAfterWrite, headOnly: completion.headOnly, date: date(now)), on: connection, now: now)
+        }
+    }
+
+    private func refuse(_ connection: Connection, status: Int, reason: String, now: ContinuousClock.Instant) {
+        connection.closeAfterWrite = true
+        connection.state = .closing
+        let api = false
+        enqueue(refusalPage(status, reason, api).serialised(keepAlive: false, date: date(now)), on: connection, now: now)
+    }
+
+    private func enqueue(_ bytes: [UInt8], on connection: Connection, now: ContinuousClock.Instant) {
+        if connection.output.isEmpty { connection.output = bytes } else { connection.output.appendBytes(bytes) }
+        flush(connection, now: now)
+    }
+
+    private func flush(_ connection: Connection, now: ContinuousClock.Instant) {
+        while connection.outputOffset < connection.output.count {
+            let sent = connection.output.withUnsafeBytes { raw in
+                send(connection.fd, raw.baseAddress! + connection.outputOffset, raw.count - connection.outputOffset, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                connection.outputOffset += sent
+                connection.lastActivity = now
+                continue
+            }
+            if sent < 0, errno == EINTR { continue }
+            if sent < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+                connection.waitingToWrite = true
+                return
+            }
+            closeConnection(connection)
+            return
+        }
+        connection.output = []
+        connection.outputOffset = 0
+        connection.waitingToWrite = false
+        if connection.closeAfterWrite {
+            // Stop reading, let the answer drain, then close: a client still sending does not
+            // get a reset that would destroy the answer.
+            shutdown(connection.fd, Int32(SHUT_WR))
+            closeConnection(connection)
+            return
+        }
+        if connection.state == .reading {
+            connection.idleSince = now
+            process(connection, now: now)
+        }
+    }
+
+    /// Enforces the time limits.
+    private func sweep(now: ContinuousClock.Instant) {
+        for connection in Array(connections.values) {
+            if !connection.output.isEmpty {
+                if now - connection.lastActivity > configuration.idleTimeout { closeConnection(connection) }
+                continue
+            }
+            guard connection.state == .reading else { continue }
+            if let bodyStart = connection.bodyStart, connection.parser.readingBody {
+                let elapsed = now - bodyStart
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                if elapsed > configuration.bodyGrace, Double(connection.parser.bodyBytesReceived) < Double(configuration.minimumBodyRate) * seconds {
+                    refuse(connection, status: 408, reason: "the body arrived too slowly", now: now)
+                }
+            } else if let headStart = connection.headStart, connection.parser.inRequest {
+                if now - headStart > configuration.headerTimeout {
+                    refuse(connection, status: 408, reason: "the request head took too long", now: now)
+                }
+            } else if now - connection.idleSince > configuration.idleTimeout {
+                closeConnection(connection)
+            }
+        }
+    }
+
+    private func closeConnection(_ connection: Connection) {
+        guard connections[connection.fd] === connection else { return }
+        connections[connection.fd] = nil
+        close(connection.fd)
+        openCount.value.wrappingSubtract(1, ordering: .relaxed)
+    }
+
+    /// The Date header, formatted once a second.
+    private func date(_ now: ContinuousClock.Instant) -> String {
+        var seconds = time(nil)
+        if seconds == dateCache.second { return dateCache.text }
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var text = [CChar](repeating: 0, count: 64)
+        let length = strftime(&text, text.count, "%a, %d %b %Y %H:%M:%S GMT", &parts)
+        dateCache = (seconds, String(decoding: text.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        return dateCache.text
+    }
+
+}
+
+/// The number of open connections, shared by the loops.
+final class ConnectionCount: Sendable {
+    let value = Atomic<Int>(0)
+}
+
+private struct Completion: Sendable {
+    var fd: Int32
+    var generation: UInt64
+    var response: HTTPResponse
+    var keepAlive: Bool
+    var headOnly: Bool
+}
+
+/// One client connection; owned by the loop thread.
+private final class Connection {
+    enum State: Equatable {
+        case reading
+        case awaiting(UInt64)
+        case closing
+    }
+
+    let fd: Int32
+    let peer: String
+    var parser: HTTPRequestParser
+    var state: State = .reading
+    var output: [UInt8] = []
+    var outputOffset = 0
+    var waitingToWrite = false
+    var closeAfterWrite = false
+    var peerClosed = false
+    var requests = 0
+    var idleSince: ContinuousClock.Instant
+    var lastActivity: ContinuousClock.Instant
+    var headStart: ContinuousClock.Instant?
+    var bodyStart: ContinuousClock.Instant?
+
+    init(fd: Int32, peer: String, parser: HTTPRequestParser, now: ContinuousClock.Instant) {
+        self.fd = fd
+        self.peer = peer
+        self.parser = parser
+        idleSince = now
+        lastActivity = now
+    }
+}
