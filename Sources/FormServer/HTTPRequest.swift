@@ -19,8 +19,11 @@ public struct HTTPRequest: Sendable {
 
     /// The first value of a header field (names are compared lower-case).
     public func header(_ name: String) -> String? {
-        let name = name.lowercased()
-        return headers.first { $0.name == name }?.value
+        for header in headers where header.name == name { return header.value }
+        // Callers usually ask in lower case already; otherwise compare again lower-cased.
+        let lower = name.lowercased()
+        guard lower != name else { return nil }
+        return headers.first { $0.name == lower }?.value
     }
 
     /// The path without the query, percent-decoding left to the router.
@@ -38,7 +41,8 @@ public struct HTTPRequest: Sendable {
 
     /// Whether the client wants the connection kept open after this request.
     public var keepAlive: Bool {
-        let tokens = (header("connection") ?? "").lowercased().split(separator: ",").map { String($0).trimmingWhitespaceASCII }
+        guard let connection = header("connection") else { return version == .http11 }
+        let tokens = connection.lowercased().split(separator: ",").map { String($0).trimmingWhitespaceASCII }
         if tokens.contains("close") { return false }
         return version == .http11 || tokens.contains("keep-alive")
     }
