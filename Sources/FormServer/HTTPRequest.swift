@@ -35,8 +35,11 @@ public struct HTTPRequest: Sendable {
 
     /// The query string after `?`, or empty.
     public var query: String {
-        guard let mark = target.firstIndex(of: "?") else { return "" }
-        return String(target[target.index(after: mark)...].prefix { $0 != "#" })
+        // Byte-wise: a Character search walks grapheme clusters and costs far more.
+        let bytes = target.utf8
+        guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return "" }
+        let rest = bytes[bytes.index(after: mark)...]
+        return String(decoding: rest.prefix { $0 != UInt8(ascii: "#") }, as: UTF8.self)
     }
 
     /// Whether the client wants the connection kept open after this request.

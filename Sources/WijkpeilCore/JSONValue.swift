@@ -42,19 +42,19 @@ public enum JSONValue: Sendable, Hashable {
 
     private func write(to bytes: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: bytes += Array("null".utf8)
-        case .bool(let flag): bytes += Array((flag ? "true" : "false").utf8)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number):
             if !number.isFinite {
-                bytes += Array("null".utf8)
+                bytes.append(contentsOf: "null".utf8)
             } else if number.rounded() == number, abs(number) < 1e15 {
-                bytes += Array(String(Int64(number)).utf8)
+                bytes.append(contentsOf: String(Int64(number)).utf8)
             } else {
-                bytes += Array(String(number).utf8)
+                bytes.append(contentsOf: String(number).utf8)
             }
         case .string(let text): Self.writeString(text, to: &bytes)
         case .array(let elements):
-            guard !elements.isEmpty else { bytes += Array("[]".utf8); return }
+            guard !elements.isEmpty else { bytes.append(contentsOf: "[]".utf8); return }
             bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -64,15 +64,15 @@ public enum JSONValue: Sendable, Hashable {
             if pretty { Self.newline(&bytes, indent) }
             bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { bytes += Array("{}".utf8); return }
+            guard !fields.isEmpty else { bytes.append(contentsOf: "{}".utf8); return }
             bytes.append(UInt8(ascii: "{"))
-            for (index, key) in fields.keys.sorted().enumerated() {
+            for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 if pretty { Self.newline(&bytes, indent + 2) }
-                Self.writeString(key, to: &bytes)
+                Self.writeString(field.key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 if pretty { bytes.append(UInt8(ascii: " ")) }
-                fields[key]!.write(to: &bytes, pretty: pretty, indent: indent + 2)
+                field.value.write(to: &bytes, pretty: pretty, indent: indent + 2)
             }
             if pretty { Self.newline(&bytes, indent) }
             bytes.append(UInt8(ascii: "}"))
@@ -86,17 +86,20 @@ public enum JSONValue: Sendable, Hashable {
 
     /// A JSON string per RFC 8259: quotes, backslashes and control characters escaped.
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: "\\t".utf8)
             case 0..<0x20:
-                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xf)]]
+                bytes.append(contentsOf: "\\u00".utf8)
+                let high = byte >> 4, low = byte & 0xf
+                bytes.append(48 + high)
+                bytes.append(low < 10 ? 48 + low : 87 + low)
             default: bytes.append(byte)
             }
         }
