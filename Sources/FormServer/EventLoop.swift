@@ -311,7 +311,8 @@ final class EventLoop: @unchecked Sendable {
         for completion in ready {
             guard let connection = connections[completion.fd], connection.state == .awaiting(completion.generation) else { continue }
             connection.state = .reading
-            connection.closeAfterWrite = !completion.keepAlive || connection.peerClosed
+            // A server that is stopping closes each connection after its answer in flight.
+            connection.closeAfterWrite = !completion.keepAlive || connection.peerClosed || stopping.load(ordering: .relaxed)
             enqueue(completion.response.serialised(keepAlive: !connection.closeAfterWrite, headOnly: completion.headOnly, date: date(now)), on: connection, now: now)
         }
     }

@@ -188,3 +188,31 @@ struct HTTPServerTests {
         #expect(try fixture.request("GET /api/v1/surveys/onbekend HTTP/1.1\nHost: t\n\n").status == 404)
     }
 }
+
+@Suite("Stopping the server")
+struct GracefulStopTests {
+    @Test("stop: no new connections, the request in flight is still answered, then all is closed")
+    func inFlightIsFinished() throws {
+        let server = HTTPServer(
+            configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0),
+            handler: { _, _, reply in
+                // An answer that takes a while, as one waiting for its commit.
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(400)) {
+                    reply(HTTPResponse(status: 201, contentType: "application/json", text: #"{"id":1}"#))
+                }
+            },
+            refusalPage: { status, _, _ in HTTPResponse(status: status) })
+        try server.start()
+        let port = server.boundPort
+        let client = try RawClient(port: port)
+        try client.send("POST /x HTTP/1.1\nHost: t\nContent-Length: 2\n\n{}")
+        Thread.sleep(forTimeInterval: 0.1)
+        server.stop()
+        let response = try client.readResponse()
+        #expect(response.status == 201 && response.body == #"{"id":1}"#)
+        #expect(response.headers["connection"] == "close")
+        #expect(client.closesConnection())
+        server.wait()
+        #expect(throws: RawClient.Failure.self) { try RawClient(port: port) }
+    }
+}
