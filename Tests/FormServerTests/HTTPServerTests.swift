@@ -51,6 +51,18 @@ struct HTTPServerTests {
         }
     }
 
+    @Test("Expect: 100-continue gets an interim answer before the body is sent")
+    func expectContinue() throws {
+        let fixture = try ServerFixture()
+        let client = try fixture.connect()
+        let body = #"{"submissionKey": "c1", "answers": {"cijfer-wonen": 6}}"#
+        try client.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: \(body.utf8.count)\nExpect: 100-continue\n\n")
+        let interim = try client.readResponse(head: true)
+        #expect(interim.status == 100)
+        try client.send(body)
+        #expect(try client.readResponse().status == 201)
+    }
+
     @Test("pipelined requests are answered in order")
     func pipelining() throws {
         let fixture = try ServerFixture()
