@@ -37,23 +37,29 @@ extension NeighbourhoodAnalysis.Theme {
         var object = marks.fields
         object["theme"] = .string(theme)
         object["label"] = label.jsonValue
-        object["reference"] = comparison.map { comparison in
-            .object([
-                "n": .number(Double(comparison.reference.n)), "mean": number(comparison.reference.mean),
-                "share": number(comparison.reference.dissatisfied?.share),
-                "pMean": number(comparison.pMean), "pMeanHolm": number(comparison.pMeanHolm),
-                "pShare": number(comparison.pShare), "pShareHolm": number(comparison.pShareHolm),
-            ])
-        } ?? .null
+        object["reference"] = comparison?.jsonValue ?? .null
         object["pGroups"] = number(pGroups)
         object["indicators"] = .array(indicators.map(\.jsonValue))
         object["groups"] = .object(Dictionary(uniqueKeysWithValues: groups.map { group in
             var fields = group.marks.fields
             fields["label"] = group.label.jsonValue
             fields["responses"] = .number(Double(group.responses))
+            fields["reference"] = group.comparison?.jsonValue ?? .null
             return (group.id, JSONValue.object(fields))
         }))
         return .object(object)
+    }
+}
+
+extension NeighbourhoodAnalysis.Comparison {
+    /// `n`, `mean` and `share` of the reference; `pMean`, `pMeanHolm`, `pShare`, `pShareHolm`.
+    var jsonValue: JSONValue {
+        .object([
+            "n": .number(Double(reference.n)), "mean": number(reference.mean),
+            "share": number(reference.dissatisfied?.share),
+            "pMean": number(pMean), "pMeanHolm": number(pMeanHolm),
+            "pShare": number(pShare), "pShareHolm": number(pShareHolm),
+        ])
     }
 }
 

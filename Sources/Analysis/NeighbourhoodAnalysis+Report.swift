@@ -8,7 +8,7 @@ extension NeighbourhoodAnalysis {
         for theme in themes {
             rows.append(row(theme.label.text(in: language), theme.marks, comparison: theme.comparison, language: language))
             for group in theme.groups {
-                rows.append(row("  " + group.label.text(in: language), group.marks, comparison: nil, language: language))
+                rows.append(row("  " + group.label.text(in: language), group.marks, comparison: group.comparison, language: language))
             }
         }
         return rows

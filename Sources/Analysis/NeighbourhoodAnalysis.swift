@@ -56,6 +56,8 @@ public struct NeighbourhoodAnalysis: Sendable {
         public var id: String
         public var label: LocalizedText
         public var responses: Int
+        /// The group against the whole reference; Holm-adjusted across the themes of this group.
+        public var comparison: Comparison?
         public var marks: Marks
     }
 
@@ -114,27 +116,15 @@ public struct NeighbourhoodAnalysis: Sendable {
         var themes: [Theme] = []
         for (index, planTheme) in plan.themes.enumerated() {
             var marks = Marks(summary: sample.themes[index], index: nil, flags: [])
-            var comparison: Comparison?
-            if let reference {
-                let referenceMarks = Marks(summary: reference.themes[index], index: nil, flags: [])
-                var found = Comparison(reference: referenceMarks)
-                if marks.shown, referenceMarks.shown {
-                    found.pMean = SignificanceTest.welch(marks.summary, referenceMarks.summary)
-                    found.pShare = SignificanceTest.twoProportion(marks.dissatisfied!, referenceMarks.dissatisfied!)
-                }
-                if let mean = marks.mean, let referenceMean = referenceMarks.mean, referenceMean > 0 {
-                    marks.index = 100 * mean / referenceMean
-                }
-                comparison = found
-            }
+            let referenceMarks = reference.map { Marks(summary: $0.themes[index], index: nil, flags: []) }
+            let comparison = referenceMarks.map { compare(&marks, with: $0) }
             var groups: [Group] = []
             for (groupIndex, option) in plan.groups.enumerated() {
                 var groupMarks = Marks(summary: sample.groups[groupIndex][index], index: nil, flags: [])
-                if let mean = groupMarks.mean, let referenceMean = comparison?.reference.mean, referenceMean > 0 {
-                    groupMarks.index = 100 * mean / referenceMean
-                }
+                let groupComparison = referenceMarks.map { compare(&groupMarks, with: $0) }
                 groupMarks.flags = sizeFlags(groupMarks)
-                groups.append(Group(id: option.id, label: option.label, responses: sample.groupResponses[groupIndex], marks: groupMarks))
+                groups.append(Group(id: option.id, label: option.label, responses: sample.groupResponses[groupIndex],
+                                    comparison: groupComparison, marks: groupMarks))
             }
             let pGroups = SignificanceTest.oneWayANOVA(groups.filter(\.marks.shown).map(\.marks.summary))
             marks.flags = sizeFlags(marks)
@@ -149,7 +139,19 @@ public struct NeighbourhoodAnalysis: Sendable {
         for index in themes.indices where themes[index].comparison != nil {
             themes[index].comparison!.pMeanHolm = meanHolm[index]
             themes[index].comparison!.pShareHolm = shareHolm[index]
-            if let direction = direction(of: themes[index]) { themes[index].marks.flags.append(direction) }
+            if let direction = direction(themes[index].marks, themes[index].comparison) { themes[index].marks.flags.append(direction) }
+        }
+        // Each group is an analysis of its own: Holm across its themes.
+        for group in plan.groups.indices where reference != nil {
+            let groupMeanHolm = SignificanceTest.holm(themes.map { $0.groups[group].comparison?.pMean })
+            let groupShareHolm = SignificanceTest.holm(themes.map { $0.groups[group].comparison?.pShare })
+            for index in themes.indices {
+                themes[index].groups[group].comparison?.pMeanHolm = groupMeanHolm[index]
+                themes[index].groups[group].comparison?.pShareHolm = groupShareHolm[index]
+                if let direction = direction(themes[index].groups[group].marks, themes[index].groups[group].comparison) {
+                    themes[index].groups[group].marks.flags.append(direction)
+                }
+            }
         }
         let participation = Participation(
             responses: sample.responses, channels: sample.channels, referenceResponses: reference?.responses,
@@ -165,15 +167,29 @@ public struct NeighbourhoodAnalysis: Sendable {
         return marks.n < indicativeN ? [.indicative] : []
     }
 
+    /// The tests of `marks` against the reference's, and the index (reference = 100). Marks of
+    /// fewer than five on either side are not tested.
+    private static func compare(_ marks: inout Marks, with reference: Marks) -> Comparison {
+        var comparison = Comparison(reference: reference)
+        if marks.shown, reference.shown, let share = marks.dissatisfied, let referenceShare = reference.dissatisfied {
+            comparison.pMean = SignificanceTest.welch(marks.summary, reference.summary)
+            comparison.pShare = SignificanceTest.twoProportion(share, referenceShare)
+        }
+        if let mean = marks.mean, let referenceMean = reference.mean, referenceMean > 0 {
+            marks.index = 100 * mean / referenceMean
+        }
+        return comparison
+    }
+
     /// Worse or better only where a Holm-adjusted p is below α; when the mean and the share of
     /// dissatisfied residents point opposite ways, neither.
-    private static func direction(of theme: Theme) -> Flag? {
-        guard let comparison = theme.comparison else { return nil }
+    private static func direction(_ marks: Marks, _ comparison: Comparison?) -> Flag? {
+        guard let comparison else { return nil }
         var worse = false, better = false
-        if let p = comparison.pMeanHolm, p < alpha, let mean = theme.marks.mean, let reference = comparison.reference.mean {
+        if let p = comparison.pMeanHolm, p < alpha, let mean = marks.mean, let reference = comparison.reference.mean {
             if mean < reference { worse = true } else if mean > reference { better = true }
         }
-        if let p = comparison.pShareHolm, p < alpha, let share = theme.marks.dissatisfied?.share, let reference = comparison.reference.dissatisfied?.share {
+        if let p = comparison.pShareHolm, p < alpha, let share = marks.dissatisfied?.share, let reference = comparison.reference.dissatisfied?.share {
             if share > reference { worse = true } else if share < reference { better = true }
         }
         if worse == better { return nil }

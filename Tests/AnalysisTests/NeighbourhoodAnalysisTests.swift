@@ -93,6 +93,22 @@ struct NeighbourhoodAnalysisTests {
         #expect(analysis.swot.weaknesses.map(\.rule) == ["worse-than-reference"])
     }
 
+    @Test("each group against the whole reference: tested only from five marks, flagged only after Holm")
+    func groupsAgainstReference() throws {
+        let plan = try fixturePlan(groupBy: "buurt")
+        let neighbourhood = try sample(plan, [("noord", [3, 4, 5], 60), ("zuid", [6, 7, 8], 4)])
+        let city = try sample(plan, [("noord", [6, 7, 8], 300)])
+        let analysis = NeighbourhoodAnalysis.compute(sample: neighbourhood, reference: city)
+        let noord = try #require(analysis.themes[0].groups.first { $0.id == "noord" })
+        #expect(noord.marks.flags.contains(.worse))
+        #expect(try #require(noord.comparison?.pMeanHolm) < 1e-6)
+        #expect(noord.marks.index.map { abs($0 - 4.0 / 7.0 * 100) < 1e-9 } == true)
+        let zuid = try #require(analysis.themes[0].groups.first { $0.id == "zuid" })
+        #expect(zuid.comparison?.pMean == nil && zuid.marks.flags == [.small, .indicative])
+        let json = analysis.jsonValue
+        #expect(json["themes"]?[0]?["groups"]?["noord"]?["reference"]?["pMeanHolm"]?.number != nil)
+    }
+
     @Test("the same marks as the reference are neither worse nor better")
     func noDifference() throws {
         let plan = try fixturePlan()

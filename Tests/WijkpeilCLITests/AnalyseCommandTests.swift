@@ -29,7 +29,8 @@ struct AnalyseCommandTests {
     /// The bundled sample: 140 Kerkwijk responses against 900 city-wide ones. Every expected
     /// value below was computed from the same CSV files with SciPy 1.17.1 / statsmodels 0.15.0:
     /// ttest_ind(equal_var=False), proportions_ztest, multipletests(method="holm"),
-    /// proportion_confint(method="wilson"), t.interval, f_oneway by buurt, chisquare on ages.
+    /// proportion_confint(method="wilson"), t.interval, f_oneway by buurt, chisquare on ages;
+    /// for buurt noord the same tests against the whole reference, Holm across noord's themes.
     @Test("the bundled sample agrees with SciPy and statsmodels end to end")
     func sampleAgainstSciPy() throws {
         let result = analyse("--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv",
@@ -44,6 +45,13 @@ struct AnalyseCommandTests {
                          0.5990759806649211, 3.1593030247990218e-06, 7.72529058182097e-12, 1.0]
         let pShareHolm = [0.06954743147540243, 0.3072083347599729, 1.0, 0.0005907053886970342,
                           0.1264620656398848, 5.931643552321305e-06, 1.362279506439689e-07, 1.0]
+        // One buurt against the whole reference, Holm across that buurt's themes.
+        let noordMeanHolm = [1.0, 1.0, 1.0, 0.30071650973627034, 1.0, 0.2904806222940599, 7.22686941747794e-11, 1.0]
+        let noordShareHolm = [1.0, 1.0, 1.0, 0.8020741151958771, 0.03333265790003394, 0.029249221317970007, 2.1267928867667314e-09, 1.0]
+        for (index, theme) in themes.enumerated() {
+            #expect(abs(try #require(number(field(theme, "groups", "noord", "reference", "pMeanHolm"))) - noordMeanHolm[index]) < 1e-9)
+            #expect(abs(try #require(number(field(theme, "groups", "noord", "reference", "pShareHolm"))) - noordShareHolm[index]) < 1e-9)
+        }
         for (index, theme) in themes.enumerated() {
             #expect(abs(try #require(number(field(theme, "reference", "pMean"))) - pMean[index]) < 1e-9)
             #expect(abs(try #require(number(field(theme, "reference", "pMeanHolm"))) - pMeanHolm[index]) < 1e-9)
