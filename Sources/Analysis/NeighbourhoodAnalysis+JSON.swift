@@ -108,7 +108,8 @@ extension Swot {
     var jsonValue: JSONValue {
         func entries(_ list: [Entry]) -> JSONValue {
             .array(list.map { entry in
-                .object(["theme": entry.theme.map(JSONValue.string) ?? .null, "rule": .string(entry.rule), "text": entry.text.jsonValue])
+                .object(["theme": entry.theme.map(JSONValue.string) ?? .null, "group": entry.group.map(JSONValue.string) ?? .null,
+                         "rule": .string(entry.rule), "text": entry.text.jsonValue])
             })
         }
         return .object([

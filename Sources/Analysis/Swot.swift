@@ -2,15 +2,19 @@ public import WijkpeilCore
 
 /// A draft SWOT (sterkte-zwakteanalyse) by stated rules, so the council can see why each entry
 /// is there and disagree with a rule rather than with a feeling:
-/// - strengths: themes significantly better than the reference; indicators ≥ 10% better;
-/// - weaknesses: themes significantly worse; indicators ≥ 10% worse;
+/// - strengths: themes (in the wijk or in one buurt) significantly better than the reference;
+///   indicators ≥ 10% better;
+/// - weaknesses: themes (in the wijk or in one buurt) significantly worse; indicators ≥ 10% worse;
 /// - opportunities: indicators improving since the previous measurement; residents willing to help;
 /// - threats: indicators worsening.
 public struct Swot: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         /// The theme it is about; nil for the neighbourhood as a whole.
         public var theme: String?
-        /// Which rule put it here: `better-than-reference`, `indicator-better`, `worse-than-reference`,
+        /// The group (buurt) it is about; nil for the whole wijk.
+        public var group: String? = nil
+        /// Which rule put it here: `better-than-reference`, `group-better-than-reference`,
+        /// `indicator-better`, `worse-than-reference`, `group-worse-than-reference`,
         /// `indicator-worse`, `improving-trend`, `willing-to-help`, `worsening-trend`.
         public var rule: String
         public var text: LocalizedText
@@ -27,18 +31,24 @@ public struct Swot: Sendable, Hashable {
     init(themes: [NeighbourhoodAnalysis.Theme], participation: NeighbourhoodAnalysis.Participation) {
         for theme in themes {
             let label = theme.label
-            if let comparison = theme.comparison, let mean = theme.marks.mean, let reference = comparison.reference.mean {
+            // The theme in the whole wijk, then in each group (buurt) that differs on its own.
+            let places: [(group: NeighbourhoodAnalysis.Group?, marks: NeighbourhoodAnalysis.Marks, comparison: NeighbourhoodAnalysis.Comparison?)] =
+                [(nil, theme.marks, theme.comparison)] + theme.groups.map { ($0, $0.marks, $0.comparison) }
+            for place in places {
+                guard let comparison = place.comparison, let mean = place.marks.mean, let reference = comparison.reference.mean else { continue }
                 let p = [comparison.pMeanHolm, comparison.pShareHolm].compactMap { $0 }.min() ?? 1
+                let whereNL = place.group.map { " in \($0.label.nl)" } ?? "", whereEN = place.group.map { " in \($0.label.en ?? $0.label.nl)" } ?? ""
                 func text(_ nlWord: String, _ enWord: String) -> LocalizedText {
                     LocalizedText(
-                        nl: "\(label.nl): bewoners geven gemiddeld \(Language.nl.decimal(mean)) tegen \(Language.nl.decimal(reference)) in de referentie; \(nlWord) (na Holm-correctie \(Language.nl.pStatement(p)))",
-                        en: "\(label.en ?? label.nl): residents' mean mark \(Language.en.decimal(mean)) against \(Language.en.decimal(reference)) in the reference; \(enWord) (Holm-adjusted \(Language.en.pStatement(p)))")
+                        nl: "\(label.nl)\(whereNL): bewoners geven gemiddeld \(Language.nl.decimal(mean)) tegen \(Language.nl.decimal(reference)) in de referentie; \(nlWord) (na Holm-correctie \(Language.nl.pStatement(p)))",
+                        en: "\(label.en ?? label.nl)\(whereEN): residents' mean mark \(Language.en.decimal(mean)) against \(Language.en.decimal(reference)) in the reference; \(enWord) (Holm-adjusted \(Language.en.pStatement(p)))")
                 }
-                if theme.flags.contains(.better) {
-                    strengths.append(Entry(theme: theme.theme, rule: "better-than-reference", text: text("duidelijk beter", "significantly better")))
+                let prefix = place.group == nil ? "" : "group-"
+                if place.marks.flags.contains(.better) {
+                    strengths.append(Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "better-than-reference", text: text("duidelijk beter", "significantly better")))
                 }
-                if theme.flags.contains(.worse) {
-                    weaknesses.append(Entry(theme: theme.theme, rule: "worse-than-reference", text: text("duidelijk slechter", "significantly worse")))
+                if place.marks.flags.contains(.worse) {
+                    weaknesses.append(Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "worse-than-reference", text: text("duidelijk slechter", "significantly worse")))
                 }
             }
             for indicator in theme.indicators {

@@ -107,6 +107,7 @@ struct NeighbourhoodAnalysisTests {
         #expect(zuid.comparison?.pMean == nil && zuid.marks.flags == [.small, .indicative])
         let json = analysis.jsonValue
         #expect(json["themes"]?[0]?["groups"]?["noord"]?["reference"]?["pMeanHolm"]?.number != nil)
+        #expect(analysis.swot.weaknesses.contains { $0.rule == "group-worse-than-reference" && $0.group == "noord" && $0.text.nl.hasPrefix("Veiligheid in Noord:") })
     }
 
     @Test("the same marks as the reference are neither worse nor better")
