@@ -19,8 +19,8 @@ extension NeighbourhoodAnalysis {
             body += "</ul></div>"
         }
         body += "</div><p class=\"note\">" + Markup.escape(nl
-            ? "Regels: sterk = duidelijk beter dan de referentie of een indicator ≥ 10% beter; zwak = duidelijk slechter of een indicator ≥ 10% slechter; kansen = verbeterende indicatoren en bewoners die willen meehelpen; bedreigingen = verslechterende indicatoren."
-            : "Rules: strength = significantly better than the reference or an indicator ≥ 10% better; weakness = significantly worse or an indicator ≥ 10% worse; opportunities = improving indicators and residents willing to help; threats = worsening indicators.") + "</p></section>\n"
+            ? "Regels: sterk = duidelijk beter dan de referentie (in de wijk of in één buurt) of een indicator ≥ 10% beter; zwak = duidelijk slechter of een indicator ≥ 10% slechter; kansen = verbeterende indicatoren en bewoners die willen meehelpen; bedreigingen = verslechterende indicatoren."
+            : "Rules: strength = significantly better than the reference (in the wijk or in one buurt) or an indicator ≥ 10% better; weakness = significantly worse or an indicator ≥ 10% worse; opportunities = improving indicators and residents willing to help; threats = worsening indicators.") + "</p></section>\n"
         body += "<section><h2>\(nl ? "Thema's" : "Themes")</h2>\n"
         for theme in themes {
             body += "<article><h3>\(Markup.escape(theme.label.text(in: language)))</h3>\n" + chart(theme, language: language)
