@@ -5,8 +5,8 @@ import Glibc
 #endif
 import Synchronization
 
-/// One event loop: a thread with `poll(2)` that owns its listening socket (shared with the other
-/// loops through SO_REUSEPORT) and every connection accepted on it. It parses requests, hands
+/// One event loop: a thread with `poll(2)` that accepts from the listening socket all loops share
+/// and owns every connection it accepted. It parses requests, hands
 /// them to the handler, writes the replies back and enforces the time limits.
 final class EventLoop: @unchecked Sendable {
     // @unchecked: `connections`, `listeners` and `loopLocalReplies` are touched only by the loop
@@ -33,9 +33,6 @@ final class EventLoop: @unchecked Sendable {
     private var nextGeneration: UInt64 = 0
     private var dateCache: (second: Int, text: String) = (-1, "")
 
-    /// The port bound (useful with port 0).
-    private(set) var boundPort: UInt16 = 0
-
     init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage, openCount: ConnectionCount) {
         self.configuration = configuration
         self.handler = handler
@@ -45,13 +42,14 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Starting and stopping
 
-    /// Binds (sharing `port` with the other loops) and listens; `run()` starts the loop.
-    func bind(port: UInt16) throws(StartError) {
+    /// Prepares the loop to accept on `listener`, a listening socket all loops share (each
+    /// loop's `accept` takes a connection or finds none left).
+    func prepare(listener: Int32) throws(StartError) {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw StartError(description: "cannot create the event loop: \(String(cString: strerror(errno)))") }
         (wakeRead, wakeFD) = (ends[0], ends[1])
         for fd in ends { Self.makeNonBlocking(fd) }
-        try bindListener(port: port)
+        listeners = [listener]
     }
 
     /// Runs the loop on its own thread.
@@ -78,48 +76,7 @@ final class EventLoop: @unchecked Sendable {
         finished.signal()
     }
 
-    private func bindListener(port: UInt16) throws(StartError) {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
-        var result: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(configuration.host, String(port), &hints, &result)
-        guard status == 0, let first = result else {
-            throw StartError(description: "cannot use host '\(configuration.host)': \(String(cString: gai_strerror(status)))")
-        }
-        defer { freeaddrinfo(result) }
-        let info = first.pointee
-        let fd = socket(info.ai_family, Int32(SOCK_STREAM.rawValue), 0)
-        Self.makeNonBlocking(fd)
-        guard fd >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
-        var on: Int32 = 1, off: Int32 = 0
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
-        // Every loop listens on the same port; the kernel spreads new connections over them.
-        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size))
-        // "::" accepts IPv4 as well.
-        if info.ai_family == AF_INET6 { setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size)) }
-        guard Glibc.bind(fd, info.ai_addr, info.ai_addrlen) == 0 else {
-            let message = String(cString: strerror(errno))
-            close(fd)
-            throw StartError(description: "cannot listen on \(configuration.host) port \(port): \(message); choose another --port")
-        }
-        guard listen(fd, 1024) == 0 else {
-            close(fd)
-            throw StartError(description: "cannot listen: \(String(cString: strerror(errno)))")
-        }
-        var address = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) }
-        }
-        boundPort = address.ss_family == sa_family_t(AF_INET6)
-            ? withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) } }
-            : withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) } }
-        listeners.append(fd)
-    }
-
-    private static func makeNonBlocking(_ fd: Int32) {
+    static func makeNonBlocking(_ fd: Int32) {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
     }
@@ -176,7 +133,7 @@ final class EventLoop: @unchecked Sendable {
             if stopping.load(ordering: .sequentiallyConsistent) {
                 if stopDeadline == nil {
                     stopDeadline = now + .seconds(10)
-                    for listener in listeners { close(listener) }
+                    // The listening socket is shared; the server closes it once every loop is done.
                     listeners.removeAll()
                     for connection in Array(connections.values) where connection.state == .reading && !connection.parser.inRequest && connection.output.isEmpty {
                         closeConnection(connection)

@@ -5,8 +5,8 @@ import Glibc
 #endif
 import Synchronization
 
-/// The HTTP/1.1 server on POSIX sockets: a few event loops (one per core, at most four), each
-/// a thread with `poll(2)` that owns its connections, so an idle or slow connection costs a few
+/// The HTTP/1.1 server on POSIX sockets: a few event loops (one per core, at most four) sharing
+/// one listening socket, each a thread with `poll(2)` that owns its connections, so an idle or slow connection costs a few
 /// hundred bytes and no thread. Requests go to `handler`; its reply may come from any thread
 /// (after a commit) and is written back by the connection's loop.
 ///
@@ -46,6 +46,8 @@ public final class HTTPServer: Sendable {
 
     public let configuration: Configuration
     private let loops: [EventLoop]
+    /// The listening socket the loops share, and the port it is bound to.
+    private let listening = Mutex<(fd: Int32, port: UInt16)>((-1, 0))
 
     public init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage) {
         self.configuration = configuration
@@ -56,13 +58,56 @@ public final class HTTPServer: Sendable {
     }
 
     /// The port bound (useful with port 0).
-    public var boundPort: UInt16 { loops[0].boundPort }
+    public var boundPort: UInt16 { listening.withLock { $0.port } }
 
-    /// Binds every loop to the port and starts them.
+    /// Binds the port (once: a second server on the same port is refused, not silently sharing
+    /// it) and starts the loops.
     public func start() throws(StartError) {
-        try loops[0].bind(port: configuration.port)
-        for loop in loops.dropFirst() { try loop.bind(port: loops[0].boundPort) }
+        let (fd, port) = try Self.listen(host: configuration.host, port: configuration.port)
+        listening.withLock { $0 = (fd, port) }
+        for loop in loops { try loop.prepare(listener: fd) }
         for loop in loops { loop.start() }
+    }
+
+    private static func listen(host: String, port: UInt16) throws(StartError) -> (fd: Int32, port: UInt16) {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
+        var result: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, String(port), &hints, &result)
+        guard status == 0, let first = result else {
+            throw StartError(description: "cannot use host '\(host)': \(String(cString: gai_strerror(status)))")
+        }
+        defer { freeaddrinfo(result) }
+        let info = first.pointee
+        let fd = socket(info.ai_family, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
+        EventLoop.makeNonBlocking(fd)
+        var on: Int32 = 1, off: Int32 = 0
+        // SO_REUSEADDR only: a port still in TIME_WAIT after a restart is fine; a port another
+        // server listens on is not (SO_REUSEPORT would let two servers share it silently).
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+        // "::" accepts IPv4 as well.
+        if info.ai_family == AF_INET6 { setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size)) }
+        guard Glibc.bind(fd, info.ai_addr, info.ai_addrlen) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw StartError(description: "cannot listen on \(host) port \(port): \(message); is another server running there? Choose another --port")
+        }
+        guard Glibc.listen(fd, 1024) == 0 else {
+            close(fd)
+            throw StartError(description: "cannot listen: \(String(cString: strerror(errno)))")
+        }
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) }
+        }
+        let bound = address.ss_family == sa_family_t(AF_INET6)
+            ? withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) } }
+            : withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) } }
+        return (fd, bound)
     }
 
     /// Stops accepting, lets requests in flight finish (their answers are committed first),
@@ -73,5 +118,9 @@ public final class HTTPServer: Sendable {
 
     public func wait() {
         for loop in loops { loop.wait() }
+        listening.withLock { listening in
+            if listening.fd >= 0 { close(listening.fd) }
+            listening.fd = -1
+        }
     }
 }

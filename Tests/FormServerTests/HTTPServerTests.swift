@@ -63,6 +63,16 @@ struct HTTPServerTests {
         #expect(try client.readResponse().status == 201)
     }
 
+    @Test("a second server on a port in use is refused, not let in beside the first")
+    func portInUse() throws {
+        let fixture = try ServerFixture()
+        let second = HTTPServer(
+            configuration: HTTPServer.Configuration(host: "127.0.0.1", port: fixture.port),
+            handler: { _, _, reply in reply(HTTPResponse(status: 200)) },
+            refusalPage: { status, _, _ in HTTPResponse(status: status) })
+        #expect(throws: HTTPServer.StartError.self) { try second.start() }
+    }
+
     @Test("pipelined requests are answered in order")
     func pipelining() throws {
         let fixture = try ServerFixture()
