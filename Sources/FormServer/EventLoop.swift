@@ -5,8 +5,8 @@ import Glibc
 #endif
 import Synchronization
 
-/// One event loop: a thread with `poll(2)` that accepts from the listening socket all loops share
-/// and owns every connection it accepted. It parses requests, hands
+/// One event loop: a thread with `poll(2)` that owns the connections dealt to it (the first loop
+/// accepts them all and deals them out in turn). It parses requests, hands
 /// them to the handler, writes the replies back and enforces the time limits.
 final class EventLoop: @unchecked Sendable {
     // @unchecked: `connections`, `listeners` and `loopLocalReplies` are touched only by the loop
@@ -24,6 +24,10 @@ final class EventLoop: @unchecked Sendable {
     private var wakeRead: Int32 = -1
     private var wakeFD: Int32 = -1
     private var listeners: [Int32] = []
+    /// Connections the first loop accepted for this one, waiting to be registered.
+    private let adopted = Mutex<[(Int32, String)]>([])
+    private var handOff: @Sendable (_ turn: Int, _ fd: Int32, _ peer: String) -> Void = { _, fd, _ in close(fd) }
+    private var nextLoop = 0
     private var connections: [Int32: Connection] = [:]
     private let completions = Mutex<[Completion]>([])
     private var loopLocalReplies: [Completion] = []
@@ -42,14 +46,14 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Starting and stopping
 
-    /// Prepares the loop to accept on `listener`, a listening socket all loops share (each
-    /// loop's `accept` takes a connection or finds none left).
-    func prepare(listener: Int32) throws(StartError) {
+    /// Prepares the loop; the first loop also accepts on `listener` and hands connections out.
+    func prepare(listener: Int32?, handOff: @escaping @Sendable (_ turn: Int, _ fd: Int32, _ peer: String) -> Void) throws(StartError) {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw StartError(description: "cannot create the event loop: \(String(cString: strerror(errno)))") }
         (wakeRead, wakeFD) = (ends[0], ends[1])
         for fd in ends { Self.makeNonBlocking(fd) }
-        listeners = [listener]
+        listeners = listener.map { [$0] } ?? []
+        self.handOff = handOff
     }
 
     /// Runs the loop on its own thread.
@@ -114,6 +118,9 @@ final class EventLoop: @unchecked Sendable {
                     if fd == wakeRead {
                         var drain = [UInt8](repeating: 0, count: 256)
                         while read(wakeRead, &drain, drain.count) > 0 {}
+                        for (adoptedFD, peer) in adopted.withLock({ list in defer { list.removeAll() }; return list }) {
+                            register(fd: adoptedFD, peer: peer, now: now)
+                        }
                     } else if let connection = polledConnections[index] {
                         guard connections[fd] === connection else { continue }
                         if flags & Int32(POLLOUT) != 0 { flush(connection, now: now) }
@@ -143,10 +150,19 @@ final class EventLoop: @unchecked Sendable {
             }
         }
         for connection in Array(connections.values) { closeConnection(connection) }
+        // Connections dealt to this loop as it stopped; and no more dealing (which also lets go
+        // of the other loops).
+        for (fd, _) in adopted.withLock({ list in defer { list.removeAll() }; return list }) {
+            close(fd)
+            openCount.value.wrappingSubtract(1, ordering: .relaxed)
+        }
+        handOff = { _, fd, _ in close(fd) }
         close(wakeRead)
         close(wakeFD)
     }
 
+    /// Accepts every waiting connection (only the first loop listens) and deals them out to the
+    /// loops in turn through `handOff`, so the work spreads over the cores.
     private func acceptAll(_ listener: Int32, now: ContinuousClock.Instant) {
         while true {
             var address = sockaddr_storage()
@@ -168,9 +184,24 @@ final class EventLoop: @unchecked Sendable {
                 close(fd)
                 continue
             }
-            let connection = Connection(fd: fd, peer: Self.peerName(address), parser: HTTPRequestParser(limits: configuration.limits), now: now)
-            connections[fd] = connection
+            nextLoop += 1
+            handOff(nextLoop, fd, Self.peerName(address))
         }
+    }
+
+    /// Takes a connection accepted by the first loop; called from that loop's thread.
+    func adopt(fd: Int32, peer: String) {
+        if let loopThread, pthread_equal(loopThread, pthread_self()) != 0 {
+            register(fd: fd, peer: peer, now: .now)
+            return
+        }
+        adopted.withLock { $0.append((fd, peer)) }
+        var one: UInt8 = 1
+        _ = write(wakeFD, &one, 1)
+    }
+
+    private func register(fd: Int32, peer: String, now: ContinuousClock.Instant) {
+        connections[fd] = Connection(fd: fd, peer: peer, parser: HTTPRequestParser(limits: configuration.limits), now: now)
     }
 
     private static func peerName(_ address: sockaddr_storage) -> String {

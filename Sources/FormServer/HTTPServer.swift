@@ -5,8 +5,8 @@ import Glibc
 #endif
 import Synchronization
 
-/// The HTTP/1.1 server on POSIX sockets: a few event loops (one per core, at most four) sharing
-/// one listening socket, each a thread with `poll(2)` that owns its connections, so an idle or slow connection costs a few
+/// The HTTP/1.1 server on POSIX sockets: a few event loops (one per core, at most four), each
+/// a thread with `poll(2)` that owns the connections dealt to it, so an idle or slow connection costs a few
 /// hundred bytes and no thread. Requests go to `handler`; its reply may come from any thread
 /// (after a commit) and is written back by the connection's loop.
 ///
@@ -65,7 +65,12 @@ public final class HTTPServer: Sendable {
     public func start() throws(StartError) {
         let (fd, port) = try Self.listen(host: configuration.host, port: configuration.port)
         listening.withLock { $0 = (fd, port) }
-        for loop in loops { try loop.prepare(listener: fd) }
+        let loops = self.loops
+        for (index, loop) in loops.enumerated() {
+            try loop.prepare(listener: index == 0 ? fd : nil) { turn, connection, peer in
+                loops[turn % loops.count].adopt(fd: connection, peer: peer)
+            }
+        }
         for loop in loops { loop.start() }
     }
 
