@@ -222,7 +222,8 @@ public final class FormApplication: Sendable {
             return reply(html(200, page.confirm(survey, response: response, fields: fields)))
         }
         let submission = Submission(response: response, definition: survey, definitionHash: hashes[survey.id] ?? "", submissionKey: "web-" + key, source: .web, invite: invite)
-        submit(submission) { result in
+        // Answered once committed; no thread waits meanwhile.
+        store.submit(submission) { result in
             switch result {
             case .success:
                 reply(HTTPResponse(status: 303, headers: Self.securityHeaders + [("Location", "/s/\(survey.id)/bedankt\(page.languageQuery)")]))
@@ -239,11 +240,6 @@ public final class FormApplication: Sendable {
         AnswerError(question: "_invite", code: empty ? .missing : .wrongType, message: empty
             ? LocalizedText(nl: "Vul de code van uw uitnodiging in.", en: "Enter the code from your invitation.")
             : LocalizedText(nl: "Deze code klopt niet of is al gebruikt. Controleer de code op uw uitnodiging.", en: "This code is not right or has been used. Check the code on your invitation."))
-    }
-
-    /// Stores without holding a thread while the commit is made durable.
-    private func submit(_ submission: Submission, completion: @escaping @Sendable (Result<Receipt, StoreError>) -> Void) {
-        store.submit(submission, completion: completion)
     }
 
     // MARK: The JSON API
@@ -289,7 +285,8 @@ public final class FormApplication: Sendable {
             invite = code
         }
         let submission = Submission(response: response, definition: survey, definitionHash: hashes[survey.id] ?? "", submissionKey: "api-" + key, source: .api, invite: invite)
-        submit(submission) { result in
+        // Answered once committed; no thread waits meanwhile.
+        store.submit(submission) { result in
             switch result {
             case .success(let receipt):
                 reply(self.json(receipt.isDuplicate ? 200 : 201, ["id": .number(Double(receipt.id))]))

@@ -93,9 +93,7 @@ enum AgendaCommand {
 
     /// A JSON file with its SHA-256, recorded so the agenda can be verified.
     static func readJSON(_ file: String, role: String) throws -> (JSONValue, Agenda.Input) {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure(message: "cannot read '\(file)'; check the path")
-        }
+        let data = try InputFile.data(file)
         do {
             let json = try JSONValue.parse(data)
             return (json, Agenda.Input(role: role, file: (file as NSString).lastPathComponent, sha256: SHA256.hex(data)))

@@ -78,10 +78,7 @@ enum AnalyseCommand {
         })
 
     private static func readFile<T>(_ file: String, _ parse: ([UInt8]) throws(InvalidInput) -> T) throws -> T {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure(message: "cannot read '\(file)'; check the path", exitCode: .usage)
-        }
-        return try parse([UInt8](data))
+        try parse(try InputFile.bytes(file))
     }
 
     /// Every row is validated against the survey; one bad row stops the analysis, with every bad

@@ -32,9 +32,7 @@ enum ResponsesCommand {
                     exitCode: .invalid)
             }
             let file = arguments.positionals[0]
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure(message: "cannot read '\(file)'; check the path")
-            }
+            let data = try InputFile.data(file)
             let rows: [ResponseFile.Row]
             do throws(InvalidInput) {
                 rows = try ResponseFile.read([UInt8](data), format: ResponseFile.Format(fileName: file), definition: survey)

@@ -43,9 +43,7 @@ enum ServeCommand {
             }
             let adminToken: String
             if let file = arguments.value("admin-token-file") {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw CommandFailure(message: "cannot read the admin token file '\(file)'")
-                }
+                let data = try InputFile.data(file)
                 adminToken = String(decoding: data, as: UTF8.self).trimmingWhitespace
                 guard adminToken.count >= 16 else {
                     throw CommandFailure(message: "the admin token in '\(file)' is shorter than 16 characters; use a long random one", exitCode: .invalid)

@@ -74,10 +74,7 @@ enum StickersCommand {
         }
         var table = PlacementTable(), attendees: [String: Int] = [:], findings = Findings()
         for (file, entryName) in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure(message: "cannot read '\(file)'; check the path")
-            }
-            let contents = PlacementFile.read([UInt8](data), file: file, session: session, entry: entryName)
+            let contents = PlacementFile.read(try InputFile.bytes(file), file: file, session: session, entry: entryName)
             table.append(contentsOf: contents.table)
             attendees.merge(contents.attendees) { first, _ in first }
             findings.append(contentsOf: contents.findings)
