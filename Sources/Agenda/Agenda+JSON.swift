@@ -59,6 +59,14 @@ extension Agenda {
         var findings = Findings()
         func fail() -> InvalidInput { InvalidInput(findings.inFile(file)) }
         guard let reader = JSONObjectReader(json, at: .root, findings: &findings) else { throw fail() }
+        // Another file of the evening (an analysis, a sticker tally) gets one clear finding, not
+        // one per field it lacks.
+        guard reader.has("rule"), reader.has("priorities") else {
+            findings.error("not-an-agenda", at: reader.path.location,
+                           nl: "dit is geen agenda; maak er een met wijkpeil agenda --analysis A.json --stickers T.json --format json --out AGENDA.json",
+                           en: "this is not an agenda; make one with wijkpeil agenda --analysis A.json --stickers T.json --format json --out AGENDA.json")
+            throw fail()
+        }
         func weights(_ key: String) -> Weights? {
             guard let object = reader.object(key, required: true, findings: &findings) else { return nil }
             var values: [Signal: Double] = [:]

@@ -73,6 +73,16 @@ struct AgendaCommandTests {
         #expect(result.status == 1, "\(result.out)")
     }
 
+    @Test("another file of the evening given as the agenda is named as such, once")
+    func notAnAgenda() {
+        let folder = TemporaryFolder()
+        let (_, analysis) = inputs(folder)
+        let result = run(["agenda", "publish", analysis])
+        #expect(result.status == 1)
+        #expect(result.out.contains("[not-an-agenda]"))
+        #expect(result.out.split(separator: "\n").count == 1)
+    }
+
     @Test("--max 5 is refused with the guide's reason")
     func maxFive() {
         let result = run(["agenda", "--analysis", "a.json", "--max", "5"])
