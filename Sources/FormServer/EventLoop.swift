@@ -308,8 +308,8 @@ final class EventLoop: @unchecked Sendable {
     private func refuse(_ connection: Connection, status: Int, reason: String, now: ContinuousClock.Instant) {
         connection.closeAfterWrite = true
         connection.state = .closing
-        let api = false
-        enqueue(refusalPage(status, reason, api).serialised(keepAlive: false, date: date(now)), on: connection, now: now)
+        // The parser refused before the path was known: the resident's page, not JSON.
+        enqueue(refusalPage(status, reason, false).serialised(keepAlive: false, date: date(now)), on: connection, now: now)
     }
 
     private func enqueue(_ bytes: [UInt8], on connection: Connection, now: ContinuousClock.Instant) {
