@@ -35,7 +35,7 @@ public enum PlacementFile {
                     }
                     joined.withUnsafeBytes { base in
                         var buffers = ranges.map { UnsafeRawBufferPointer(rebasing: base[$0]) }
-                        reader.handle(&buffers, line: record.line)
+                        buffers.withUnsafeMutableBufferPointer { reader.handle($0, count: $0.count, line: record.line) }
                     }
                     if reader.stopped { break }
                 }
@@ -45,6 +45,7 @@ public enum PlacementFile {
         } else {
             bytes.withUnsafeBytes { reader.scan($0) }
         }
+        reader.resolveParticipants()
         if !reader.sawHeader {
             reader.contents.findings.error("empty-file", at: Location(file: file, line: 1), nl: "het bestand is leeg", en: "the file is empty")
         }
@@ -64,23 +65,20 @@ public enum PlacementFile {
         var width = 4
         var enteredByColumn: Int?
         var attendeesColumn: Int?
-        let optionBytes: [[UInt8]]
-        let colourBytes: [[UInt8]]
+        let optionIds: ByteIdTable
+        let colourIds: ByteIdTable
         let fileIndex: Int32
         let fixedEntry: Int16
-        var participants: [String: Int32] = [:]
+        /// Participant ids as they come. Rows hold run numbers until `resolveParticipants()`.
+        var runs = ParticipantRuns()
         /// Posters by their bytes.
         var knownPosters = ByteIdTable()
-        /// The last participant (its bytes in a reused buffer): one person's stickers are usually
-        /// entered together.
-        var lastParticipantBytes: [UInt8] = []
-        var lastParticipant: Int32 = -1
 
         init(session: StickerSession, file: String, entry: String?) {
             self.session = session
             self.fileName = file
-            optionBytes = session.options.map { Array($0.id.utf8) }
-            colourBytes = session.colours.map { Array($0.id.utf8) }
+            optionIds = ByteIdTable(keys: session.options.map { Array($0.id.utf8) })
+            colourIds = ByteIdTable(keys: session.colours.map { Array($0.id.utf8) })
             fileIndex = contents.table.addFile(file)
             if let entry {
                 fixedEntry = contents.table.entryId(entry)
@@ -98,10 +96,12 @@ public enum PlacementFile {
             let separator = !bytes[start..<firstEnd].contains(UInt8(ascii: ",")) && bytes[start..<firstEnd].contains(UInt8(ascii: ";"))
                 ? UInt8(ascii: ";") : UInt8(ascii: ",")
             var line = 1
-            var fields: [UnsafeRawBufferPointer] = []
-            fields.reserveCapacity(8)
-            contents.table.reserve(bytes.count / 16)
-            participants.reserveCapacity(bytes.count / 64)
+            // The fields of one record; a record with more fields than fit is counted, not kept
+            // (no valid record has more than six).
+            let capacity = 16
+            let fields = UnsafeMutableBufferPointer<UnsafeRawBufferPointer>.allocate(capacity: capacity)
+            defer { fields.deallocate() }
+            contents.table.reserve(bytes.count / 24)
             guard let base = bytes.baseAddress else { return }
             while start < bytes.count, !stopped {
                 // memchr is vectorised: far faster than a byte loop for finding line ends and separators.
@@ -112,34 +112,37 @@ public enum PlacementFile {
                 var recordEnd = end
                 if recordEnd > start, bytes[recordEnd - 1] == cr { recordEnd -= 1 }
                 if recordEnd > start {
-                    fields.removeAll(keepingCapacity: true)
+                    var count = 0
                     var fieldStart = start
                     while let hit = memchr(base + fieldStart, Int32(separator), recordEnd - fieldStart) {
                         let position = UnsafeRawPointer(hit) - base
-                        fields.append(UnsafeRawBufferPointer(start: base + fieldStart, count: position - fieldStart))
+                        if count < capacity { fields[count] = UnsafeRawBufferPointer(start: base + fieldStart, count: position - fieldStart) }
+                        count += 1
                         fieldStart = position + 1
                     }
-                    fields.append(UnsafeRawBufferPointer(start: base + fieldStart, count: recordEnd - fieldStart))
-                    handle(&fields, line: line)
+                    if count < capacity { fields[count] = UnsafeRawBufferPointer(start: base + fieldStart, count: recordEnd - fieldStart) }
+                    count += 1
+                    handle(fields, count: count, line: line)
                 }
                 line += 1
                 start = end + 1
             }
         }
 
-        /// One record, its fields as bytes.
-        mutating func handle(_ fields: inout [UnsafeRawBufferPointer], line: Int) {
-            for index in fields.indices { fields[index] = Self.trimmed(fields[index]) }
+        /// One record: `count` fields, the first of them (as many as fit) in `fields` as bytes.
+        mutating func handle(_ fields: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>, count fieldCount: Int, line: Int) {
+            let kept = min(fieldCount, fields.count)
+            for index in 0..<kept { fields[index] = Self.trimmed(fields[index]) }
             if !sawHeader {
                 sawHeader = true
-                readHeader(fields.map { String(decoding: $0, as: UTF8.self).lowercased() })
+                readHeader(fields[0..<kept].map { String(decoding: $0, as: UTF8.self).lowercased() }, width: fieldCount)
                 return
             }
             var location: Location { Location(file: fileName, line: line) }
-            guard fields.count == width else {
+            guard fieldCount == width else {
                 contents.findings.error("malformed-line", at: location,
-                                        nl: "deze regel heeft \(fields.count) velden, de kopregel \(width)",
-                                        en: "this line has \(fields.count) fields, the header \(width)")
+                                        nl: "deze regel heeft \(fieldCount) velden, de kopregel \(width)",
+                                        en: "this line has \(fieldCount) fields, the header \(width)")
                 return
             }
             let base = shape == .perSticker ? 1 : 0
@@ -149,7 +152,7 @@ public enum PlacementFile {
                 contents.findings.error("missing-poster", at: location, nl: "de poster ontbreekt", en: "the poster is missing")
                 valid = false
             }
-            let option = Self.index(of: optionField, in: optionBytes)
+            let option = optionIds.value(for: optionField)
             if option == nil {
                 let text = String(decoding: optionField, as: UTF8.self)
                 let hint = Identifier.closest(to: text, in: session.options.map(\.id))
@@ -158,7 +161,7 @@ public enum PlacementFile {
                                         en: "unknown option \"\(text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
                 valid = false
             }
-            let colour = Self.index(of: colourField, in: colourBytes)
+            let colour = colourIds.value(for: colourField)
             if colour == nil {
                 let text = String(decoding: colourField, as: UTF8.self)
                 let known = session.colours.map(\.id).joined(separator: ", ")
@@ -202,31 +205,14 @@ public enum PlacementFile {
             }
             guard valid, let option, let colour, count > 0 else { return }
             if shape == .perSticker {
-                if lastParticipant >= 0, Self.equal(lastParticipantBytes, fields[0]) {
-                    participant = lastParticipant
-                } else {
-                    // Participant ids are short: as a String they are stored inline and hashed
-                    // fast, which beats a byte table with an array per key. One probe for a new
-                    // participant (the usual case); a returning one is put back.
-                    let name = String(decoding: fields[0], as: UTF8.self)
-                    let next = Int32(contents.table.participantCount)
-                    if let existing = participants.updateValue(next, forKey: name) {
-                        participants[name] = existing
-                        participant = existing
-                    } else {
-                        participant = contents.table.newParticipant(name)
-                    }
-                    lastParticipantBytes.removeAll(keepingCapacity: true)
-                    lastParticipantBytes.append(contentsOf: fields[0])
-                    lastParticipant = participant
-                }
+                participant = runs.add(fields[0])
             }
             var poster: Int32
             if let known = knownPosters.value(for: posterField) {
                 poster = known
             } else {
                 poster = contents.table.posterId(posterName ?? String(decoding: posterField, as: UTF8.self))
-                knownPosters.insert(posterField, value: poster)
+                _ = knownPosters.valueOrInsert(posterField, value: poster)
             }
             var entry = fixedEntry
             if let column = enteredByColumn, !fields[column].isEmpty {
@@ -236,12 +222,14 @@ public enum PlacementFile {
                                   participant: participant, entry: entry, file: fileIndex, line: Int32(line))
         }
 
-        private mutating func readHeader(_ header: [String]) {
+        private mutating func readHeader(_ header: [String], width: Int) {
             let perSticker = ["participant", "poster", "option", "colour"]
             let counted = ["poster", "option", "colour", "count"]
-            if header == perSticker {
+            // `header` holds at most the first 16 columns; no known header has more than six.
+            let complete = header.count == width
+            if complete, header == perSticker {
                 shape = .perSticker
-            } else if Array(header.prefix(4)) == counted, Set(header.dropFirst(4)).isSubset(of: ["entered_by", "attendees"]),
+            } else if complete, Array(header.prefix(4)) == counted, Set(header.dropFirst(4)).isSubset(of: ["entered_by", "attendees"]),
                 Set(header).count == header.count
             {
                 shape = .counted
@@ -254,7 +242,16 @@ public enum PlacementFile {
                     en: "unknown header; use participant,poster,option,colour (one row per sticker) or poster,option,colour,count (counts, optionally with entered_by and attendees)")
                 stopped = true
             }
-            width = header.count
+            self.width = width
+        }
+
+        /// Numbers this file's participants in order of first appearance and puts the numbers
+        /// in the rows in place of run numbers.
+        mutating func resolveParticipants() {
+            guard runs.count > 0 else { return }
+            let (participantOfRun, ids) = runs.numbered()
+            contents.table.addParticipants(ids, renumberingRuns: participantOfRun)
+            runs = ParticipantRuns()
         }
 
         static func trimmed(_ field: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
@@ -262,24 +259,6 @@ public enum PlacementFile {
             while low < high, field[low] == 0x20 || field[low] == 0x09 { low += 1 }
             while high > low, field[high - 1] == 0x20 || field[high - 1] == 0x09 { high -= 1 }
             return UnsafeRawBufferPointer(rebasing: field[low..<high])
-        }
-
-        /// Whether `bytes` and `field` hold the same bytes. Ids are short, so an inline loop beats
-        /// a call to memcmp per candidate.
-        @inline(__always)
-        static func equal(_ bytes: [UInt8], _ field: UnsafeRawBufferPointer) -> Bool {
-            guard bytes.count == field.count else { return false }
-            return bytes.withUnsafeBufferPointer { candidate in
-                for index in 0..<candidate.count where candidate[index] != field[index] { return false }
-                return true
-            }
-        }
-
-        static func index(of field: UnsafeRawBufferPointer, in candidates: [[UInt8]]) -> Int? {
-            for (index, candidate) in candidates.enumerated() where equal(candidate, field) {
-                return index
-            }
-            return nil
         }
 
         /// A whole number of 0 or more, written in ASCII digits.

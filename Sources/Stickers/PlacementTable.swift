@@ -53,11 +53,14 @@ public struct PlacementTable: Sendable {
         return id
     }
 
-    /// A new participant's index. Callers keep their own map from ids to indices per file
-    /// (ids count within one file).
-    public mutating func newParticipant(_ name: String) -> Int32 {
-        participantNames.append(name)
-        return Int32(participantNames.count - 1)
+    /// Adds participants `ids` to a table whose rows hold run numbers in place of participants
+    /// (see `ParticipantRuns`), and replaces each row's run `n` by the index of `ids[numbers[n]]`.
+    mutating func addParticipants(_ ids: [String], renumberingRuns numbers: [Int32]) {
+        precondition(participantNames.isEmpty, "participants are numbered once, by the table's reader")
+        participantNames = ids
+        participant.withUnsafeMutableBufferPointer { column in
+            for row in column.indices where column[row] >= 0 { column[row] = numbers[Int(column[row])] }
+        }
     }
 
     public mutating func entryId(_ name: String) -> Int16 {

@@ -82,6 +82,38 @@ struct StickerTallyTests {
         #expect(tally.options.first { $0.id == "c" }?.support == 0)
     }
 
+    @Test("a participant who comes back later in the file is the same participant")
+    func returningParticipantsAreRecognised() {
+        let contents = read("""
+            participant,poster,option,colour
+            p1,t1,a,groen
+            p2,t1,a,groen
+            p1,t1,b,groen
+            p3,t2,a,groen
+            p1,t2,c,groen
+            p2,t2,b,groen
+            p1,t2,d,groen
+
+            """)
+        #expect(contents.table.participantNames == ["p1", "p2", "p3"])
+        #expect(contents.table.participant == [0, 1, 0, 2, 0, 1, 0])
+        let tally = StickerTally.compute(session: session, table: contents.table)
+        // p1's fourth green sticker (line 8) is over the allotment of three.
+        #expect(tally.excluded.map(\.line) == [8])
+        #expect(tally.participants == 3)
+    }
+
+    @Test("a line or a header with more fields than fit is counted, not cut")
+    func manyFields() {
+        let wide = Array(repeating: "x", count: 20).joined(separator: ",")
+        let line = read("participant,poster,option,colour\n" + wide + "\n")
+        #expect(line.findings.errors.map(\.code) == ["malformed-line"])
+        #expect(line.findings.errors.first?.message.en?.contains("20 fields") == true)
+        let header = read("participant,poster,option,colour," + wide + "\np1,t1,a,groen\n")
+        #expect(header.findings.errors.map(\.code) == ["unknown-header"])
+        #expect(header.table.rows == 0)
+    }
+
     @Test func participantIdsCountWithinOneFile() {
         let first = read("participant,poster,option,colour\np1,t1,a,groen\np1,t1,a,groen\n", file: "tafel1.csv")
         let second = read("participant,poster,option,colour\np1,t2,a,groen\np1,t2,a,groen\n", file: "tafel2.csv")
