@@ -141,24 +141,24 @@ public struct HTTPRequestParser: Sendable {
     }
 
     static func parse(head: ArraySlice<UInt8>, limits: Limits) throws(Refusal) -> (HTTPRequest, Int, Bool) {
-        // Lines end in CRLF; a CR or LF anywhere else is refused.
-        var lines: [ArraySlice<UInt8>] = []
-        var lineStart = head.startIndex
+        // Lines end in CRLF; a CR or LF anywhere else is refused. A first pass checks that and
+        // counts the lines, so the limits are checked before anything is made of them.
+        var requestLineEnd: Int?
+        var lineCount = 1
         var index = head.startIndex
         while index < head.endIndex {
             let byte = head[index]
             if byte == 13 {
                 guard index + 1 < head.endIndex, head[index + 1] == 10 else { throw Refusal(status: 400, reason: "bare CR") }
-                lines.append(head[lineStart..<index])
+                if requestLineEnd == nil { requestLineEnd = index }
+                lineCount += 1
                 index += 2
-                lineStart = index
                 continue
             }
             if byte == 10 { throw Refusal(status: 400, reason: "bare LF") }
             index += 1
         }
-        lines.append(head[lineStart..<head.endIndex])
-        let requestLine = lines[0]
+        let requestLine = head[head.startIndex..<(requestLineEnd ?? head.endIndex)]
         guard requestLine.count <= limits.requestLine else {
             throw Refusal(status: 414, reason: "request line longer than \(limits.requestLine) bytes")
         }
@@ -166,14 +166,20 @@ public struct HTTPRequestParser: Sendable {
         guard headerBytes <= limits.headerBytes else {
             throw Refusal(status: 431, reason: "header section larger than \(limits.headerBytes) bytes")
         }
-        guard lines.count - 1 <= limits.headerFields else {
+        guard lineCount - 1 <= limits.headerFields else {
             throw Refusal(status: 431, reason: "more than \(limits.headerFields) header fields")
         }
         var request = try parseRequestLine(requestLine)
+        request.headers.reserveCapacity(lineCount - 1)
         var contentLength: Int?
         var hosts = 0
         var expectContinue = false, transferEncoding = false
-        for line in lines.dropFirst() {
+        var lineStart = requestLine.endIndex + 2
+        while lineStart <= head.endIndex, requestLineEnd != nil {
+            var lineEnd = lineStart
+            while lineEnd < head.endIndex, head[lineEnd] != 13 { lineEnd += 1 }
+            let line = head[lineStart..<lineEnd]
+            lineStart = lineEnd + 2
             guard let first = line.first else { throw Refusal(status: 400, reason: "empty header line") }
             if first == 32 || first == 9 { throw Refusal(status: 400, reason: "obsolete line folding") }
             guard let colon = line.firstIndex(of: 58) else { throw Refusal(status: 400, reason: "header line without a colon") }
@@ -187,15 +193,15 @@ public struct HTTPRequestParser: Sendable {
             guard valueBytes.allSatisfy({ $0 == 9 || ($0 >= 32 && $0 != 127) }) else {
                 throw Refusal(status: 400, reason: "control character in a header value")
             }
-            let name = String(decoding: nameBytes, as: UTF8.self).lowercased()
+            let name = lowercasedToken(nameBytes)
             let value = String(decoding: valueBytes, as: UTF8.self)
             switch name {
             case "content-length":
                 guard contentLength == nil else { throw Refusal(status: 400, reason: "more than one Content-Length") }
-                guard !valueBytes.isEmpty, valueBytes.count <= 18, valueBytes.allSatisfy({ $0 >= 48 && $0 <= 57 }), let length = Int(value) else {
+                guard !valueBytes.isEmpty, valueBytes.count <= 18, valueBytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
                     throw Refusal(status: 400, reason: "Content-Length is not a number")
                 }
-                contentLength = length
+                contentLength = valueBytes.reduce(0) { $0 * 10 + Int($1 - 48) }
             case "transfer-encoding":
                 transferEncoding = true
             case "host":
@@ -231,17 +237,33 @@ public struct HTTPRequestParser: Sendable {
         return (request, length, expectContinue)
     }
 
+    /// A header name (token characters, so ASCII) in lower case; byte by byte, where
+    /// `String.lowercased()` would consult Unicode's tables.
+    private static func lowercasedToken(_ bytes: ArraySlice<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            return bytes.count
+        }
+    }
+
     static func parseRequestLine(_ line: ArraySlice<UInt8>) throws(Refusal) -> HTTPRequest {
-        let parts = line.split(separator: 32, omittingEmptySubsequences: false)
-        guard parts.count == 3 else { throw Refusal(status: 400, reason: "malformed request line") }
-        let method = parts[0], target = parts[1], version = parts[2]
+        // Exactly two spaces: method, target, version.
+        guard let firstSpace = line.firstIndex(of: 32), let lastSpace = line.lastIndex(of: 32), firstSpace != lastSpace,
+            !line[(firstSpace + 1)..<lastSpace].contains(32)
+        else { throw Refusal(status: 400, reason: "malformed request line") }
+        let method = line[line.startIndex..<firstSpace], target = line[(firstSpace + 1)..<lastSpace], version = line[(lastSpace + 1)...]
         guard !method.isEmpty, method.allSatisfy(isTokenCharacter) else { throw Refusal(status: 400, reason: "invalid method") }
         guard let first = target.first, first == 47 || (target.count == 1 && first == 42),
             target.allSatisfy({ $0 > 32 && $0 < 127 })
         else { throw Refusal(status: 400, reason: "the request target must be a path starting with /") }
-        let versionText = String(decoding: version, as: UTF8.self)
-        guard let parsedVersion = HTTPVersion(rawValue: versionText) else {
-            if versionText.hasPrefix("HTTP/"), versionText.count == 8 { throw Refusal(status: 505, reason: "HTTP version not supported") }
+        let parsedVersion: HTTPVersion
+        if version.elementsEqual("HTTP/1.1".utf8) {
+            parsedVersion = .http11
+        } else if version.elementsEqual("HTTP/1.0".utf8) {
+            parsedVersion = .http10
+        } else {
+            let text = String(decoding: version, as: UTF8.self)
+            if text.hasPrefix("HTTP/"), text.count == 8 { throw Refusal(status: 505, reason: "HTTP version not supported") }
             throw Refusal(status: 400, reason: "malformed HTTP version")
         }
         return HTTPRequest(method: String(decoding: method, as: UTF8.self), target: String(decoding: target, as: UTF8.self), version: parsedVersion)

@@ -12,10 +12,24 @@ public enum AnswerValidator {
     public static func validate(
         _ raw: [String: JSONValue], against definition: SurveyDefinition
     ) throws(AnswerErrors) -> ValidatedResponse {
-        var (answers, errors) = validate(definition) { question throws(AnswerError) in
+        // Only the questions answered or required can give an answer or an error: the others
+        // are not visited (a survey may have dozens of questions, an answer a few).
+        var visit = [Bool](repeating: false, count: definition.questions.count)
+        var unknown: [String] = []
+        definition.questions.withUnsafeBufferPointer { questions in
+            for id in raw.keys {
+                if let index = questions.firstIndex(where: { $0.id == id }) {
+                    visit[index] = true
+                } else {
+                    unknown.append(id)
+                }
+            }
+            for index in questions.indices where questions[index].required { visit[index] = true }
+        }
+        var (answers, errors) = validate(definition, visiting: { visit[$0] }, expectedAnswers: raw.count) { question throws(AnswerError) in
             try validate(raw[question.id] ?? .null, for: question)
         }
-        for id in raw.keys.sorted() where definition.question(id) == nil {
+        for id in unknown.sorted() {
             errors.append(AnswerError(
                 question: id, code: .unknownQuestion,
                 message: LocalizedText(
@@ -28,14 +42,17 @@ public enum AnswerValidator {
 
     /// The rules that span questions — required questions, consent before a `direct` question —
     /// over answers already checked one by one by `answer` (which throws a refused answer).
+    /// `visiting` may leave out questions that are neither answered nor required.
     static func validate(
-        _ definition: SurveyDefinition, answer: (Question) throws(AnswerError) -> Answer?
+        _ definition: SurveyDefinition, visiting: (Int) -> Bool = { _ in true }, expectedAnswers: Int? = nil,
+        answer: (Question) throws(AnswerError) -> Answer?
     ) -> (answers: [String: Answer], errors: [AnswerError]) {
         var errors: [AnswerError] = []
         var answers: [String: Answer] = [:]
-        answers.reserveCapacity(definition.questions.count)
+        answers.reserveCapacity(expectedAnswers ?? definition.questions.count)
         var consentGiven = false
-        for question in definition.questions {
+        for index in definition.questions.indices where visiting(index) {
+            let question = definition.questions[index]
             do throws(AnswerError) {
                 if let answer = try answer(question) {
                     if question.privacy == .direct, !consentGiven {

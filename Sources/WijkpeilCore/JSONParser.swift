@@ -38,6 +38,7 @@ struct JSONParser {
         try enter()
         position += 1
         var fields: [String: JSONValue] = [:]
+        fields.reserveCapacity(4)
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -88,14 +89,18 @@ struct JSONParser {
         position += 1
         let start = position
         // Fast path: no escapes.
+        var nonASCII: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
+                // ASCII is valid UTF-8 as it stands; only other text needs the (slower) check.
+                if nonASCII & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else { throw error("text that is not UTF-8") }
                 return text
             }
+            nonASCII |= byte
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("a control character inside text; write it as an escape") }
             position += 1
@@ -169,6 +174,7 @@ struct JSONParser {
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
         let start = position
+        var integral = true
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
         guard position < bytes.count, isDigit(bytes[position]) else { throw error("an invalid number") }
         if bytes[position] == UInt8(ascii: "0") {
@@ -178,15 +184,26 @@ struct JSONParser {
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            integral = false
             position += 1
             guard position < bytes.count, isDigit(bytes[position]) else { throw error("an invalid number") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            integral = false
             position += 1
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard position < bytes.count, isDigit(bytes[position]) else { throw error("an invalid number") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        // A whole number of up to 15 digits is exact as a Double: no text to convert.
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digits = (negative ? start + 1 : start)..<position
+        if integral, digits.count <= 15 {
+            var value: Int64 = 0
+            for index in digits { value = value * 10 + Int64(bytes[index] - UInt8(ascii: "0")) }
+            // -0 stays -0, as the slow path gives it.
+            return negative ? -Double(value) : Double(value)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         guard let number = Double(text), number.isFinite else { throw error("a number too large") }

@@ -11,7 +11,7 @@ public enum JSONValue: Sendable, Hashable {
     case object([String: JSONValue])
 
     /// Parses JSON text (RFC 8259, strictly). The error says where the text stops being JSON.
-    public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ data: some ContiguousBytes) throws(JSONSyntaxError) -> JSONValue {
         let result: Result<JSONValue, JSONSyntaxError> = data.withUnsafeBytes { raw in
             var parser = JSONParser(raw.bindMemory(to: UInt8.self))
             do throws(JSONSyntaxError) {
@@ -36,6 +36,7 @@ public enum JSONValue: Sendable, Hashable {
     /// The compact JSON text.
     public var compactText: String {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
         write(to: &bytes, pretty: false, indent: 0)
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -48,7 +49,7 @@ public enum JSONValue: Sendable, Hashable {
             if !number.isFinite {
                 bytes.append(contentsOf: "null".utf8)
             } else if number.rounded() == number, abs(number) < 1e15 {
-                bytes.append(contentsOf: String(Int64(number)).utf8)
+                Self.writeInteger(Int64(number), to: &bytes)
             } else {
                 bytes.append(contentsOf: String(number).utf8)
             }
@@ -85,8 +86,30 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// A JSON string per RFC 8259: quotes, backslashes and control characters escaped.
+    /// Digits straight into the output, without making a `String` first.
+    private static func writeInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64) = (0, 0)  // up to 16 digits, most significant last
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        // Most text needs no escapes: then it is copied in one go.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):

@@ -104,7 +104,9 @@ struct IdentifierTests {
 struct JSONWritingTests {
     @Test(arguments: [
         (JSONValue.string("a\"b\\c\nd\u{1}é"), #""a\"b\\c\nd\u0001é""#),
-        (.number(-3), "-3"), (.number(0.1), "0.1"), (.number(.nan), "null"), (.array([]), "[]"), (.object([:]), "{}"),
+        (.number(-3), "-3"), (.number(0), "0"), (.number(-0.0), "0"), (.number(10), "10"), (.number(999_999_999_999_999), "999999999999999"),
+        (.number(-123_456_789_012_345), "-123456789012345"), (.number(1e15), "1000000000000000.0"), (.number(0.1), "0.1"),
+        (.string("noord"), #""noord""#), (.number(.nan), "null"), (.array([]), "[]"), (.object([:]), "{}"),
         (JSONValue.object(["z": [1, nil, true], "a": ["b": "c"]]), #"{"a":{"b":"c"},"z":[1,null,true]}"#),
     ])
     func compactOutputIsExactAndSorted(_ value: JSONValue, _ text: String) {
@@ -128,6 +130,25 @@ struct JSONParsingTests {
     ])
     func validJSONParses(_ text: String, _ expected: JSONValue) throws {
         #expect(try JSONValue.parse(Data(text.utf8)) == expected)
+    }
+
+    @Test("whole numbers read without text conversion give what the conversion gives", arguments: [
+        "0", "-0", "7", "-7", "123456789012345", "-123456789012345", "999999999999999", "1234567890123456", "-9007199254740993",
+        "12345678901234567890", "2.5", "1e3", "-1E-2",
+    ])
+    func numbersAgreeWithDoubleConversion(_ text: String) throws {
+        guard case .number(let parsed) = try JSONValue.parse(Array(text.utf8)), let expected = Double(text) else {
+            Issue.record("\(text) did not parse as a number")
+            return
+        }
+        #expect(parsed == expected && parsed.sign == expected.sign, "\(text)")
+    }
+
+    @Test func textIsCheckedAsUTF8OnlyWhenItIsNotASCII() throws {
+        #expect(try JSONValue.parse(Array(#""buurt noord""#.utf8)) == .string("buurt noord"))
+        #expect(try JSONValue.parse(Array(#""café""#.utf8)) == .string("café"))
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x22, 0x61, 0xC3, 0x28, 0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x22, 0xFF, 0x22]) }
     }
 
     @Test(arguments: [
