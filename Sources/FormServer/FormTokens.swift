@@ -1,3 +1,4 @@
+import Glibc
 import Hashing
 import Synchronization
 
@@ -10,14 +11,23 @@ struct FormTokens: Sendable {
         mac = HMAC(key: secret)
     }
 
-    /// Random bits from the system, fetched 4 KiB at a time (one `getrandom` per 256 forms).
+    /// Random bits from the system, fetched 4 KiB at a time in 256-byte `getentropy` calls
+    /// (one call per 16 forms; `SystemRandomNumberGenerator` would make one per 8 bytes).
     private static let randomPool = Mutex<(bytes: [UInt64], next: Int)>(([], 0))
 
     private static func randomPair() -> (UInt64, UInt64) {
         randomPool.withLock { pool in
             if pool.next + 2 > pool.bytes.count {
-                var generator = SystemRandomNumberGenerator()
-                pool.bytes = (0..<512).map { _ in generator.next() }
+                pool.bytes = [UInt64](repeating: 0, count: 512)
+                pool.bytes.withUnsafeMutableBytes { buffer in
+                    for offset in stride(from: 0, to: buffer.count, by: 256) where getentropy(buffer.baseAddress! + offset, 256) != 0 {
+                        // The kernel's generator always answers; should it not, the standard
+                        // library's generator (which stops the program rather than go on
+                        // without randomness) fills this part.
+                        var generator = SystemRandomNumberGenerator()
+                        for word in 0..<32 { buffer.storeBytes(of: generator.next(), toByteOffset: offset + word * 8, as: UInt64.self) }
+                    }
+                }
                 pool.next = 0
             }
             defer { pool.next += 2 }
