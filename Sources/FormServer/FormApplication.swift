@@ -76,14 +76,18 @@ public final class FormApplication: Sendable {
         ("Referrer-Policy", "no-referrer"),
     ]
 
+    /// The headers of every page and API answer, made once.
+    private static let htmlHeaders = [("Content-Type", "text/html; charset=utf-8")] + securityHeaders + [("Cache-Control", "no-store")]
+    private static let jsonHeaders = [("Content-Type", "application/json")] + securityHeaders + [("Cache-Control", "no-store")]
+
     func html(_ status: Int, _ text: String, extra: [(name: String, value: String)] = []) -> HTTPResponse {
-        HTTPResponse(status: status, contentType: "text/html; charset=utf-8", text: text,
-                     headers: Self.securityHeaders + [("Cache-Control", "no-store")] + extra)
+        HTTPResponse(status: status, headers: extra.isEmpty ? Self.htmlHeaders : Self.htmlHeaders + extra, body: Array(text.utf8))
     }
 
     func json(_ status: Int, _ value: JSONValue, extra: [(name: String, value: String)] = []) -> HTTPResponse {
-        HTTPResponse(status: status, contentType: "application/json", text: value.compactText + "\n",
-                     headers: Self.securityHeaders + [("Cache-Control", "no-store")] + extra)
+        var body = value.compactBytes
+        body.append(UInt8(ascii: "\n"))
+        return HTTPResponse(status: status, headers: extra.isEmpty ? Self.jsonHeaders : Self.jsonHeaders + extra, body: body)
     }
 
     /// An error page or JSON error for a refused request, in the resident's language.

@@ -35,10 +35,15 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The compact JSON text.
     public var compactText: String {
+        String(decoding: compactBytes, as: UTF8.self)
+    }
+
+    /// The compact JSON text as UTF-8 bytes.
+    public var compactBytes: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(128)
         write(to: &bytes, pretty: false, indent: 0)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private func write(to bytes: inout [UInt8], pretty: Bool, indent: Int) {
