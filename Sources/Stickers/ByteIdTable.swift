@@ -1,6 +1,6 @@
-/// An open-addressing map from short byte strings (option and colour ids, poster names,
-/// participant ids) to indices, looked up straight from a file's bytes: no `String` is made and
-/// no list scanned per row.
+/// An open-addressing map from short byte strings (option and colour ids, poster names) to
+/// indices, looked up straight from a file's bytes: no `String` is made and no list scanned per
+/// row. Participants, far more numerous, are numbered by `ParticipantRuns` with the same hash.
 ///
 /// The keys live side by side in one byte arena, so a key costs no allocation of its own; a
 /// slot holds the key's place in the arena and its value. Keys are hashed eight bytes at a
@@ -34,6 +34,8 @@ struct ByteIdTable {
         }
     }
 
+    /// A hash of `bytes`, eight bytes at a time (not for adversaries: the keys come from the
+    /// organiser's own files).
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
