@@ -1,5 +1,3 @@
-public import WijkpeilCore
-
 /// Placements as dense columns: options, colours, posters and participants as small integers.
 /// Thirty million placements take under a gigabyte, and counting is array indexing, not
 /// dictionary look-ups.
