@@ -59,7 +59,7 @@ public struct StickerTally: Sendable, Hashable {
         var perPoster = [Int](repeating: 0, count: table.posterNames.count * optionCount * colourCount)
         // Per participant: stickers used per colour, and per option and colour.
         var usedPerColour = [Int32](repeating: 0, count: table.participantCount * colourCount)
-        var usedPerOption = [Int: Int32]()
+        var usedPerOption = OptionUsage(slots: table.participantCount * optionCount * colourCount)
         var seen = [Bool](repeating: false, count: table.participantCount)
         var excluded: [Exclusion] = []
         var stickers = 0
@@ -75,7 +75,7 @@ public struct StickerTally: Sendable, Hashable {
                     excluded.append(exclusion(.overAllotment, row: row, table: table, session: session))
                     continue
                 }
-                let used = usedPerOption[optionKey, default: 0]
+                let used = usedPerOption[optionKey]
                 if used + count > cap {
                     excluded.append(exclusion(.overCap, row: row, table: table, session: session))
                     continue
@@ -143,6 +143,27 @@ public struct StickerTally: Sendable, Hashable {
             }
         }
         return (0..<bins).map { lanes[$0] + lanes[bins + $0] + lanes[2 * bins + $0] + lanes[3 * bins + $0] }
+    }
+
+    /// Stickers used per participant, option and colour: an array while that takes at most
+    /// 64 MB (a million participants of an evening with eight options and two colours), a
+    /// dictionary beyond.
+    struct OptionUsage {
+        private var dense: [Int32]
+        private var sparse: [Int: Int32] = [:]
+        let isDense: Bool
+
+        init(slots: Int, denseLimit: Int = 16_000_000) {
+            isDense = slots <= denseLimit
+            dense = isDense ? [Int32](repeating: 0, count: slots) : []
+        }
+
+        subscript(key: Int) -> Int32 {
+            get { isDense ? dense[key] : sparse[key, default: 0] }
+            set {
+                if isDense { dense[key] = newValue } else { sparse[key] = newValue }
+            }
+        }
     }
 
     private enum ExclusionKind { case overAllotment, overCap }
