@@ -49,9 +49,15 @@ http {
 CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
 
+# Every POST carries a key of its own: the run's start time, wrk's thread and a counter. (The
+# prefix must stay a global: `thread:set` sets globals, and a local of the same name would hide
+# it, giving both threads the same keys, so that half the POSTs were answered as duplicates.)
 cat > "$work/post.lua" <<'LUA'
-local counter, prefix = 0, ""
-function setup(thread) thread:set("prefix", tostring(math.random(1, 1e9))) end
+local counter, threads = 0, 0
+function setup(thread)
+    threads = threads + 1
+    thread:set("prefix", os.time() .. "-" .. threads)
+end
 function request()
     counter = counter + 1
     local body = '{"submissionKey": "bench-' .. prefix .. '-' .. counter .. '", "answers": {"cijfer-wonen": 7, "buurt": "noord"}}'
@@ -68,7 +74,8 @@ measure() {
     p50=$(echo "$output" | awk '$1 == "50%" {print $2}')
     p99=$(echo "$output" | awk '$1 == "99%" {print $2}')
     errors=$(echo "$output" | awk '/Non-2xx/ {print $NF}')
-    echo "$rate $(to_ms "$p50") $(to_ms "$p99") ${errors:-0}"
+    requests=$(echo "$output" | awk '/requests in/ {print $1}')
+    echo "$rate $(to_ms "$p50") $(to_ms "$p99") ${errors:-0} ${requests:-0}"
 }
 to_ms() {
     case "$1" in
@@ -83,12 +90,20 @@ report() { printf "%-44s %10.0f req/s   p50 %7s ms   p99 %7s ms   non-2xx %s\n" 
 # A short warm-up of both servers first, so neither is measured cold.
 wrk -t2 -c"$connections" -d2s http://127.0.0.1:18080/s/wijkanalyse > /dev/null
 wrk -t2 -c"$connections" -d2s http://127.0.0.1:18081/form > /dev/null
-read -r w_get w_get50 w_get99 w_geterr <<< "$(measure http://127.0.0.1:18080/s/wijkanalyse)"
-read -r n_get n_get50 n_get99 n_geterr <<< "$(measure http://127.0.0.1:18081/form)"
-read -r w_close w_close50 w_close99 w_closeerr <<< "$(measure -H 'Connection: close' http://127.0.0.1:18080/s/wijkanalyse)"
-read -r n_close n_close50 n_close99 n_closeerr <<< "$(measure -H 'Connection: close' http://127.0.0.1:18081/form)"
-read -r w_post w_post50 w_post99 w_posterr <<< "$(measure -s "$work/post.lua" http://127.0.0.1:18080/api/v1/surveys/wijkanalyse/responses)"
-read -r n_post n_post50 n_post99 n_posterr <<< "$(measure -s "$work/post.lua" http://127.0.0.1:18081/post)"
+read -r w_get w_get50 w_get99 w_geterr _ <<< "$(measure http://127.0.0.1:18080/s/wijkanalyse)"
+read -r n_get n_get50 n_get99 n_geterr _ <<< "$(measure http://127.0.0.1:18081/form)"
+read -r w_close w_close50 w_close99 w_closeerr _ <<< "$(measure -H 'Connection: close' http://127.0.0.1:18080/s/wijkanalyse)"
+read -r n_close n_close50 n_close99 n_closeerr _ <<< "$(measure -H 'Connection: close' http://127.0.0.1:18081/form)"
+# The POST run also notes the CPU time the server and wrk take (user + system), since both
+# share this machine's cores.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+server_before=$(ticks "$server")
+TIMEFORMAT='%U %S'
+{ time measure -s "$work/post.lua" http://127.0.0.1:18080/api/v1/surveys/wijkanalyse/responses > "$work/post-result"; } 2> "$work/post-time"
+server_after=$(ticks "$server")
+read -r w_post w_post50 w_post99 w_posterr w_posts < "$work/post-result"
+read -r wrk_user wrk_system < "$work/post-time"
+read -r n_post n_post50 n_post99 n_posterr _ <<< "$(measure -s "$work/post.lua" http://127.0.0.1:18081/post)"
 store_rate=$(.build/release/wijkpeil bench store --writers "$connections" --responses 20000 2>/dev/null | awk '/writer tasks/ {for (i = 1; i <= NF; i++) if ($i == "durable") print $(i - 1)}')
 
 echo
@@ -103,5 +118,7 @@ echo
 awk -v a="$w_get" -v b="$n_get" -v p="$w_get99" 'BEGIN {printf "keep-alive GETs: %.2f of nginx (target 0.75), p99 %s ms (target < 10)\n", a / b, p}'
 awk -v a="$w_close" -v b="$n_close" 'BEGIN {printf "Connection: close GETs: %.2f of nginx (target 0.70)\n", a / b}'
 awk -v a="$w_post" -v s="$store_rate" -v n="$n_post" 'BEGIN {printf "durable POSTs: %.2f of the store benchmark (target 0.70), %.2f of nginx POST (target 0.25)\n", a / s, a / n}'
+awk -v b="$server_before" -v e="$server_after" -v hz="$(getconf CLK_TCK)" -v u="$wrk_user" -v y="$wrk_system" -v t="$seconds" -v r="$w_post" -v c="$(nproc)" \
+    'BEGIN {server = (e - b) / hz; printf "CPU during the POST run: the server %.2f cores (%.0f us per POST), wrk %.2f cores, of %d\n", server / t, server / (r * t) * 1e6, (u + y) / t, c}'
 stored=$(.build/release/wijkpeil responses count --db "$work/bench.sqlite" 2>/dev/null | awk '/wijkanalyse/ {print $2}')
-echo "responses stored by the POST run: ${stored:-?}"
+echo "responses stored by the POST run: ${stored:-?} of ${w_posts} POSTs answered (each with a key of its own; wrk stops with some in flight)"
