@@ -104,7 +104,10 @@ server_after=$(ticks "$server")
 read -r w_post w_post50 w_post99 w_posterr w_posts < "$work/post-result"
 read -r wrk_user wrk_system < "$work/post-time"
 read -r n_post n_post50 n_post99 n_posterr _ <<< "$(measure -s "$work/post.lua" http://127.0.0.1:18081/post)"
-store_rate=$(.build/release/wijkpeil bench store --writers "$connections" --responses 20000 2>/dev/null | awk '/writer tasks/ {for (i = 1; i <= NF; i++) if ($i == "durable") print $(i - 1)}')
+# The store benchmark at the same concurrency, writing as many responses as the POST run did
+# (into a fresh database, as the POST run), so the two are measured over the same volume.
+store_responses=$(( w_posts > 20000 ? w_posts : 20000 ))
+store_rate=$(.build/release/wijkpeil bench store --writers "$connections" --responses "$store_responses" 2>/dev/null | awk '/writer tasks/ {for (i = 1; i <= NF; i++) if ($i == "durable") print $(i - 1)}')
 
 echo
 report "wijkpeil GET /s/wijkanalyse, keep-alive" "$w_get" "$w_get50" "$w_get99" "$w_geterr"
@@ -113,7 +116,7 @@ report "wijkpeil GET, Connection: close" "$w_close" "$w_close50" "$w_close99" "$
 report "nginx static copy, Connection: close" "$n_close" "$n_close50" "$n_close99" "$n_closeerr"
 report "wijkpeil durable JSON POST" "$w_post" "$w_post50" "$w_post99" "$w_posterr"
 report "nginx return 201" "$n_post" "$n_post50" "$n_post99" "$n_posterr"
-echo "store benchmark, $connections async writers: $store_rate durable responses/s"
+echo "store benchmark, $connections async writers, $store_responses responses: $store_rate durable responses/s"
 echo
 awk -v a="$w_get" -v b="$n_get" -v p="$w_get99" 'BEGIN {printf "keep-alive GETs: %.2f of nginx (target 0.75), p99 %s ms (target < 10)\n", a / b, p}'
 awk -v a="$w_close" -v b="$n_close" 'BEGIN {printf "Connection: close GETs: %.2f of nginx (target 0.70)\n", a / b}'
