@@ -71,6 +71,11 @@ final class EventLoop: @unchecked Sendable {
     /// then closes every connection. Returns at once; `wait()` returns when all is closed.
     func stop() {
         stopping.store(true, ordering: .sequentiallyConsistent)
+        wake()
+    }
+
+    /// Makes `poll` return: the wake pipe's read end becomes readable.
+    private func wake() {
         var one: UInt8 = 1
         _ = write(wakeFD, &one, 1)
     }
@@ -195,9 +200,12 @@ final class EventLoop: @unchecked Sendable {
             register(fd: fd, peer: peer, now: .now)
             return
         }
-        adopted.withLock { $0.append((fd, peer)) }
-        var one: UInt8 = 1
-        _ = write(wakeFD, &one, 1)
+        // The loop takes the whole list when it wakes, so only the first of a run needs to wake it.
+        let wasEmpty = adopted.withLock { list in
+            defer { list.append((fd, peer)) }
+            return list.isEmpty
+        }
+        if wasEmpty { wake() }
     }
 
     private func register(fd: Int32, peer: String, now: ContinuousClock.Instant) {
@@ -279,9 +287,13 @@ final class EventLoop: @unchecked Sendable {
                     if let loopThread, pthread_equal(loopThread, pthread_self()) != 0 {
                         loopLocalReplies.append(completion)
                     } else {
-                        completions.withLock { $0.append(completion) }
-                        var one: UInt8 = 1
-                        _ = write(wakeFD, &one, 1)
+                        // A batch commits many answers at once: one wake-up for all of them,
+                        // since the loop takes the whole list when it wakes.
+                        let wasEmpty = completions.withLock { pending in
+                            defer { pending.append(completion) }
+                            return pending.isEmpty
+                        }
+                        if wasEmpty { wake() }
                     }
                 }
                 deliverCompletions(now: now)
