@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
+case "$seconds" in
+    "" | *[!0-9]* | 0) echo "usage: scripts/bench-http.sh [SECONDS]  (a whole number of seconds per measurement, 10 by default)" >&2; exit 2 ;;
+esac
 connections=64
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
     apt-get update -qq && apt-get install -y -qq wrk nginx
