@@ -90,7 +90,6 @@ public enum JSONValue: Sendable, Hashable {
         bytes += [UInt8](repeating: UInt8(ascii: " "), count: indent)
     }
 
-    /// A JSON string per RFC 8259: quotes, backslashes and control characters escaped.
     /// Digits straight into the output, without making a `String` first.
     private static func writeInteger(_ value: Int64, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
@@ -107,6 +106,7 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// A JSON string per RFC 8259: quotes, backslashes and control characters escaped.
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // Most text needs no escapes: then it is copied in one go.
