@@ -72,7 +72,7 @@ LUA
 measure() {
     local output
     output=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" 2>&1)
-    local rate p50 p99 errors
+    local rate p50 p99 errors requests
     rate=$(echo "$output" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$output" | awk '$1 == "50%" {print $2}')
     p99=$(echo "$output" | awk '$1 == "99%" {print $2}')
