@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
         ),
+        // Linux's epoll for the form server's event loops (a header only; nothing to install).
+        .systemLibrary(name: "CEpoll"),
         // Shared vocabulary: localised text, findings with their location, JSON values, CSV.
         .target(name: "WijkpeilCore"),
         // SHA-256, HMAC and PBKDF2: content hashes and invitation codes.
@@ -42,7 +44,7 @@ let package = Package(
         .target(name: "Agenda", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // The survey form endpoint: a strict HTTP/1.1 server on POSIX sockets, the resident
         // forms, the JSON API.
-        .target(name: "FormServer", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Store", "Hashing"]),
+        .target(name: "FormServer", dependencies: ["CEpoll", "WijkpeilCore", "Participation", "Surveys", "Store", "Hashing"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
         .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "FormServer"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),

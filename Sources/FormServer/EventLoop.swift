@@ -5,12 +5,12 @@ import Glibc
 #endif
 import Synchronization
 
-/// One event loop: a thread with `poll(2)` that owns the connections dealt to it (the first loop
+/// One event loop: a thread with a `Poller` that owns the connections dealt to it (the first loop
 /// accepts them all and deals them out in turn). It parses requests, hands
 /// them to the handler, writes the replies back and enforces the time limits.
 final class EventLoop: @unchecked Sendable {
-    // @unchecked: `connections`, `listeners` and `loopLocalReplies` are touched only by the loop
-    // thread; replies from other threads go through the `completions` Mutex and the wake pipe.
+    // @unchecked: `connections`, `listeners`, `poller` and `loopLocalReplies` are touched only by
+    // the loop thread; replies from other threads go through the `completions` Mutex and the wake pipe.
     typealias Configuration = HTTPServer.Configuration
     typealias Handler = HTTPServer.Handler
     typealias RefusalPage = HTTPServer.RefusalPage
@@ -28,7 +28,8 @@ final class EventLoop: @unchecked Sendable {
     private let adopted = Mutex<[(Int32, String)]>([])
     private var handOff: @Sendable (_ turn: Int, _ fd: Int32, _ peer: String) -> Void = { _, fd, _ in close(fd) }
     private var nextLoop = 0
-    private var connections: [Int32: Connection] = [:]
+    private var connections = ConnectionTable()
+    private var poller: Poller?
     private let completions = Mutex<[Completion]>([])
     private var loopLocalReplies: [Completion] = []
     private var loopThread: pthread_t?
@@ -52,7 +53,12 @@ final class EventLoop: @unchecked Sendable {
         guard pipe(&ends) == 0 else { throw StartError(description: "cannot create the event loop: \(String(cString: strerror(errno)))") }
         (wakeRead, wakeFD) = (ends[0], ends[1])
         for fd in ends { Self.makeNonBlocking(fd) }
+        guard let poller = Poller() else {
+            throw StartError(description: "cannot create the event loop: \(String(cString: strerror(errno)))")
+        }
         listeners = listener.map { [$0] } ?? []
+        for fd in [wakeRead] + listeners { poller.add(fd, .readable) }
+        self.poller = poller
         self.handOff = handOff
     }
 
@@ -96,45 +102,26 @@ final class EventLoop: @unchecked Sendable {
         var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
         var lastSweep = ContinuousClock.now
         var stopDeadline: ContinuousClock.Instant?
-        var polled: [pollfd] = []
-        var polledConnections: [Connection?] = []
+        var events: [Poller.Event] = []
+        let poller = self.poller!
         while true {
-            polled.removeAll(keepingCapacity: true)
-            polledConnections.removeAll(keepingCapacity: true)
-            polled.append(pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0))
-            polledConnections.append(nil)
-            for listener in listeners {
-                polled.append(pollfd(fd: listener, events: Int16(POLLIN), revents: 0))
-                polledConnections.append(nil)
-            }
-            for connection in connections.values {
-                var events: Int16 = 0
-                // A client that keeps sending while its answer is pending is not read further.
-                if connection.parser.bufferedCount < 256 * 1024 { events |= Int16(POLLIN) }
-                if connection.waitingToWrite { events |= Int16(POLLOUT) }
-                polled.append(pollfd(fd: connection.fd, events: events, revents: 0))
-                polledConnections.append(connection)
-            }
-            let count = poll(&polled, nfds_t(polled.count), 250)
+            poller.wait(timeoutMilliseconds: 250, into: &events)
             let now = ContinuousClock.now
-            if count > 0 {
-                for index in polled.indices where polled[index].revents != 0 {
-                    let fd = polled[index].fd, flags = Int32(polled[index].revents)
-                    if fd == wakeRead {
-                        var drain = [UInt8](repeating: 0, count: 256)
-                        while read(wakeRead, &drain, drain.count) > 0 {}
-                        for (adoptedFD, peer) in adopted.withLock({ list in defer { list.removeAll() }; return list }) {
-                            register(fd: adoptedFD, peer: peer, now: now)
-                        }
-                    } else if let connection = polledConnections[index] {
-                        guard connections[fd] === connection else { continue }
-                        if flags & Int32(POLLOUT) != 0 { flush(connection, now: now) }
-                        if flags & (Int32(POLLIN) | Int32(POLLHUP) | Int32(POLLERR)) != 0, connections[fd] === connection {
-                            receive(connection, buffer: &readBuffer, now: now)
-                        }
-                    } else if listeners.contains(fd) {
-                        acceptAll(fd, now: now)
+            for event in events {
+                let fd = event.fd
+                if fd == wakeRead {
+                    var drain = [UInt8](repeating: 0, count: 256)
+                    while read(wakeRead, &drain, drain.count) > 0 {}
+                    for (adoptedFD, peer) in adopted.withLock({ list in defer { list.removeAll() }; return list }) {
+                        register(fd: adoptedFD, peer: peer, now: now)
                     }
+                } else if let connection = connections[fd] {
+                    if event.writable { flush(connection, now: now) }
+                    if event.readable || event.hangUp, connections[fd] === connection {
+                        receive(connection, buffer: &readBuffer, now: now)
+                    }
+                } else if listeners.contains(fd) {
+                    acceptAll(fd, now: now)
                 }
             }
             deliverCompletions(now: now)
@@ -146,15 +133,16 @@ final class EventLoop: @unchecked Sendable {
                 if stopDeadline == nil {
                     stopDeadline = now + .seconds(10)
                     // The listening socket is shared; the server closes it once every loop is done.
+                    for listener in listeners { poller.remove(listener) }
                     listeners.removeAll()
-                    for connection in Array(connections.values) where connection.state == .reading && !connection.parser.inRequest && connection.output.isEmpty {
+                    for connection in connections.all where connection.state == .reading && !connection.parser.inRequest && connection.output.isEmpty {
                         closeConnection(connection)
                     }
                 }
                 if connections.isEmpty || now > stopDeadline! { break }
             }
         }
-        for connection in Array(connections.values) { closeConnection(connection) }
+        for connection in connections.all { closeConnection(connection) }
         // Connections dealt to this loop as it stopped; and no more dealing (which also lets go
         // of the other loops).
         for (fd, _) in adopted.withLock({ list in defer { list.removeAll() }; return list }) {
@@ -210,6 +198,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func register(fd: Int32, peer: String, now: ContinuousClock.Instant) {
         connections[fd] = Connection(fd: fd, peer: peer, parser: HTTPRequestParser(limits: configuration.limits), now: now)
+        poller?.add(fd, .readable)
     }
 
     private static func peerName(_ address: sockaddr_storage) -> String {
@@ -252,6 +241,21 @@ final class EventLoop: @unchecked Sendable {
             return
         }
         process(connection, now: now)
+        watch(connection)
+    }
+
+    /// Tells the poller what `connection` now waits for: more bytes unless the client is far
+    /// ahead of its answers, and room to write while an answer is only partly sent.
+    private func watch(_ connection: Connection) {
+        guard connections[connection.fd] === connection else { return }
+        var interest: Poller.Interest = []
+        // A client that keeps sending while its answer is pending is not read further.
+        if connection.parser.bufferedCount < 256 * 1024 { interest.insert(.readable) }
+        if connection.waitingToWrite { interest.insert(.writable) }
+        if interest != connection.interest {
+            poller?.modify(connection.fd, interest)
+            connection.interest = interest
+        }
     }
 
     /// Takes the next request out of the parser, if the connection is free to answer one.
@@ -342,6 +346,7 @@ final class EventLoop: @unchecked Sendable {
             if sent < 0, errno == EINTR { continue }
             if sent < 0, errno == EAGAIN || errno == EWOULDBLOCK {
                 connection.waitingToWrite = true
+                watch(connection)
                 return
             }
             closeConnection(connection)
@@ -361,11 +366,12 @@ final class EventLoop: @unchecked Sendable {
             connection.idleSince = now
             process(connection, now: now)
         }
+        watch(connection)
     }
 
     /// Enforces the time limits.
     private func sweep(now: ContinuousClock.Instant) {
-        for connection in Array(connections.values) {
+        for connection in connections.all {
             if !connection.output.isEmpty {
                 if now - connection.lastActivity > configuration.idleTimeout { closeConnection(connection) }
                 continue
@@ -390,6 +396,7 @@ final class EventLoop: @unchecked Sendable {
     private func closeConnection(_ connection: Connection) {
         guard connections[connection.fd] === connection else { return }
         connections[connection.fd] = nil
+        poller?.remove(connection.fd)
         close(connection.fd)
         openCount.value.wrappingSubtract(1, ordering: .relaxed)
     }
@@ -406,6 +413,30 @@ final class EventLoop: @unchecked Sendable {
         return dateCache.text
     }
 
+}
+
+/// A loop's connections by descriptor number: found without hashing, several times a request.
+private struct ConnectionTable {
+    private var slots: [Connection?] = []
+    private(set) var count = 0
+
+    subscript(fd: Int32) -> Connection? {
+        get { Int(fd) < slots.count ? slots[Int(fd)] : nil }
+        set {
+            let index = Int(fd)
+            if index >= slots.count {
+                guard newValue != nil else { return }
+                slots.append(contentsOf: repeatElement(nil, count: index + 1 - slots.count))
+            }
+            count += (newValue == nil ? 0 : 1) - (slots[index] == nil ? 0 : 1)
+            slots[index] = newValue
+        }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The open connections, as a list that stays valid while connections close.
+    var all: [Connection] { slots.compactMap { $0 } }
 }
 
 /// The number of open connections, shared by the loops.
@@ -436,6 +467,8 @@ private final class Connection {
     var output: [UInt8] = []
     var outputOffset = 0
     var waitingToWrite = false
+    /// What the poller watches this connection for.
+    var interest: Poller.Interest = .readable
     var closeAfterWrite = false
     var peerClosed = false
     var requests = 0

@@ -83,6 +83,25 @@ struct HTTPServerTests {
         #expect(try client.readResponse().status == 200)
     }
 
+    @Test("a client that reads late still gets every answer whole and in order (the server waits for room to write)")
+    func backPressure() throws {
+        let fixture = try ServerFixture()
+        let client = try fixture.connect()
+        // 300 form pages of about 20 KB are more than the socket buffers hold: the server's
+        // sends stop short until the client reads.
+        let count = 300
+        try client.send(String(repeating: "GET /s/wijkanalyse HTTP/1.1\nHost: t\n\n", count: count - 1) + "GET /healthz HTTP/1.1\nHost: t\n\n")
+        usleep(300_000)
+        var pages = 0
+        for _ in 0..<(count - 1) {
+            let response = try client.readResponse()
+            if response.status == 200, response.body.hasSuffix("</html>\n") || response.body.hasSuffix("</html>") { pages += 1 }
+        }
+        #expect(pages == count - 1)
+        let last = try client.readResponse()
+        #expect(last.status == 200 && last.body.contains("ok"))
+    }
+
     @Test("a framing error is answered and the connection really closes", arguments: [
         ("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Length: 2\nTransfer-Encoding: chunked\n\n{}", 400),
         ("GET / HTTP/1.1\nHost: t\nX: a\n b\n\n", 400),
