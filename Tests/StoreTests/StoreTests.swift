@@ -48,6 +48,26 @@ struct StoreTests {
         #expect(try store.responseCounts() == ["peiling": 150])
     }
 
+
+    @Test("writers that keep coming back share commits, and every submission is in one")
+    func writersShareCommits() throws {
+        let database = TemporaryDatabase()
+        let store = try Store(path: database.path)
+        let hash = try store.register(StoreFixtures.survey())
+        let writers = 16, each = 25
+        DispatchQueue.concurrentPerform(iterations: writers) { writer in
+            for index in 0..<each {
+                _ = try? store.submit(StoreFixtures.submission("w\(writer)-\(index)", hash: hash))
+            }
+        }
+        let statistics = store.writeStatistics
+        #expect(statistics.submissions == writers * each)
+        #expect(try store.responseCounts() == ["peiling": writers * each])
+        // Without batching there would be one commit per submission.
+        #expect(statistics.batches < writers * each)
+        _ = try store.submit(StoreFixtures.submission("alone", hash: hash))
+        #expect(store.writeStatistics.batches == statistics.batches + 1)
+    }
     @Test func aResponseKeepsItsDefinitionAfterTheFileChanges() throws {
         let database = TemporaryDatabase()
         let store = try Store(path: database.path)
