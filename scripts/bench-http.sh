@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark of `wijkpeil serve` against nginx in the same run, with wrk at 64 connections:
-# form GETs with keep-alive and with Connection: close, and durable JSON POSTs; nginx serves a
+# form GETs with keep-alive and with Connection: close, keep-alive GETs again with 180 idle
+# connections open (a venue full of phones), and durable JSON POSTs; nginx serves a
 # static copy of the form page and answers `return 201` to a POST. Prints requests/s, p50/p99
 # latency and the ratios. Installs wrk and nginx (Debian) if they are missing.
 #   scripts/bench-http.sh [SECONDS]
@@ -97,6 +98,25 @@ read -r w_get w_get50 w_get99 w_geterr _ <<< "$(measure http://127.0.0.1:18080/s
 read -r n_get n_get50 n_get99 n_geterr _ <<< "$(measure http://127.0.0.1:18081/form)"
 read -r w_close w_close50 w_close99 w_closeerr _ <<< "$(measure -H 'Connection: close' http://127.0.0.1:18080/s/wijkanalyse)"
 read -r n_close n_close50 n_close99 n_closeerr _ <<< "$(measure -H 'Connection: close' http://127.0.0.1:18081/form)"
+# A venue: many phones keep a connection open while others ask for the form. Keep-alive GETs
+# again, with 180 idle connections open beside wrk's 64 (wijkpeil allows 256). For 10 seconds
+# at most, so that wijkpeil's 15-second idle limit does not close them during the run.
+with_idle() {
+    local port=$1 holder full=$seconds
+    shift
+    seconds=$(( full < 10 ? full : 10 ))
+    # The idle connections live in a process of their own: wrk must not inherit them (its event
+    # loop cannot take descriptor numbers beyond its connections, and would fail to connect).
+    bash -c 'for _ in $(seq 180); do exec {fd}<>"/dev/tcp/127.0.0.1/$1"; done; echo open; exec sleep 60' _ "$port" > "$work/idle.out" &
+    holder=$!
+    for _ in $(seq 50); do grep -q open "$work/idle.out" 2>/dev/null && break; sleep 0.1; done
+    measure "$@"
+    kill "$holder"
+    wait "$holder" 2>/dev/null || true
+    seconds=$full
+}
+read -r w_idle w_idle50 w_idle99 w_idleerr _ <<< "$(with_idle 18080 http://127.0.0.1:18080/s/wijkanalyse)"
+read -r n_idle n_idle50 n_idle99 n_idleerr _ <<< "$(with_idle 18081 http://127.0.0.1:18081/form)"
 # The POST run also notes the CPU time the server and wrk take (user + system), since both
 # share this machine's cores.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -117,12 +137,15 @@ report "wijkpeil GET /s/wijkanalyse, keep-alive" "$w_get" "$w_get50" "$w_get99" 
 report "nginx static copy, keep-alive" "$n_get" "$n_get50" "$n_get99" "$n_geterr"
 report "wijkpeil GET, Connection: close" "$w_close" "$w_close50" "$w_close99" "$w_closeerr"
 report "nginx static copy, Connection: close" "$n_close" "$n_close50" "$n_close99" "$n_closeerr"
+report "wijkpeil GET, keep-alive, 180 idle open" "$w_idle" "$w_idle50" "$w_idle99" "$w_idleerr"
+report "nginx static copy, keep-alive, 180 idle open" "$n_idle" "$n_idle50" "$n_idle99" "$n_idleerr"
 report "wijkpeil durable JSON POST" "$w_post" "$w_post50" "$w_post99" "$w_posterr"
 report "nginx return 201" "$n_post" "$n_post50" "$n_post99" "$n_posterr"
 echo "store benchmark, $connections async writers, $store_responses responses: $store_rate durable responses/s"
 echo
 awk -v a="$w_get" -v b="$n_get" -v p="$w_get99" 'BEGIN {printf "keep-alive GETs: %.2f of nginx (target 0.75), p99 %s ms (target < 10)\n", a / b, p}'
 awk -v a="$w_close" -v b="$n_close" 'BEGIN {printf "Connection: close GETs: %.2f of nginx (target 0.70)\n", a / b}'
+awk -v a="$w_idle" -v b="$n_idle" -v p="$w_idle99" 'BEGIN {printf "keep-alive GETs with 180 idle connections open: %.2f of nginx, p99 %s ms\n", a / b, p}'
 awk -v a="$w_post" -v s="$store_rate" -v n="$n_post" 'BEGIN {printf "durable POSTs: %.2f of the store benchmark (target 0.70), %.2f of nginx POST (target 0.25)\n", a / s, a / n}'
 awk -v b="$server_before" -v e="$server_after" -v hz="$(getconf CLK_TCK)" -v u="$wrk_user" -v y="$wrk_system" -v t="$seconds" -v r="$w_post" -v c="$(nproc)" \
     'BEGIN {server = (e - b) / hz; printf "CPU during the POST run: the server %.2f cores (%.0f us per POST), wrk %.2f cores, of %d\n", server / t, server / (r * t) * 1e6, (u + y) / t, c}'

@@ -80,7 +80,7 @@ final class EventLoop: @unchecked Sendable {
         wake()
     }
 
-    /// Makes `poll` return: the wake pipe's read end becomes readable.
+    /// Ends the loop's wait: the wake pipe's read end becomes readable.
     private func wake() {
         var one: UInt8 = 1
         _ = write(wakeFD, &one, 1)

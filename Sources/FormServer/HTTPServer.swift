@@ -6,8 +6,8 @@ import Glibc
 import Synchronization
 
 /// The HTTP/1.1 server on POSIX sockets: a few event loops (one per core, at most four), each
-/// a thread with `poll(2)` that owns the connections dealt to it, so an idle or slow connection costs a few
-/// hundred bytes and no thread. Requests go to `handler`; its reply may come from any thread
+/// a thread waiting on a `Poller` (epoll on Linux) that owns the connections dealt to it, so an
+/// idle or slow connection costs a few hundred bytes, no thread and no time while it is idle. Requests go to `handler`; its reply may come from any thread
 /// (after a commit) and is written back by the connection's loop.
 ///
 /// Time limits (none of the Swift servers has them by default): the whole head within 10 s,
