@@ -233,6 +233,7 @@ final class EventLoop: @unchecked Sendable {
                 // first; nothing else is kept.
                 connection.peerClosed = true
                 if connection.state == .reading, connection.output.isEmpty { closeConnection(connection) }
+                watch(connection)
                 return
             }
             if errno == EAGAIN || errno == EWOULDBLOCK { break }
@@ -249,8 +250,9 @@ final class EventLoop: @unchecked Sendable {
     private func watch(_ connection: Connection) {
         guard connections[connection.fd] === connection else { return }
         var interest: Poller.Interest = []
-        // A client that keeps sending while its answer is pending is not read further.
-        if connection.parser.bufferedCount < 256 * 1024 { interest.insert(.readable) }
+        // A client that keeps sending while its answer is pending is not read further; one that
+        // has closed its side has nothing more to read (its end of stream stays readable).
+        if connection.parser.bufferedCount < 256 * 1024, !connection.peerClosed { interest.insert(.readable) }
         if connection.waitingToWrite { interest.insert(.writable) }
         if interest != connection.interest {
             poller?.modify(connection.fd, interest)

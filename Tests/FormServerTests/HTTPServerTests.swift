@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Store
 import Testing
 
 /// Whether a socket can be bound to ::1 here (some containers have IPv6 turned off).
@@ -100,6 +101,20 @@ struct HTTPServerTests {
         #expect(pages == count - 1)
         let last = try client.readResponse()
         #expect(last.status == 200 && last.body.contains("ok"))
+    }
+
+    @Test("a client that closes its side after posting still gets its answer, once committed, and then the end")
+    func halfClose() throws {
+        let fixture = try ServerFixture()
+        let client = try fixture.connect()
+        let json = #"{"submissionKey": "half", "answers": {"cijfer-wonen": 6, "buurt": "noord"}}"#
+        try client.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: \(json.utf8.count)\n\n\(json)")
+        #expect(shutdown(client.fd, Int32(SHUT_WR)) == 0)
+        let response = try client.readResponse()
+        #expect(response.status == 201)
+        #expect(response.headers["connection"] == "close")
+        #expect(client.closesConnection())
+        #expect(try fixture.store.responseCounts()["wijkanalyse"] == 1)
     }
 
     @Test("a framing error is answered and the connection really closes", arguments: [
