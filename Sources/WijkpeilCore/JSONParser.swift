@@ -1,5 +1,6 @@
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes, for ``JSONValue/parse(_:)``: no trailing
-/// commas, no comments, no leading zeros, no unescaped control characters, one value per text.
+/// commas, no comments, no leading zeros, no unescaped control characters, no key twice in one
+/// object, one value per text.
 /// Errors name the line and column.
 struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -48,7 +49,14 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+            let keyStart = position
             let key = try parseString()
+            // RFC 8259 leaves duplicate names to the reader; here they are an error, since "last
+            // one wins" would silently drop what somebody wrote.
+            if fields[key] != nil {
+                position = keyStart
+                throw error("the key \"\(key)\" appears twice in one object")
+            }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             position += 1

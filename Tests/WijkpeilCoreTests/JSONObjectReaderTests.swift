@@ -167,6 +167,23 @@ struct JSONParsingTests {
         }
     }
 
+    @Test("a key twice in one object is an error naming the key, its line and column, not \"last one wins\"", arguments: [
+        (#"{"cijfer-wonen": 99, "cijfer-wonen": 5}"#, #"the key "cijfer-wonen" appears twice in one object at line 1, column 22"#),
+        ("{\"id\": \"a\",\n \"questions\": [{\"id\": \"x\", \"id\": \"y\"}]}", #"the key "id" appears twice in one object at line 2, column 28"#),
+        (#"{"a": {"b": 1}, "a": {"c": 2}}"#, #"the key "a" appears twice in one object at line 1, column 17"#),
+    ])
+    func duplicateKeysAreRefused(_ text: String, _ detail: String) {
+        #expect {
+            try JSONValue.parse(Data(text.utf8))
+        } throws: { error in
+            (error as? JSONSyntaxError)?.detail == detail
+        }
+    }
+
+    @Test func theSameKeyInTwoObjectsIsFine() throws {
+        #expect(try JSONValue.parse(Data(#"[{"a": 1}, {"a": 2}]"#.utf8)) == [["a": 1], ["a": 2]])
+    }
+
     @Test func deepNestingIsRefusedNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data(deep.utf8)) }
