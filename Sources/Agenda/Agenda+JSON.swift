@@ -1,4 +1,4 @@
-public import Participation
+import Participation
 import Surveys
 public import WijkpeilCore
 

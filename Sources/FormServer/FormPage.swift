@@ -193,7 +193,11 @@ struct FormPage {
     }
 
     func thanks(_ survey: SurveyDefinition) -> String {
-        var body = "<h1>\(nl ? "Bedankt!" : "Thank you!")</h1>\n<p>\(nl ? "Uw antwoorden zijn opgeslagen." : "Your answers have been saved.")</p>\n"
+        // A binding vote is thanked as a vote, not as answers to a survey.
+        let stored = survey.level == .codecide
+            ? (nl ? "Uw stem is uitgebracht." : "Your vote has been cast.")
+            : (nl ? "Uw antwoorden zijn opgeslagen." : "Your answers have been saved.")
+        var body = "<h1>\(nl ? "Bedankt!" : "Thank you!")</h1>\n<p>\(stored)</p>\n"
         body += "<h2>\(nl ? "Wat er met uw antwoorden gebeurt" : "What happens with your answers")</h2>\n<p class=\"promise\">\(text(survey.level.promise))</p>\n"
         if let feedback = survey.feedback {
             body += "<h2>\(nl ? "Wanneer u iets hoort" : "When you will hear back")</h2>\n<p>\(text(feedback))</p>\n"

@@ -79,7 +79,7 @@ struct DefinitionReading {
         guard let id, let version, let title, let level else { return nil }
         return SurveyDefinition(
             id: id, version: version, title: title, intro: intro, level: level, themeSet: themes.themeSetId,
-            requiresInvite: requiresInvite, publicResults: publicResults, questions: questions)
+            requiresInvite: requiresInvite, publicResults: publicResults, questions: questions, feedback: feedback)
     }
 
     /// A question that identifies a person may only be asked after a consent question.

@@ -12,6 +12,9 @@ enum SurveyText {
         ]
         if survey.requiresInvite { lines.append(language == .nl ? "alleen met uitnodigingscode" : "invitation code required") }
         if survey.publicResults { lines.append(language == .nl ? "resultaten openbaar (kleine aantallen verborgen)" : "results public (small counts hidden)") }
+        if let feedback = survey.feedback {
+            lines.append((language == .nl ? "terugkoppeling: " : "hearing back: ") + feedback.text(in: language))
+        }
         if let intro = survey.intro { lines += ["", intro.text(in: language)] }
         lines.append("")
         for (number, question) in survey.questions.enumerated() {

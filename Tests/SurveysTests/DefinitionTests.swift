@@ -14,6 +14,14 @@ struct DefinitionTests {
         #expect(survey.question("postcode")?.generalisation == .pc4)
     }
 
+    @Test("the feedback promise (when residents hear back) is read into the definition")
+    func feedbackIsKept() throws {
+        let (definition, findings) = Fixtures.read(Fixtures.survey(extra: ["feedback": Fixtures.text("In maart 2027 op de website.")]))
+        #expect(findings.isEmpty, "\(findings.all)")
+        #expect(definition?.feedback?.nl == "In maart 2027 op de website.")
+        #expect(definition?.jsonValue.encoded() == Fixtures.read(definition!.jsonValue).0?.jsonValue.encoded())
+    }
+
     /// One planted mistake per row: where it is planted, what it becomes, and the code and path of
     /// the error that must name it.
     struct Mistake: CustomTestStringConvertible, Sendable {
