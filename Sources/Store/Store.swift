@@ -162,6 +162,29 @@ public final class Store: Sendable {
         try writer.storeAll(submissions)
     }
 
+    /// Stores the rows of one imported file in one transaction, and remembers the file by its
+    /// SHA-256 so that the same file again stores nothing. A row whose key was already used for
+    /// other answers is rejected alone (``StoreError/Kind/keyConflict``); with
+    /// `commitDespiteRejections: false` any rejection stores nothing at all.
+    public func importFile(
+        _ submissions: [Submission], batch: ImportBatch, commitDespiteRejections: Bool
+    ) throws(StoreError) -> ImportOutcome {
+        try writer.importFile(submissions, batch: batch, commitDespiteRejections: commitDespiteRejections)
+    }
+
+    /// The earlier import of the file with SHA-256 `hash` for `survey`, if there was one.
+    public func importBatch(survey: String, hash: String) throws(StoreError) -> ImportBatch? {
+        var found: ImportBatch?
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                "SELECT file_name, rows, imported_at FROM import_batches WHERE survey_id = ? AND hash = ?", purpose: "reading imported files"
+            ).query([.text(survey), .text(hash)]) { row in
+                found = ImportBatch(surveyId: survey, hash: hash, fileName: row.text(0), rows: Int(row.int64(1)), importedAt: row.text(2))
+            }
+        }
+        return found
+    }
+
     private func prepareJob(_ submission: Submission) throws(StoreError) -> GroupCommitWriter.Job {
         var hashes: [[UInt8]] = []
         if submission.requiresInvite, let invite = submission.invite {
@@ -305,6 +328,21 @@ public final class Store: Sendable {
     }
 
     // MARK: Maintenance
+
+    /// Copies everything in the write-ahead log into the database file and empties the log
+    /// (`wal_checkpoint(TRUNCATE)`), so that the `.sqlite` file alone holds every answer: an
+    /// organiser may copy just that file to a USB stick. Called after every command that wrote and
+    /// when the server stops. Waits for readers to finish, at most the busy timeout.
+    public func checkpoint() throws(StoreError) {
+        try writer.exclusive { connection throws(StoreError) in
+            let purpose = "copying the write-ahead log into the database file"
+            let statement = try connection.prepare("PRAGMA wal_checkpoint(TRUNCATE)", purpose: purpose)
+            guard try statement.step() else { return }
+            if statement.int64(0) != 0 {
+                throw StoreError(.busy, purpose: purpose, sqliteMessage: "another program was reading the database", path: path)
+            }
+        }
+    }
 
     /// Group-commit batches since the store was opened, and the submissions in them.
     public var writeStatistics: (batches: Int, submissions: Int) { writer.statistics }

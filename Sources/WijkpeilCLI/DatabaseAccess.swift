@@ -20,6 +20,22 @@ enum DatabaseAccess {
         return try Store(path: path)
     }
 
+    /// Opens the database named by `--db` for a command that writes, runs `body`, and then copies
+    /// the write-ahead log into the database file, so that the `.sqlite` file alone holds
+    /// everything once the command ends (also when `body` failed half-way).
+    static func writing<T>(_ arguments: ParsedArguments, mustExist: Bool = false, _ body: (Store) throws -> T) throws -> T {
+        let store = try open(arguments, mustExist: mustExist)
+        let result: T
+        do {
+            result = try body(store)
+        } catch {
+            try? store.checkpoint()
+            throw error
+        }
+        try store.checkpoint()
+        return result
+    }
+
     /// The survey named by `--survey`, which must be a valid survey (not a sticker session).
     static func survey(_ arguments: ParsedArguments) throws -> SurveyDefinition {
         try surveyAndThemeSet(arguments).survey

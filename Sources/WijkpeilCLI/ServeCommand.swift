@@ -84,7 +84,13 @@ enum ServeCommand {
             server.wait()
             signals.forEach { $0.cancel() }
             let statistics = store.writeStatistics
-            console.err.line("stopped: \(statistics.submissions) answer(s) stored in \(statistics.batches) commit(s) this session, every acknowledged one in \(store.path)")
+            do throws(StoreError) {
+                try store.checkpoint()
+            } catch {
+                console.err.line("stopped, but the answers are still partly in \(store.path)-wal: keep that file beside \(store.path) (\(error))")
+                return .invalid
+            }
+            console.err.line("stopped: \(statistics.submissions) answer(s) stored in \(statistics.batches) commit(s) this session; \(store.path) alone now holds every answer (copy that one file)")
             return .success
         })
 
