@@ -107,6 +107,52 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
+    /// Stores the rows of one file in one transaction and records the file (the paper import).
+    func importFile(_ submissions: [Submission], batch: ImportBatch, commitDespiteRejections: Bool) throws(StoreError) -> ImportOutcome {
+        try exclusive { connection throws(StoreError) in
+            let purpose = "storing imported responses"
+            try connection.execute("BEGIN IMMEDIATE", purpose: purpose)
+            do throws(StoreError) {
+                var earlier: ImportBatch?
+                try connection.prepare(
+                    "SELECT file_name, rows, imported_at FROM import_batches WHERE survey_id = ? AND hash = ?", purpose: purpose
+                ).query([.text(batch.surveyId), .text(batch.hash)]) { row in
+                    earlier = ImportBatch(surveyId: batch.surveyId, hash: batch.hash, fileName: row.text(0), rows: Int(row.int64(1)), importedAt: row.text(2))
+                }
+                if let earlier {
+                    try connection.execute("ROLLBACK", purpose: purpose)
+                    return .alreadyImported(earlier)
+                }
+                let receivedAt = Timestamp.now()
+                var results: [Result<Receipt, StoreError>] = []
+                results.reserveCapacity(submissions.count)
+                for submission in submissions {
+                    // A rejected row (a key used for other answers) has written nothing: the
+                    // conflict is found before the sticker totals are touched.
+                    do throws(StoreError) {
+                        results.append(.success(try insert(submission, inviteHashes: [], receivedAt: receivedAt)))
+                    } catch where error.isRejection {
+                        results.append(.failure(error))
+                    }
+                }
+                let rejected = results.contains { if case .failure = $0 { true } else { false } }
+                guard !rejected || commitDespiteRejections else {
+                    try connection.execute("ROLLBACK", purpose: purpose)
+                    return .imported(results: results, committed: false)
+                }
+                let stored = results.filter { if case .success(let receipt) = $0 { !receipt.isDuplicate } else { false } }.count
+                try connection.prepare(
+                    "INSERT INTO import_batches (survey_id, hash, file_name, rows, imported_at) VALUES (?, ?, ?, ?, ?)", purpose: purpose
+                ).run(.text(batch.surveyId), .text(batch.hash), .text(batch.fileName), .integer(Int64(stored)), .text(receivedAt))
+                try connection.execute("COMMIT", purpose: purpose)
+                return .imported(results: results, committed: true)
+            } catch {
+                try? connection.execute("ROLLBACK", purpose: purpose)
+                throw error
+            }
+        }
+    }
+
     private func drain() {
         while true {
             waitForSiblings()
@@ -186,14 +232,22 @@ final class GroupCommitWriter: @unchecked Sendable {
     /// invite-only surveys only while its code is unused.
     private func insert(_ submission: Submission, inviteHashes: [[UInt8]], receivedAt: String) throws(StoreError) -> Receipt {
         let statements = try prepared()
-        func existing() throws(StoreError) -> Int64? {
-            var id: Int64?
-            try statements.findKey.query([.text(submission.submissionKey)]) { row in id = row.int64(0) }
-            return id
+        // A key means "the same request again": the same answers get the first id, other answers
+        // are a conflict, never a silent drop.
+        func existing() throws(StoreError) -> Receipt? {
+            var found: (id: Int64, answers: String)?
+            try statements.findKey.query([.text(submission.surveyId), .text(submission.source.rawValue), .text(submission.submissionKey)]) { row in
+                found = (row.int64(0), row.text(1))
+            }
+            guard let found else { return nil }
+            guard found.answers == submission.answersText else {
+                throw StoreError(.keyConflict, purpose: "storing a response", path: connection.path)
+            }
+            return Receipt(id: found.id, isDuplicate: true)
         }
         if submission.requiresInvite {
             // A repeated submission must not spend a second code: look the key up first.
-            if let id = try existing() { return Receipt(id: id, isDuplicate: true) }
+            if let receipt = try existing() { return receipt }
             var used = false
             for hash in inviteHashes where !used {
                 try statements.useInvite.run(.blob(hash))
@@ -206,8 +260,8 @@ final class GroupCommitWriter: @unchecked Sendable {
         try statements.insert.run(
             .text(submission.surveyId), .text(submission.definitionHash), .text(submission.submissionKey),
             .text(submission.source.rawValue), .text(submission.answersText), .text(receivedAt))
-        if connection.changes == 0, let id = try existing() {
-            return Receipt(id: id, isDuplicate: true)
+        if connection.changes == 0, let receipt = try existing() {
+            return receipt
         }
         let id = connection.lastInsertRowID
         var questions: [String] = []
@@ -224,12 +278,14 @@ final class GroupCommitWriter: @unchecked Sendable {
     private func prepared() throws(StoreError) -> Statements {
         if let statements { return statements }
         let made = Statements(
-            findKey: try connection.prepare("SELECT id FROM responses WHERE submission_key = ?", purpose: "looking up a submission key"),
+            findKey: try connection.prepare(
+                "SELECT id, answers FROM responses WHERE survey_id = ? AND source = ? AND submission_key = ?",
+                purpose: "looking up a submission key"),
             insert: try connection.prepare(
                 """
                 INSERT INTO responses (survey_id, definition_hash, submission_key, source, answers, received_at)
                 VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (submission_key) DO NOTHING
+                ON CONFLICT (survey_id, source, submission_key) DO NOTHING
                 """, purpose: "storing a response"),
             useInvite: try connection.prepare("UPDATE invites SET used = 1 WHERE hash = ? AND used = 0", purpose: "using an invitation code"),
             savepoint: try connection.prepare("SAVEPOINT submission", purpose: "storing a response"),

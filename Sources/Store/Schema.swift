@@ -87,6 +87,37 @@ enum Schema {
                 WHERE question.type = 'object'
                 GROUP BY responses.survey_id, question.key;
             """),
+        // A submission key means "the same request again" within one survey and channel only: the
+        // same key on another survey, or from the API and from paper, is another response.
+        Migration(version: 5, purpose: "submission keys per survey and channel", sql: """
+            CREATE TABLE responses_v5 (
+                id INTEGER PRIMARY KEY,
+                survey_id TEXT NOT NULL,
+                definition_hash TEXT NOT NULL REFERENCES definitions(hash),
+                submission_key TEXT NOT NULL,
+                source TEXT NOT NULL CHECK (source IN ('web', 'api', 'paper')),
+                answers TEXT NOT NULL CHECK (json_valid(answers)),
+                received_at TEXT NOT NULL,
+                UNIQUE (survey_id, source, submission_key)
+            );
+            INSERT INTO responses_v5 (id, survey_id, definition_hash, submission_key, source, answers, received_at)
+                SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses;
+            DROP TABLE responses;
+            ALTER TABLE responses_v5 RENAME TO responses;
+            CREATE INDEX responses_by_survey ON responses(survey_id, id);
+            """),
+        // Every imported file, by its SHA-256: the same file again stores nothing and is told when
+        // it was imported; another file stores all its rows.
+        Migration(version: 6, purpose: "imported files", sql: """
+            CREATE TABLE import_batches (
+                survey_id TEXT NOT NULL,
+                hash TEXT NOT NULL,             -- SHA-256 of the file's bytes
+                file_name TEXT NOT NULL,
+                rows INTEGER NOT NULL,
+                imported_at TEXT NOT NULL,
+                PRIMARY KEY (survey_id, hash)
+            ) WITHOUT ROWID;
+            """),
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

@@ -22,6 +22,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case inviteRejected = "invite-rejected"
         /// A row broke a rule of the schema.
         case constraint
+        /// The submission key was already used, on this survey and channel, for other answers.
+        case keyConflict = "key-conflict"
         /// A file that would be overwritten already exists.
         case fileExists = "file-exists"
         /// Anything else SQLite reported.
@@ -45,7 +47,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether the error belongs to one submission (the others in its batch still commit) rather
     /// than to the database as a whole.
     public var isRejection: Bool {
-        kind == .inviteRejected || kind == .constraint
+        kind == .inviteRejected || kind == .constraint || kind == .keyConflict
     }
 
     public var description: String {
@@ -62,6 +64,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .ioError: advice = "the disk reported an error; nothing was stored from this attempt — check the disk"
         case .inviteRejected: advice = "the invitation code is unknown, mistyped or already used"
         case .constraint: advice = "the data broke a rule of the database"
+        case .keyConflict: advice = "this submission key was already used for other answers; the answers stored first were kept and these were not stored — give a new form its own key"
         case .fileExists: advice = "the file already exists; choose a new name"
         case .other: advice = "see SQLite's message"
         }

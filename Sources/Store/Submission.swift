@@ -84,3 +84,33 @@ public struct StoredResponse: Sendable, Hashable {
     /// When it was received, ISO 8601 in UTC.
     public var receivedAt: String
 }
+
+/// One imported file, remembered by the SHA-256 of its bytes (the `import_batches` table).
+public struct ImportBatch: Sendable, Hashable {
+    public var surveyId: String
+    /// SHA-256 of the file's bytes, in hex.
+    public var hash: String
+    /// The file's name as it was given, for telling the organiser which file it was.
+    public var fileName: String
+    /// The responses the import stored.
+    public var rows: Int
+    /// When it was imported, ISO 8601 in UTC.
+    public var importedAt: String
+
+    public init(surveyId: String, hash: String, fileName: String, rows: Int = 0, importedAt: String = "") {
+        self.surveyId = surveyId
+        self.hash = hash
+        self.fileName = fileName
+        self.rows = rows
+        self.importedAt = importedAt
+    }
+}
+
+/// What became of an imported file.
+public enum ImportOutcome: Sendable {
+    /// Each submission's result, in order. `committed` is false when a rejection stopped the
+    /// whole file: then nothing was stored.
+    case imported(results: [Result<Receipt, StoreError>], committed: Bool)
+    /// The same file (by SHA-256) was imported before; nothing was stored.
+    case alreadyImported(ImportBatch)
+}

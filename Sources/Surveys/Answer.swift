@@ -63,6 +63,10 @@ public struct AnswerError: Error, Sendable, Hashable {
         case tooLong = "too-long"
         case unknownQuestion = "unknown-question"
         case noConsent = "no-consent"
+        /// NUL or another control character (line breaks and tabs in text are fine).
+        case controlCharacter = "control-character"
+        /// The form's number or key was stored before with other answers.
+        case keyConflict = "key-conflict"
     }
 
     /// The question id the error belongs to.

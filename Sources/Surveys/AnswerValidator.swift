@@ -181,11 +181,25 @@ public enum AnswerValidator {
         return number
     }
 
-    /// A trimmed string, or `nil` when it is empty.
+    /// A trimmed string, or `nil` when it is empty. Control characters (NUL, escape, the C1
+    /// range) are refused: they would be stored and exported raw, and echoed to a terminal.
     private static func string(_ value: JSONValue, _ question: Question) throws(AnswerError) -> String? {
         guard case .string(let text) = value else { throw wrongType(question, nl: "tekst", en: "text") }
+        if text.unicodeScalars.contains(where: isForbiddenControl) {
+            throw refusal(question, .controlCharacter, nl: "Deze tekst bevat een onzichtbaar stuurteken (zoals NUL); typ de tekst opnieuw.",
+                          en: "This text holds an invisible control character (such as NUL); type the text again.")
+        }
         let trimmed = text.trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// C0 and C1 control characters and DEL, except tab, line feed and carriage return.
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 
     private static func refusal(_ question: Question, _ code: AnswerError.Code, nl: String, en: String) -> AnswerError {

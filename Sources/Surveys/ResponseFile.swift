@@ -1,5 +1,4 @@
 import Foundation
-import Hashing
 public import WijkpeilCore
 
 /// A file of responses typed in from paper forms: CSV (the ``ResponseTable`` shape) or JSONL
@@ -20,36 +19,45 @@ public enum ResponseFile {
     /// One line of the file and what became of it.
     public struct Row: Sendable {
         public var line: Int
-        /// The row's own key, or one derived from the survey, the line number and the line's
-        /// content: importing the same file twice stores nothing twice, while two identical paper
-        /// forms on different lines are both kept.
+        /// The row's own key (a `submissionKey` or `formulier` column, or a JSONL
+        /// `submissionKey`), or else one made of the file's SHA-256 and the line number: the same
+        /// file again gives the same keys, another file other keys, whatever its lines hold.
         public var submissionKey: String
         public var result: Result<ValidatedResponse, AnswerErrors>
     }
 
-    /// Reads every row. Problems with the file as a whole (not CSV, an unknown column) are thrown
-    /// as findings; problems with a row are in that row's result.
-    ///
-    /// With `deriveKeys: false` rows without their own key get an empty one: for readers that
-    /// store nothing (the analysis), which need not hash every line.
-    public static func read(_ bytes: [UInt8], format: Format, definition: SurveyDefinition, deriveKeys: Bool = true) throws(InvalidInput) -> [Row] {
-        var rows: [Row] = []
-        try forEachRow(bytes, format: format, definition: definition, deriveKeys: deriveKeys) { rows.append($0) }
-        return rows
+    /// The rows of a file, and how many blank rows (only separators, or only white space) were
+    /// passed over.
+    public struct Contents: Sendable {
+        public var rows: [Row]
+        public var blankLines: Int
     }
 
-    /// Reads the rows one at a time, so a large file is never held as rows in memory. A file
-    /// that turns out not to be CSV part-way is thrown after the rows before it were handed over.
+    /// Reads every row. Problems with the file as a whole (not CSV, not UTF-8, an unknown
+    /// column) are thrown as findings; problems with a row are in that row's result.
+    ///
+    /// `fileHash` (the SHA-256 of the file's bytes) makes the keys of rows without their own;
+    /// `nil` leaves them empty, for readers that store nothing (the analysis).
+    public static func read(_ bytes: [UInt8], format: Format, definition: SurveyDefinition, fileHash: String?) throws(InvalidInput) -> Contents {
+        var rows: [Row] = []
+        let blank = try forEachRow(bytes, format: format, definition: definition, fileHash: fileHash) { rows.append($0) }
+        return Contents(rows: rows, blankLines: blank)
+    }
+
+    /// Reads the rows one at a time, so a large file is never held as rows in memory, and returns
+    /// the number of blank rows passed over. A file that turns out not to be CSV part-way is
+    /// thrown after the rows before it were handed over.
+    @discardableResult
     public static func forEachRow(
-        _ bytes: [UInt8], format: Format, definition: SurveyDefinition, deriveKeys: Bool = true, _ body: (Row) -> Void
-    ) throws(InvalidInput) {
+        _ bytes: [UInt8], format: Format, definition: SurveyDefinition, fileHash: String?, _ body: (Row) -> Void
+    ) throws(InvalidInput) -> Int {
         switch format {
-        case .csv: try readCSV(bytes, definition: definition, deriveKeys: deriveKeys, body)
-        case .jsonl: try readJSONL(bytes, definition: definition).forEach(body)
+        case .csv: try readCSV(bytes, definition: definition, fileHash: fileHash, body)
+        case .jsonl: try readJSONL(bytes, definition: definition, fileHash: fileHash, body)
         }
     }
 
-    private static func readCSV(_ bytes: [UInt8], definition: SurveyDefinition, deriveKeys: Bool, _ body: (Row) -> Void) throws(InvalidInput) {
+    private static func readCSV(_ bytes: [UInt8], definition: SurveyDefinition, fileHash: String?, _ body: (Row) -> Void) throws(InvalidInput) -> Int {
         var reader = CSVReader(bytes)
         let first: CSVRecord?
         do {
@@ -73,6 +81,7 @@ public enum ResponseFile {
         // A column holds few distinct values (marks, option ids, ages), so each cell is read and
         // checked once per distinct value; free text, with a value per row, is not remembered.
         var memo = [[String: Result<Answer?, AnswerError>]](repeating: [:], count: table.columns.count)
+        var blank = 0
         while true {
             let next: CSVRecord?
             do {
@@ -80,14 +89,17 @@ public enum ResponseFile {
             } catch {
                 throw InvalidInput(Findings([error.finding(file: nil)]))
             }
-            guard let record = next else { return }
+            guard let record = next else { return blank }
+            // A spreadsheet's empty rows come out as separators only.
+            if record.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
+                blank += 1
+                continue
+            }
             body(row(record))
         }
 
         func row(_ record: CSVRecord) -> Row {
-            var derived: String {
-                deriveKeys ? derivedKey(definition.id, line: record.line, content: record.fields.joined(separator: "\u{1F}")) : ""
-            }
+            let derived = derivedKey(fileHash: fileHash, line: record.line)
             guard record.fields.count == table.columns.count else {
                 do throws(AnswerErrors) {
                     _ = try table.rawAnswers(record.fields)
@@ -97,7 +109,7 @@ public enum ResponseFile {
                 return Row(line: record.line, submissionKey: derived, result: .failure(AnswerErrors([])))
             }
             var ownKey: String?
-            for (index, column) in table.columns.enumerated() where column == nil {
+            for index in table.keyColumns {
                 let key = record.fields[index].trimmingWhitespace
                 if !key.isEmpty { ownKey = key }
             }
@@ -117,49 +129,65 @@ public enum ResponseFile {
         }
     }
 
-    private static func readJSONL(_ bytes: [UInt8], definition: SurveyDefinition) throws(InvalidInput) -> [Row] {
-        var rows: [Row] = []
-        for (index, slice) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+    private static func readJSONL(_ bytes: [UInt8], definition: SurveyDefinition, fileHash: String?, _ body: (Row) -> Void) throws(InvalidInput) -> Int {
+        var blank = 0
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, slice) in lines.enumerated() {
             let line = index + 1
-            let text = String(decoding: slice, as: UTF8.self).trimmingWhitespace
-            if text.isEmpty { continue }
-            let derived = derivedKey(definition.id, line: line, content: text)
+            guard let decoded = String(validating: slice, as: UTF8.self) else {
+                throw InvalidInput(Findings([CSVError(code: .invalidUTF8, line: line).finding(file: nil)]))
+            }
+            let text = decoded.trimmingWhitespace
+            if text.isEmpty {
+                if index < lines.count - 1 { blank += 1 }  // not the end of the last line
+                continue
+            }
+            let derived = derivedKey(fileHash: fileHash, line: line)
             func failure(_ nl: String, _ en: String) -> Row {
                 Row(line: line, submissionKey: derived, result: .failure(AnswerErrors([
                     AnswerError(question: "-", code: .wrongType, message: LocalizedText(nl: nl, en: en)),
                 ])))
             }
-            guard let json = try? JSONValue.parse(Data(text.utf8)), case .object(let fields) = json else {
-                rows.append(failure("deze regel is geen JSON-object", "this line is not a JSON object"))
+            let json: JSONValue
+            do throws(JSONSyntaxError) {
+                json = try JSONValue.parse(Data(text.utf8))
+            } catch {
+                body(failure("deze regel is geen geldige JSON: \(error.detail)", "this line is not valid JSON: \(error.detail)"))
+                continue
+            }
+            guard case .object(let fields) = json else {
+                body(failure("deze regel is geen JSON-object", "this line is not a JSON object"))
                 continue
             }
             guard case .object(let answers)? = fields["answers"] else {
-                rows.append(failure("\"answers\": {…} ontbreekt", "\"answers\": {…} is missing"))
+                body(failure("\"answers\": {…} ontbreekt", "\"answers\": {…} is missing"))
                 continue
             }
             if let unknown = fields.keys.sorted().first(where: { $0 != "answers" && $0 != "submissionKey" }) {
-                rows.append(failure("onbekend veld \"\(unknown)\"", "unknown field \"\(unknown)\""))
+                body(failure("onbekend veld \"\(unknown)\"", "unknown field \"\(unknown)\""))
                 continue
             }
             var key = derived
             if let value = fields["submissionKey"] {
                 guard case .string(let given) = value, !given.trimmingWhitespace.isEmpty else {
-                    rows.append(failure("submissionKey moet tekst zijn", "submissionKey must be text"))
+                    body(failure("submissionKey moet tekst zijn", "submissionKey must be text"))
                     continue
                 }
                 key = given
             }
             do throws(AnswerErrors) {
-                rows.append(Row(line: line, submissionKey: key, result: .success(try AnswerValidator.validate(answers, against: definition))))
+                body(Row(line: line, submissionKey: key, result: .success(try AnswerValidator.validate(answers, against: definition))))
             } catch {
-                rows.append(Row(line: line, submissionKey: key, result: .failure(error)))
+                body(Row(line: line, submissionKey: key, result: .failure(error)))
             }
         }
-        return rows
+        return blank
     }
 
-    static func derivedKey(_ survey: String, line: Int, content: String) -> String {
-        "paper-" + String(SHA256.hex(Array("\(survey)\n\(line)\n\(content)".utf8)).prefix(32))
+    /// The key of a row without its own: the file's hash and the line number.
+    static func derivedKey(fileHash: String?, line: Int) -> String {
+        guard let fileHash else { return "" }
+        return "paper-\(fileHash.prefix(16))-\(line)"
     }
 }
 

@@ -1,23 +1,32 @@
 public import WijkpeilCore
 
 /// The CSV shape of responses that paper import, analysis and export share: a header of question
-/// ids (and optionally `submissionKey`), one response per row. Multi-choice cells are `a;b`,
+/// ids (and optionally `submissionKey` or `formulier`, the number on a paper form), one
+/// response per row. Multi-choice cells are `a;b`,
 /// sticker cells `a=2;b=1`, consent `ja|nee` (or `true|false`); an empty cell is unanswered.
 public struct ResponseTable: Sendable {
     /// The column that may carry each row's own submission key.
     public static let submissionKeyColumn = "submissionKey"
+    /// The column for the number written on a paper form, which is then the row's key: the
+    /// same form typed in twice is stored once, however the files are split.
+    public static let paperFormColumn = "formulier"
+    /// The column in which a rejected-lines file (`FILE.afgewezen.csv`) says why each line was
+    /// refused; the import passes over it, so the corrected file can be imported as it is.
+    public static let reasonColumn = "reden"
 
     public let definition: SurveyDefinition
-    /// For each column, the question it holds (`nil` for the submission key column).
+    /// For each column, the question it holds (`nil` for a key or reason column).
     public let columns: [Question?]
-    public let hasSubmissionKey: Bool
+    /// The columns that hold a row's own key (`submissionKey`, `formulier`).
+    public let keyColumns: [Int]
+    public var hasSubmissionKey: Bool { !keyColumns.isEmpty }
 
     /// Reads the header; every column must be a question of `definition`, once.
     public init(header: [String], definition: SurveyDefinition, findings: inout Findings) {
         self.definition = definition
         var columns: [Question?] = []
         var seen: Set<String> = []
-        var hasKey = false
+        var keyColumns: [Int] = []
         for (index, name) in header.enumerated() {
             let name = name.trimmingWhitespace
             let location = Location(line: 1, path: "column \(index + 1) (\(name))")
@@ -26,8 +35,10 @@ public struct ResponseTable: Sendable {
                     "duplicate-column", at: location,
                     nl: "kolom \"\(name)\" staat twee keer in de kopregel", en: "column \"\(name)\" appears twice in the header")
             }
-            if name == Self.submissionKeyColumn {
-                hasKey = true
+            if name == Self.submissionKeyColumn || name == Self.paperFormColumn {
+                keyColumns.append(index)
+                columns.append(nil)
+            } else if name == Self.reasonColumn {
                 columns.append(nil)
             } else if let question = definition.question(name) {
                 columns.append(question)
@@ -47,7 +58,7 @@ public struct ResponseTable: Sendable {
                 en: "the header lacks a column for the required question \"\(question.id)\"")
         }
         self.columns = columns
-        self.hasSubmissionKey = hasKey
+        self.keyColumns = keyColumns
     }
 
     /// The raw answers of one row in the JSON shapes ``AnswerValidator`` takes, or the cells that
@@ -63,10 +74,10 @@ public struct ResponseTable: Sendable {
                     nl: "deze regel heeft \(fields.count) velden, de kopregel \(columns.count)",
                     en: "this line has \(fields.count) fields, the header \(columns.count)"))])
         }
-        for (column, cell) in zip(columns, fields) {
+        for (index, (column, cell)) in zip(columns, fields).enumerated() {
             guard let question = column else {
                 let trimmed = cell.trimmingWhitespace
-                if !trimmed.isEmpty { key = trimmed }
+                if keyColumns.contains(index), !trimmed.isEmpty { key = trimmed }
                 continue
             }
             do {

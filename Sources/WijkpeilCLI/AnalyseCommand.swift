@@ -88,7 +88,7 @@ enum AnalyseCommand {
             var sample = ResponseSample(plan: plan)
             var findings = Findings()
             do throws(InvalidInput) {
-                try ResponseFile.forEachRow(bytes, format: ResponseFile.Format(fileName: file), definition: plan.survey, deriveKeys: false) { row in
+                try ResponseFile.forEachRow(bytes, format: ResponseFile.Format(fileName: file), definition: plan.survey, fileHash: nil) { row in
                     switch row.result {
                     case .success(let response): sample.add(response, channel: "file")
                     case .failure(let errors):

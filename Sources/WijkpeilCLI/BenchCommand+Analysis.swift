@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import Store
 import Surveys
 import WijkpeilCore
@@ -59,7 +60,8 @@ extension BenchCommand {
                 let db = file.replacingOccurrences(of: ".csv", with: ".sqlite")
                 let store = try Store(path: db)
                 let hash = try store.register(definition)
-                let rows = try ResponseFile.read([UInt8](FileManager.default.contents(atPath: file) ?? Data()), format: .csv, definition: definition)
+                let fileBytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+                let rows = try ResponseFile.read(fileBytes, format: .csv, definition: definition, fileHash: SHA256.hex(fileBytes)).rows
                 var batch: [Submission] = []
                 for row in rows {
                     guard case .success(let response) = row.result else { throw CommandFailure(message: "a generated row is invalid") }

@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import Store
 import Surveys
 import WijkpeilCore
@@ -14,14 +15,17 @@ enum ResponsesCommand {
         name: "import",
         abstract: "Import responses typed in from paper forms (CSV or JSONL); all or nothing.",
         discussion: """
-            CSV: a header of question ids (optionally a submissionKey column); multi-choice a;b,
-            stickers a=2;b=1, consent ja|nee; an empty cell is unanswered. JSONL: one
+            CSV: a header of question ids, best with a column formulier (the number written on each
+            paper form) or submissionKey; multi-choice a;b, stickers a=2;b=1, consent ja|nee; an
+            empty cell is unanswered; rows of separators only are passed over. JSONL: one
             {"submissionKey": "…", "answers": {…}} per line (.jsonl or .ndjson).
             Every line is checked. If any line is invalid, nothing is stored and every bad line is
-            listed (exit 1), unless --skip-invalid stores the good lines (the exit code is still 1
-            when a line was skipped). Importing the same file again stores nothing twice.
+            listed (exit 1), unless --skip-invalid stores the good lines and writes the bad ones, with
+            the reason, to FILE.afgewezen.csv: correct that file and import it on its own.
+            Each file is remembered by its SHA-256: the same file again stores nothing. A form
+            number or key already stored with other answers is an invalid line.
             """,
-        options: [.database, .survey, .surveys, OptionSpec("skip-invalid", help: "Store the valid lines even if others are invalid."),
+        options: [.database, .survey, .surveys, OptionSpec("skip-invalid", help: "Store the valid lines even if others are invalid; write the others to FILE.afgewezen.csv."),
                   .format(["table", "json"], default: "table")],
         positionals: [PositionalSpec(name: "FILE", help: "The file to import.")],
         run: { arguments, console in
@@ -32,64 +36,142 @@ enum ResponsesCommand {
                     exitCode: .invalid)
             }
             let file = arguments.positionals[0]
-            let data = try InputFile.data(file)
-            let rows: [ResponseFile.Row]
+            let bytes = try InputFile.bytes(file)
+            let fileHash = SHA256.hex(bytes)
+            let format = ResponseFile.Format(fileName: file)
+            let contents: ResponseFile.Contents
             do throws(InvalidInput) {
-                rows = try ResponseFile.read([UInt8](data), format: ResponseFile.Format(fileName: file), definition: survey)
+                contents = try ResponseFile.read(bytes, format: format, definition: survey, fileHash: fileHash)
             } catch {
                 throw InvalidInput(error.findings.inFile(file))
             }
             let language = arguments.language
             var invalid: [(line: Int, error: AnswerError)] = []
             var submissions: [Submission] = []
+            var submissionLines: [Int] = []
             let hash = Store.hash(of: survey)
-            for row in rows {
+            for row in contents.rows {
                 switch row.result {
                 case .success(let response):
                     submissions.append(Submission(response: response, definition: survey, definitionHash: hash,
                                                   submissionKey: row.submissionKey, source: .paper))
+                    submissionLines.append(row.line)
                 case .failure(let errors):
                     invalid += errors.errors.map { (row.line, $0) }
                 }
             }
-            let invalidLines = Set(invalid.map(\.line)).count
             let skip = arguments.flag("skip-invalid")
             var receipts: [Receipt] = []
+            var committed = false
+            var earlier: ImportBatch?
             let path = arguments.value("db") ?? "./wijkpeil.sqlite"
             // The database is opened only to commit: a refused file leaves no trace.
             if invalid.isEmpty || skip, !submissions.isEmpty {
-                let store = try DatabaseAccess.open(arguments)
-                try store.register(survey)
-                receipts = try store.storeAll(submissions)
+                let batch = ImportBatch(surveyId: survey.id, hash: fileHash, fileName: (file as NSString).lastPathComponent)
+                let outcome = try DatabaseAccess.writing(arguments) { store in
+                    try store.register(survey)
+                    return try store.importFile(submissions, batch: batch, commitDespiteRejections: skip)
+                }
+                switch outcome {
+                case .alreadyImported(let batch):
+                    earlier = batch
+                case .imported(let results, let didCommit):
+                    committed = didCommit
+                    for (line, result) in zip(submissionLines, results) {
+                        switch result {
+                        case .success(let receipt): receipts.append(receipt)
+                        case .failure: invalid.append((line, Self.keyConflict))
+                        }
+                    }
+                }
             }
-            let stored = receipts.filter { !$0.isDuplicate }.count
-            let duplicates = receipts.count - stored
+            invalid.sort { $0.line < $1.line }
+            let invalidLines = Set(invalid.map(\.line)).count
+            let stored = committed ? receipts.filter { !$0.isDuplicate }.count : 0
+            let duplicates = committed ? receipts.count - stored : 0
+            var rejectedFile: String?
+            if skip, committed, !invalid.isEmpty {
+                rejectedFile = try writeRejected(invalid, from: bytes, file: file, format: format, language: language)
+            }
             if arguments.value("format") == "json" {
-                let json: JSONValue = .object([
+                var json: [String: JSONValue] = [
                     "stored": .number(Double(stored)), "alreadyStored": .number(Double(duplicates)),
-                    "invalidLines": .number(Double(invalidLines)), "committed": .bool(invalid.isEmpty || skip),
+                    "invalidLines": .number(Double(invalidLines)), "blankLines": .number(Double(contents.blankLines)),
+                    "committed": .bool(committed), "fileSHA256": .string(fileHash),
                     "errors": .array(invalid.map { item in
                         .object(["line": .number(Double(item.line)), "question": .string(item.error.question),
                                  "code": .string(item.error.code.rawValue), "message": item.error.message.jsonValue])
                     }),
-                ])
-                console.out.line(json.prettyText)
+                ]
+                if let earlier { json["alreadyImportedAt"] = .string(earlier.importedAt) }
+                if let rejectedFile { json["rejectedFile"] = .string(rejectedFile) }
+                console.out.line(JSONValue.object(json).prettyText)
             } else {
                 for item in invalid {
-                    console.out.line("\(file):\(item.line): \(item.error.question): \(item.error.message.text(in: language)) [\(item.error.code.rawValue)]")
+                    console.err.line("\(file):\(item.line): \(item.error.question): \(item.error.message.text(in: language)) [\(item.error.code.rawValue)]")
                 }
-                if !invalid.isEmpty, !skip {
+            }
+            let blank = contents.blankLines == 0 ? "" : (language == .nl
+                ? ", \(contents.blankLines) lege regel(s) overgeslagen" : ", \(contents.blankLines) blank line(s) passed over")
+            if let earlier {
+                console.err.line(language == .nl
+                    ? "\(file) is al ingelezen op \(earlier.importedAt) (als \(earlier.fileName), \(earlier.rows) antwoord(en) opgeslagen): er is nu niets opgeslagen."
+                    : "\(file) was imported before, on \(earlier.importedAt) (as \(earlier.fileName), \(earlier.rows) response(s) stored): nothing was stored now.")
+            } else if !invalid.isEmpty, !committed {
+                console.err.line(language == .nl
+                    ? "\(invalidLines) ongeldige regel(s): er is niets opgeslagen. Verbeter de regels hierboven, of gebruik --skip-invalid om de goede regels op te slaan."
+                    : "\(invalidLines) invalid line(s): nothing was stored. Fix the lines above, or use --skip-invalid to store the good lines.")
+            } else {
+                console.err.line(language == .nl
+                    ? "\(stored) opgeslagen, \(duplicates) al eerder opgeslagen, \(invalidLines) ongeldig overgeslagen\(blank) (\(path))"
+                    : "\(stored) stored, \(duplicates) already stored, \(invalidLines) invalid skipped\(blank) (\(path))")
+                if let rejectedFile {
                     console.err.line(language == .nl
-                        ? "\(invalidLines) ongeldige regel(s): er is niets opgeslagen. Verbeter de regels hierboven, of gebruik --skip-invalid om de goede regels op te slaan."
-                        : "\(invalidLines) invalid line(s): nothing was stored. Fix the lines above, or use --skip-invalid to store the good lines.")
-                } else {
-                    console.err.line(language == .nl
-                        ? "\(stored) opgeslagen, \(duplicates) al eerder opgeslagen, \(invalidLines) ongeldig overgeslagen (\(path))"
-                        : "\(stored) stored, \(duplicates) already stored, \(invalidLines) invalid skipped (\(path))")
+                        ? "de ongeldige regels staan in \(rejectedFile), met de reden: verbeter dat bestand en lees het apart in (niet het hele bestand opnieuw)."
+                        : "the invalid lines are in \(rejectedFile), with the reason: correct that file and import it on its own (not the whole file again).")
                 }
             }
             return invalid.isEmpty ? .success : .invalid
         })
+
+    /// A line whose key (form number) was stored before with other answers.
+    static let keyConflict = AnswerError(
+        question: "-", code: .keyConflict,
+        message: LocalizedText(
+            nl: "dit formuliernummer (of deze submissionKey) is al opgeslagen met andere antwoorden; de eerste antwoorden zijn bewaard",
+            en: "this form number (or submissionKey) was already stored with other answers; the first answers were kept"))
+
+    /// Writes the invalid lines of an import to `FILE.afgewezen.csv` (CSV: the header, the lines
+    /// and a column `reden` that the import passes over) or `FILE.afgewezen.jsonl` (the lines as
+    /// they were; the reasons were printed), replacing an earlier one. Returns its path.
+    static func writeRejected(
+        _ invalid: [(line: Int, error: AnswerError)], from bytes: [UInt8], file: String, format: ResponseFile.Format, language: Language
+    ) throws -> String {
+        var reasons: [Int: [String]] = [:]
+        for item in invalid { reasons[item.line, default: []].append("\(item.error.question): \(item.error.message.text(in: language))") }
+        let base = (file as NSString).deletingPathExtension
+        var text = ""
+        let out: String
+        switch format {
+        case .csv:
+            out = base + ".afgewezen.csv"
+            let records = try CSVReader.records(bytes, file: file)
+            guard let header = records.first else { return out }
+            text += CSVWriter.line(header.fields + [ResponseTable.reasonColumn])
+            for record in records.dropFirst() {
+                guard let reason = reasons[record.line] else { continue }
+                text += CSVWriter.line(record.fields + [reason.joined(separator: "; ")])
+            }
+        case .jsonl:
+            out = base + ".afgewezen.jsonl"
+            for (index, slice) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+            where reasons[index + 1] != nil {
+                text += String(decoding: slice, as: UTF8.self) + "\n"
+            }
+        }
+        try OutputFile.write(text, to: out, console: .standard)
+        return out
+    }
 
     static let list = CommandSpec(
         name: "list",
@@ -163,9 +245,10 @@ enum InvitesCommand {
             if let out, FileManager.default.fileExists(atPath: out) {
                 throw CommandFailure(message: "'\(out)' already exists; choose a new file so no codes are overwritten")
             }
-            let store = try DatabaseAccess.open(arguments)
-            let codes = try store.createInvites(survey: survey.id, count: count) { done in
-                if console.errIsTerminal { console.err.write("\rhashing codes: \(done)/\(count)") }
+            let codes = try DatabaseAccess.writing(arguments) { store in
+                try store.createInvites(survey: survey.id, count: count) { done in
+                    if console.errIsTerminal { console.err.write("\rhashing codes: \(done)/\(count)") }
+                }
             }
             if console.errIsTerminal { console.err.line() }
             let lines = codes.map(\.description)
@@ -206,9 +289,11 @@ enum BackupCommand {
             guard let out = arguments.value("out") else {
                 throw UsageError(message: "missing --out FILE", commandPath: arguments.commandPath)
             }
-            let store = try DatabaseAccess.open(arguments, mustExist: true)
-            try store.backup(to: out)
-            console.err.line("copied \(store.path) to \(out)")
+            let path = try DatabaseAccess.writing(arguments, mustExist: true) { store in
+                try store.backup(to: out)
+                return store.path
+            }
+            console.err.line("copied \(path) to \(out)")
             return .success
         })
 }

@@ -33,7 +33,7 @@ struct StickerTotalsTests {
         // A repeat of "a" (a double tap) adds nothing.
         let repeated = try await store.submit(try submission("a", ["groen": 2, "verkeer": 1], hash: hash))
         #expect(repeated.isDuplicate)
-        _ = try store.storeAll([try submission("c", ["groen": 1], hash: hash), try submission("b", ["veilig": 2], hash: hash)])
+        _ = try store.storeAll([try submission("c", ["groen": 1], hash: hash), try submission("b", ["veilig": 2], extra: ["a": 1], hash: hash)])
         // Concurrent writers, as the server.
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<40 {

@@ -7,7 +7,11 @@ struct ResponseFileTests {
     let survey = Fixtures.definition
 
     func rows(_ text: String, _ format: ResponseFile.Format = .csv) throws -> [ResponseFile.Row] {
-        try ResponseFile.read(Array(text.utf8), format: format, definition: survey)
+        try contents(text, format).rows
+    }
+
+    func contents(_ text: String, _ format: ResponseFile.Format = .csv, fileHash: String = "f1e2d3c4b5a69788") throws -> ResponseFile.Contents {
+        try ResponseFile.read(Array(text.utf8), format: format, definition: survey, fileHash: fileHash)
     }
 
     @Test func goodAndBadLinesAreReportedWithTheirNumbers() throws {
@@ -23,6 +27,62 @@ struct ResponseFileTests {
         #expect(first.map(\.submissionKey) == again.map(\.submissionKey))
         #expect(first[0].submissionKey != first[1].submissionKey)
         #expect(first[0].submissionKey.hasPrefix("paper-"))
+    }
+
+    @Test("another file gets other keys, even where its lines are the same as an earlier file's")
+    func derivedKeysBelongToTheFile() throws {
+        let first = try contents("wonen\n7\n7\n", fileHash: "aaaaaaaaaaaaaaaa").rows
+        let second = try contents("wonen\n7\n7\n8\n", fileHash: "bbbbbbbbbbbbbbbb").rows
+        #expect(Set(first.map(\.submissionKey)).isDisjoint(with: second.map(\.submissionKey)))
+    }
+
+    @Test("a formulier or submissionKey column is the row's key")
+    func theFormNumberIsTheKey() throws {
+        let rows = try rows("formulier,wonen\n12,7\n13,7\n")
+        #expect(rows.map(\.submissionKey) == ["12", "13"])
+        let keyed = try self.rows("submissionKey,wonen\nA-1,7\n,8\n")
+        #expect(keyed[0].submissionKey == "A-1")
+        #expect(keyed[1].submissionKey.hasPrefix("paper-"))
+    }
+
+    @Test("rows of separators only are passed over and counted, not stored as empty responses")
+    func blankRowsArePassedOver() throws {
+        let read = try contents("wonen,buurt\n7,noord\n,\n , \n8,zuid\n,\n")
+        #expect(read.rows.map(\.line) == [2, 5])
+        #expect(read.blankLines == 3)
+        #expect(read.rows.allSatisfy { (try? $0.result.get()) != nil })
+        let jsonl = try contents("{\"answers\": {\"wonen\": 6}}\n\n   \n{\"answers\": {\"wonen\": 7}}\n", .jsonl)
+        #expect(jsonl.rows.count == 2 && jsonl.blankLines == 2)
+    }
+
+    @Test("invalid UTF-8 in a JSONL file is refused with its line, as in CSV")
+    func invalidUTF8IsRefused() throws {
+        var bytes = Array("{\"answers\": {\"wonen\": 6}}\n{\"answers\": {\"opmerking\": \"caf".utf8)
+        bytes += [0xE9]  // Latin-1 é
+        bytes += Array("\"}}\n".utf8)
+        for format in [ResponseFile.Format.jsonl, .csv] {
+            let input = format == .csv ? Array("wonen,opmerking\n6,ok\n6,caf".utf8) + [0xE9] + Array("\n".utf8) : bytes
+            do {
+                _ = try ResponseFile.read(input, format: format, definition: survey, fileHash: "ab")
+                Issue.record("\(format) with invalid UTF-8 was read")
+            } catch {
+                #expect(error.findings.all.map(\.location.line) == [format == .csv ? 3 : 2])
+                #expect(error.findings.all.map(\.code) == ["invalid-utf8"])
+            }
+        }
+    }
+
+    @Test("NUL and other control characters in an answer are refused, line breaks in free text are not")
+    func controlCharactersAreRefused() throws {
+        let rows = try rows(
+            """
+            {"answers": {"wonen": 6, "opmerking": "a\\u0000b"}}
+            {"answers": {"wonen": 6, "opmerking": "a\\u001bb"}}
+            {"answers": {"wonen": 6, "opmerking": "a\\u0085b"}}
+            {"answers": {"wonen": 6, "opmerking": "a\\nb\\tc"}}
+            """, .jsonl)
+        #expect(rows.map { (try? $0.result.get()) != nil } == [false, false, false, true])
+        if case .failure(let errors) = rows[0].result { #expect(errors.errors.map(\.code) == [.controlCharacter]) }
     }
 
     @Test func aHeaderMistakeFailsTheWholeFile() {

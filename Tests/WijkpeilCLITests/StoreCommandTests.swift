@@ -18,7 +18,8 @@ struct StoreCommandTests {
         let db = folder.path + "/w.sqlite"
         let result = wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, file, "--lang", "en")
         #expect(result.status == 1)
-        let lines = result.out.split(separator: "\n")
+        #expect(result.out.isEmpty)
+        let lines = result.err.split(separator: "\n").filter { $0.hasPrefix(file) }
         #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0.hasPrefix("\(file):3: ") })
         #expect(result.err.contains("nothing was stored"))
@@ -35,8 +36,76 @@ struct StoreCommandTests {
         guard case .object(let fields) = json else { Issue.record("not an object"); return }
         #expect(fields["stored"] == 2 && fields["invalidLines"] == 1 && fields["committed"] == true)
         let again = wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, file, "--skip-invalid", "--lang", "en")
-        #expect(again.err.contains("0 stored, 2 already stored, 1 invalid skipped"))
+        #expect(again.err.contains("was imported before, on 20"))
+        #expect(again.err.contains("nothing was stored now"))
         #expect(wijkpeil("responses", "count", "--db", db).out.contains("wijkanalyse  2"))
+        // The bad line went to papier.afgewezen.csv with its reason; corrected, it imports on its own.
+        let rejected = folder.path + "/papier.afgewezen.csv"
+        #expect(fields["rejectedFile"] == .string(rejected))
+        let records = try CSVReader.records(Array(try String(contentsOfFile: rejected, encoding: .utf8).utf8))
+        #expect(records.count == 2)
+        #expect(records[0].fields.last == "reden")
+        #expect(records[1].fields.prefix(3) == ["11", "6", ""])
+        #expect(records[1].fields.last?.contains("cijfer-wonen") == true)
+        let corrected = folder.write("papier.afgewezen.csv", "cijfer-wonen,cijfer-veiligheid,eerst-beter,leeftijd,postcode,reden\n10,6,,20,1234 AB,was: te hoog\n")
+        let fixed = wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, corrected, "--lang", "en")
+        #expect(fixed.status == 0 && fixed.err.contains("1 stored, 0 already stored"))
+        #expect(wijkpeil("responses", "count", "--db", db).out.contains("wijkanalyse  3"))
+    }
+
+    @Test("a second file whose lines equal the first file's lines is stored whole (3 forms, then 4: 7)")
+    func secondBatchWithEqualLinesIsStored() throws {
+        let folder = TemporaryFolder()
+        let header = "geinformeerd,resultaten-zichtbaar\n"
+        let first = folder.write("avond1.csv", header + String(repeating: "ja,ja\n", count: 3))
+        let second = folder.write("avond2.csv", header + String(repeating: "ja,ja\n", count: 4))
+        let db = folder.path + "/w.sqlite"
+        let one = wijkpeil("responses", "import", "--db", db, "--survey", "evaluatie", "--surveys", bundledSurveys, first, "--lang", "en")
+        let two = wijkpeil("responses", "import", "--db", db, "--survey", "evaluatie", "--surveys", bundledSurveys, second, "--lang", "en")
+        #expect(one.status == 0 && two.status == 0, "\(one.err)\(two.err)")
+        #expect(two.err.contains("4 stored, 0 already stored"))
+        #expect(wijkpeil("responses", "count", "--db", db, "--format", "json").out.contains("\"evaluatie\": 7"))
+    }
+
+    @Test("form numbers: the same form typed into two files is stored once; the same number with other answers is an invalid line")
+    func formNumbersAreKeys() throws {
+        let folder = TemporaryFolder()
+        let header = "formulier,cijfer-wonen\n"
+        let db = folder.path + "/w.sqlite"
+        let first = folder.write("a.csv", header + "1,7\n2,8\n")
+        let second = folder.write("b.csv", header + "2,8\n3,6\n")
+        let third = folder.write("c.csv", header + "4,5\n1,9\n")
+        func importing(_ file: String) -> RunResult {
+            wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, file, "--lang", "en")
+        }
+        #expect(importing(first).status == 0)
+        #expect(importing(second).err.contains("1 stored, 1 already stored"))
+        let conflict = importing(third)
+        #expect(conflict.status == 1)
+        #expect(conflict.err.contains("c.csv:3: -: this form number (or submissionKey) was already stored with other answers"))
+        #expect(conflict.err.contains("nothing was stored"))
+        #expect(wijkpeil("responses", "count", "--db", db).out.contains("wijkanalyse  3"))
+    }
+
+    @Test("blank spreadsheet rows are passed over and counted")
+    func blankRows() {
+        let folder = TemporaryFolder()
+        let file = folder.write("leeg.csv", "formulier,cijfer-wonen\n1,7\n,\n,\n2,6\n")
+        let db = folder.path + "/w.sqlite"
+        let result = wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, file, "--lang", "en")
+        #expect(result.status == 0)
+        #expect(result.err.contains("2 stored, 0 already stored, 0 invalid skipped, 2 blank line(s) passed over"))
+    }
+
+    @Test("after an import the .sqlite file alone holds every response")
+    func theFileAloneIsComplete() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("a.csv", "formulier,cijfer-wonen\n1,7\n2,8\n")
+        let db = folder.path + "/w.sqlite"
+        #expect(wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, file).status == 0)
+        let copy = folder.path + "/stick.sqlite"
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        #expect(wijkpeil("responses", "count", "--db", copy).out.contains("wijkanalyse  2"))
     }
 
     @Test func aCleanImportIsListedBackAsCSVAndJSONL() throws {
