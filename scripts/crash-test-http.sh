@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
-swift build --product wijkpeil -q
-bin="$(swift build --show-bin-path)/wijkpeil"
+swift build ${SWIFT_BUILD_FLAGS:-} --product wijkpeil -q
+bin="$(swift build ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/wijkpeil"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"; kill -9 $(jobs -p) 2>/dev/null || true' EXIT
 

@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
-swift build --product wijkpeil >&2
-bin="$(swift build --show-bin-path)/wijkpeil"
+swift build ${SWIFT_BUILD_FLAGS:-} --product wijkpeil >&2
+bin="$(swift build ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/wijkpeil"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
