@@ -1,4 +1,9 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One SQLite connection. Not `Sendable`: it belongs to whoever opened it (the writer's queue, or
 /// one read call), which is how SQLite connections are safely used.
@@ -33,7 +38,7 @@ final class Connection {
         if code != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(message)
-            throw Connection.error(code: code, message: text, purpose: purpose, path: path)
+            throw error(code, purpose: purpose, message: text)
         }
     }
 
@@ -65,8 +70,12 @@ final class Connection {
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var changes: Int { Int(sqlite3_changes(handle)) }
 
-    func error(_ code: Int32, purpose: String) -> StoreError {
-        Connection.error(code: code, message: String(cString: sqlite3_errmsg(handle)), purpose: purpose, path: path)
+    func error(_ code: Int32, purpose: String, message: String? = nil) -> StoreError {
+        var error = Connection.error(code: code, message: message ?? String(cString: sqlite3_errmsg(handle)), purpose: purpose, path: path)
+        // SQLite says "disk I/O error" when the write-ahead log cannot grow on a full disk: the
+        // operating system's error tells it apart, and an organiser is told the disk is full.
+        if error.kind == .ioError, sqlite3_system_errno(handle) == ENOSPC { error.kind = .full }
+        return error
     }
 
     static func error(code: Int32, message: String?, purpose: String, path: String?) -> StoreError {

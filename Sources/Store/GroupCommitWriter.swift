@@ -35,13 +35,15 @@ final class GroupCommitWriter: @unchecked Sendable {
         var batches = 0
         var submissions = 0
         var lastBatchSize = 0
+        var stored = 0
+        var duplicates = 0
         /// How many pending submissions the writer is waiting for, while it waits.
         var awaited: Int?
     }
 
-    /// Batches committed and submissions in them, since the store was opened.
-    var statistics: (batches: Int, submissions: Int) {
-        state.withLock { ($0.batches, $0.submissions) }
+    /// Batches committed and what became of the submissions in them, since the store was opened.
+    var statistics: WriteStatistics {
+        state.withLock { WriteStatistics(batches: $0.batches, submissions: $0.submissions, stored: $0.stored, duplicates: $0.duplicates) }
     }
 
     /// The statements of the hot path, prepared once.
@@ -49,6 +51,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         let findKey: Statement
         let insert: Statement
         let useInvite: Statement
+        let findUsedInvite: Statement
         let savepoint: Statement
         let release: Statement
         let rollbackToSavepoint: Statement
@@ -223,6 +226,12 @@ final class GroupCommitWriter: @unchecked Sendable {
             try? connection.execute("ROLLBACK", purpose: "storing a response")
             results = batch.map { _ in .failure(error) }
         }
+        let duplicates = results.filter { (try? $0.get())?.isDuplicate == true }.count
+        let stored = results.filter { (try? $0.get())?.isDuplicate == false }.count
+        state.withLock { state in
+            state.stored += stored
+            state.duplicates += duplicates
+        }
         for (job, result) in zip(batch, results) {
             job.completion(result)
         }
@@ -254,7 +263,12 @@ final class GroupCommitWriter: @unchecked Sendable {
                 used = connection.changes == 1
             }
             guard used else {
-                throw StoreError(.inviteRejected, purpose: "checking the invitation code", path: connection.path)
+                // A code that exists but was spent (a second tap, another device) is no guess.
+                var spent = false
+                for hash in inviteHashes where !spent {
+                    try statements.findUsedInvite.query([.blob(hash)]) { _ in spent = true }
+                }
+                throw StoreError(spent ? .inviteUsed : .inviteRejected, purpose: "checking the invitation code", path: connection.path)
             }
         }
         try statements.insert.run(
@@ -288,6 +302,7 @@ final class GroupCommitWriter: @unchecked Sendable {
                 ON CONFLICT (survey_id, source, submission_key) DO NOTHING
                 """, purpose: "storing a response"),
             useInvite: try connection.prepare("UPDATE invites SET used = 1 WHERE hash = ? AND used = 0", purpose: "using an invitation code"),
+            findUsedInvite: try connection.prepare("SELECT 1 FROM invites WHERE hash = ? AND used = 1", purpose: "checking an invitation code"),
             savepoint: try connection.prepare("SAVEPOINT submission", purpose: "storing a response"),
             release: try connection.prepare("RELEASE submission", purpose: "storing a response"),
             rollbackToSavepoint: try connection.prepare("ROLLBACK TO submission", purpose: "storing a response"),

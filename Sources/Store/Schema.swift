@@ -118,6 +118,15 @@ enum Schema {
                 PRIMARY KEY (survey_id, hash)
             ) WITHOUT ROWID;
             """),
+        // Secrets that must outlive a restart, such as the key of the forms' CSRF tokens: a form
+        // opened before a restart can still be sent after it.
+        Migration(version: 7, purpose: "server secrets", sql: """
+            CREATE TABLE secrets (
+                name TEXT PRIMARY KEY,
+                value BLOB NOT NULL,
+                created_at TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

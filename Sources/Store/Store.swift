@@ -196,6 +196,40 @@ public final class Store: Sendable {
         return GroupCommitWriter.Job(submission: submission, inviteHashes: hashes, completion: { _ in })
     }
 
+    /// Calls `body` for the responses to `survey` with an id above `afterId`, oldest first, at
+    /// most `limit` of them: for summaries kept up to date a step at a time.
+    public func forEachResponse(
+        survey: String, afterId: Int64, limit: Int, _ body: (StoredResponse) throws(StoreError) -> Void
+    ) throws(StoreError) {
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                "SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses WHERE survey_id = ? AND id > ? ORDER BY id LIMIT ?",
+                purpose: "reading responses"
+            ).query([.text(survey), .integer(afterId), .integer(Int64(limit))]) { row throws(StoreError) in
+                try body(try storedResponse(row))
+            }
+        }
+    }
+
+    /// How many responses `survey` has: one count over the survey's index, not a read of every answer.
+    public func responseCount(survey: String) throws(StoreError) -> Int {
+        var count = 0
+        try read { connection throws(StoreError) in
+            try connection.prepare("SELECT count(*) FROM responses WHERE survey_id = ?", purpose: "counting responses")
+                .query([.text(survey)]) { row in count = Int(row.int64(0)) }
+        }
+        return count
+    }
+
+    private func storedResponse(_ row: Statement) throws(StoreError) -> StoredResponse {
+        guard let answers = try? JSONValue.parse(Data(row.text(5).utf8)) else {
+            throw StoreError(.notADatabase, purpose: "reading response \(row.int64(0))", sqliteMessage: "answers are not JSON", path: path)
+        }
+        return StoredResponse(
+            id: row.int64(0), surveyId: row.text(1), definitionHash: row.text(2), submissionKey: row.text(3),
+            source: ResponseSource(rawValue: row.text(4)) ?? .web, answers: answers, receivedAt: row.text(6))
+    }
+
     /// Calls `body` for every response to `survey` (all surveys when `nil`), oldest first or
     /// `shuffled`, without holding them all in memory.
     public func forEachResponse(
@@ -206,12 +240,7 @@ public final class Store: Sendable {
             let sql = "SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses"
                 + (survey == nil ? "" : " WHERE survey_id = ?") + (shuffled ? " ORDER BY random()" : " ORDER BY id")
             try connection.prepare(sql, purpose: "reading responses").query(survey.map { [.text($0)] } ?? []) { row throws(StoreError) in
-                guard let answers = try? JSONValue.parse(Data(row.text(5).utf8)) else {
-                    throw StoreError(.notADatabase, purpose: "reading response \(row.int64(0))", sqliteMessage: "answers are not JSON", path: path)
-                }
-                try body(StoredResponse(
-                    id: row.int64(0), surveyId: row.text(1), definitionHash: row.text(2), submissionKey: row.text(3),
-                    source: ResponseSource(rawValue: row.text(4)) ?? .web, answers: answers, receivedAt: row.text(6)))
+                try body(try storedResponse(row))
             }
         }
     }
@@ -265,6 +294,24 @@ public final class Store: Sendable {
             }
         }
         return (counts, participants)
+    }
+
+    // MARK: Secrets
+
+    /// The secret called `name`, made once from the system's random bytes (`bytes` long) and
+    /// kept in the database, so that it outlives a restart: the key of the forms' CSRF tokens.
+    public func secret(named name: String, bytes: Int = 32) throws(StoreError) -> [UInt8] {
+        try writer.exclusive { connection throws(StoreError) in
+            let purpose = "reading the server's secret"
+            var found: [UInt8]?
+            try connection.prepare("SELECT value FROM secrets WHERE name = ?", purpose: purpose).query([.text(name)]) { row in found = row.blob(0) }
+            if let found { return found }
+            var generator = SystemRandomNumberGenerator()
+            let made = (0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try connection.prepare("INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?)", purpose: purpose)
+                .run(.text(name), .blob(made), .text(Timestamp.now()))
+            return made
+        }
     }
 
     // MARK: Invitation codes
@@ -344,17 +391,23 @@ public final class Store: Sendable {
         }
     }
 
-    /// Group-commit batches since the store was opened, and the submissions in them.
-    public var writeStatistics: (batches: Int, submissions: Int) { writer.statistics }
+    /// Group-commit batches since the store was opened, and what became of the submissions in them.
+    public var writeStatistics: WriteStatistics { writer.statistics }
 
     /// Writes a consistent copy of the database to `destination` with `VACUUM INTO`, while
     /// writes go on. Refuses to overwrite an existing file.
+    /// A failed backup (a full disk) leaves no file behind.
     public func backup(to destination: String) throws(StoreError) {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw StoreError(.fileExists, purpose: "making a backup", path: destination)
         }
-        try read { connection throws(StoreError) in
-            try connection.prepare("VACUUM INTO ?", purpose: "making a backup").run(.text(destination))
+        do throws(StoreError) {
+            try read { connection throws(StoreError) in
+                try connection.prepare("VACUUM INTO ?", purpose: "making a backup").run(.text(destination))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: destination)
+            throw error
         }
     }
 

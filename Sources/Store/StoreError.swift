@@ -18,8 +18,10 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case busy
         /// The operating system reported an I/O error.
         case ioError = "io-error"
-        /// The invitation code is unknown, mistyped or already used.
+        /// The invitation code is unknown or mistyped.
         case inviteRejected = "invite-rejected"
+        /// The invitation code is right but was used already (perhaps a moment ago, on another tap).
+        case inviteUsed = "invite-used"
         /// A row broke a rule of the schema.
         case constraint
         /// The submission key was already used, on this survey and channel, for other answers.
@@ -47,7 +49,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether the error belongs to one submission (the others in its batch still commit) rather
     /// than to the database as a whole.
     public var isRejection: Bool {
-        kind == .inviteRejected || kind == .constraint || kind == .keyConflict
+        kind == .inviteRejected || kind == .inviteUsed || kind == .constraint || kind == .keyConflict
     }
 
     public var description: String {
@@ -62,7 +64,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .full: advice = "the disk is full; nothing was stored from this attempt — free space and try again"
         case .busy: advice = "another program holds the database; stop it or try again"
         case .ioError: advice = "the disk reported an error; nothing was stored from this attempt — check the disk"
-        case .inviteRejected: advice = "the invitation code is unknown, mistyped or already used"
+        case .inviteRejected: advice = "the invitation code is unknown or mistyped"
+        case .inviteUsed: advice = "the invitation code was used already"
         case .constraint: advice = "the data broke a rule of the database"
         case .keyConflict: advice = "this submission key was already used for other answers; the answers stored first were kept and these were not stored — give a new form its own key"
         case .fileExists: advice = "the file already exists; choose a new name"

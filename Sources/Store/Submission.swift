@@ -114,3 +114,15 @@ public enum ImportOutcome: Sendable {
     /// The same file (by SHA-256) was imported before; nothing was stored.
     case alreadyImported(ImportBatch)
 }
+
+/// What the store's writer did since the store was opened.
+public struct WriteStatistics: Sendable, Hashable {
+    /// Transactions committed.
+    public var batches: Int
+    /// Submissions handed to the writer, whatever became of them.
+    public var submissions: Int
+    /// New responses stored.
+    public var stored: Int
+    /// Submissions whose key was stored already with the same answers (a double tap).
+    public var duplicates: Int
+}

@@ -80,9 +80,10 @@ struct InviteStoreTests {
         #expect(try store.submit(StoreFixtures.submission("a", survey: survey, hash: hash, invite: codes[0])) == Receipt(id: first.id, isDuplicate: true))
         // Another response with a used code, without a code, or with another survey's code: refused.
         let other = try store.createInvites(survey: "andere", count: 1)
-        for invite in [codes[0], nil, other[0]] {
+        // A used code is told apart from an unknown one: a second tap is not a guess.
+        for (invite, kind) in [(codes[0], StoreError.Kind.inviteUsed), (nil, .inviteRejected), (other[0], .inviteRejected)] {
             #expect { try store.submit(StoreFixtures.submission("b", survey: survey, hash: hash, invite: invite)) } throws: {
-                ($0 as? StoreError)?.kind == .inviteRejected
+                ($0 as? StoreError)?.kind == kind
             }
         }
         _ = try store.submit(StoreFixtures.submission("c", survey: survey, hash: hash, invite: codes[1]))
