@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import Participation
+import Synchronization
 public import Store
 public import Surveys
 public import WijkpeilCore
@@ -14,6 +16,14 @@ public final class FormApplication: Sendable {
     let adminToken: String
     let tokens: FormTokens
     let limiter: AttemptLimiter
+    /// The host names and addresses this server answers to (lower-case, without a port), or
+    /// `nil` for any: a page reached through another name (DNS rebinding) is refused.
+    let allowedHosts: Set<String>?
+    let publicResults = PublicResults()
+    /// Where one line goes when storing starts or stops failing (never answers or addresses).
+    let log: @Sendable (String) -> Void
+    /// Why writes fail now, or `nil` while they succeed: `/healthz` says it.
+    private let writeFailure = Mutex<String?>(nil)
     /// Every survey's empty form per language, rendered once with the two hidden fields left
     /// open: a GET only fills in a fresh key and its token.
     let emptyForms: [String: CachedForm]
@@ -21,8 +31,17 @@ public final class FormApplication: Sendable {
 
     /// Registers every survey's definition in the store, so each response is kept with the
     /// definition it was answered against.
-    public init(surveys: [SurveyDefinition], store: Store, adminToken: String, secret: [UInt8], limiter: AttemptLimiter = AttemptLimiter()) throws(StoreError) {
+    ///
+    /// `secret` keys the forms' CSRF tokens: keep it across restarts (``Store/secret(named:bytes:)``)
+    /// so that a form opened before a restart can still be sent. `allowedHosts` are the names and
+    /// addresses the server was started for; `nil` answers any `Host`.
+    public init(
+        surveys: [SurveyDefinition], store: Store, adminToken: String, secret: [UInt8], limiter: AttemptLimiter = AttemptLimiter(),
+        allowedHosts: Set<String>? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws(StoreError) {
+        self.log = log
         self.surveys = surveys
+        self.allowedHosts = allowedHosts.map { Set($0.map { $0.lowercased() }) }
         var hashes: [String: String] = [:]
         for survey in surveys { hashes[survey.id] = try store.register(survey) }
         self.hashes = hashes
@@ -98,7 +117,7 @@ public final class FormApplication: Sendable {
         case 404: (LocalizedText(nl: "Niet gevonden", en: "Not found"), LocalizedText(nl: "Deze pagina bestaat niet.", en: "This page does not exist."))
         case 408: (LocalizedText(nl: "Te traag", en: "Too slow"), LocalizedText(nl: "Het verzoek kwam te langzaam binnen. Probeer het opnieuw.", en: "The request arrived too slowly. Please try again."))
         case 413: (LocalizedText(nl: "Te groot", en: "Too large"), LocalizedText(nl: "Het formulier is te groot. Maak uw antwoorden korter.", en: "The form is too large. Please shorten your answers."))
-        case 429: (LocalizedText(nl: "Even wachten", en: "Please wait"), LocalizedText(nl: "Er zijn te veel onjuiste codes geprobeerd vanaf dit netwerk. Probeer het over enkele minuten opnieuw.", en: "Too many wrong codes were tried from this network. Please try again in a few minutes."))
+        case 421: (LocalizedText(nl: "Verkeerd adres", en: "Wrong address"), LocalizedText(nl: "Deze server is niet via dit adres te bereiken. Gebruik het adres op de poster of het formulier.", en: "This server is not reached through this address. Use the address on the poster or the form."))
         case 503: (LocalizedText(nl: "Even niet beschikbaar", en: "Temporarily unavailable"), LocalizedText(nl: "Uw antwoorden zijn niet opgeslagen. Probeer het over een minuut opnieuw.", en: "Your answers were not saved. Please try again in a minute."))
         default: (LocalizedText(nl: "Dit lukte niet", en: "This did not work"), LocalizedText(nl: "Het verzoek kon niet worden verwerkt (\(status)).", en: "The request could not be handled (\(status))."))
         }
@@ -117,6 +136,9 @@ public final class FormApplication: Sendable {
         let language = Language(code: query.value("lang") ?? "") ?? .nl
         let api = segments.first == "api"
         let method = request.method == "HEAD" ? "GET" : request.method
+        if let allowedHosts, !allowedHosts.contains(Self.hostName(request.header("host") ?? "")) {
+            return reply(refusal(421, reason: "this server does not answer to that host name", api: api, language: language))
+        }
 
         /// `methods` is "GET, HEAD", "GET, HEAD, POST" or "POST": the Allow header as sent.
         func allow(_ methods: String, _ body: () -> Void) {
@@ -138,7 +160,13 @@ public final class FormApplication: Sendable {
         case [""]:
             allow("GET, HEAD") { reply(html(200, FormPage(language: language).index(surveys))) }
         case ["healthz"]:
-            allow("GET, HEAD") { reply(json(200, ["status": "ok"])) }
+            allow("GET, HEAD") {
+                if let reason = writeFailure.withLock({ $0 }) {
+                    reply(json(503, ["status": "failing", "reason": .string(reason)]))
+                } else {
+                    reply(json(200, ["status": "ok"]))
+                }
+            }
         case ["static", "wijkpeil.css"]:
             allow("GET, HEAD") {
                 reply(HTTPResponse(status: 200, contentType: "text/css; charset=utf-8", text: FormPage.styleSheet,
@@ -183,27 +211,25 @@ public final class FormApplication: Sendable {
         guard (request.header("content-type") ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") else {
             return reply(refusal(415, reason: "send the form as application/x-www-form-urlencoded", api: false, language: language))
         }
-        // Browsers send Origin with a form post; it must be this server. The pages set their
-        // referrer policy to same-origin (the header says no-referrer), so a browser posting our
-        // own form names our origin; "null" comes only from a page elsewhere that hides itself.
-        if let origin = request.header("origin"), let host = request.header("host"), origin != "http://\(host)", origin != "https://\(host)" {
+        // Browsers send Origin with a form post, and Referer as the pages ask (same-origin): one
+        // of them must name this server. A post with neither is not from our own form.
+        guard Self.isSameOrigin(request) else {
             return reply(refusal(403, reason: "the form was posted from another site", api: false, language: language))
         }
         guard let fields = try? URLEncodedForm(request.body) else {
             return reply(refusal(400, reason: "the form could not be read", api: false, language: language))
         }
+        let page = FormPage(language: language)
         let key = fields.value("_key") ?? ""
         guard !key.isEmpty, key.count <= 100, tokens.isValid(csrf: fields.value("_csrf") ?? "", survey: survey.id, key: key) else {
-            return reply(refusal(403, reason: "the form's token is missing or wrong; open the form again", api: false, language: language))
+            // A form from before a change of secret, or another survey's: shown again with every
+            // answer kept and a fresh key, never a bare error page.
+            let fresh = FormTokens.randomKey()
+            let state = FormPage.FormState(fields: fields, submissionKey: fresh, csrf: tokens.csrf(survey: survey.id, key: fresh), notice: Self.expiredNotice)
+            return reply(html(403, page.form(survey, state: state)))
         }
-        let page = FormPage(language: language)
-        @Sendable func again(_ errors: [AnswerError]) -> HTTPResponse {
-            html(422, page.form(survey, state: FormPage.FormState(fields: fields, errors: errors, submissionKey: key, csrf: tokens.csrf(survey: survey.id, key: key))))
-        }
-        if survey.requiresInvite, let wait = limiter.retryAfter(peer) {
-            var response = refusal(429, reason: "too many wrong codes", api: false, language: language)
-            response.headers.append(("Retry-After", String(wait)))
-            return reply(response)
+        @Sendable func again(_ errors: [AnswerError], status: Int = 422, notice: LocalizedText? = nil) -> HTTPResponse {
+            html(status, page.form(survey, state: FormPage.FormState(fields: fields, errors: errors, submissionKey: key, csrf: tokens.csrf(survey: survey.id, key: key), notice: notice)))
         }
         let response: ValidatedResponse
         do {
@@ -216,7 +242,7 @@ public final class FormApplication: Sendable {
             do {
                 invite = try InviteCode(parsing: fields.value("_invite") ?? "")
             } catch {
-                limiter.recordFailure(peer)
+                // A code of the wrong shape is a typo, not a guess: it is not counted.
                 return reply(again([Self.inviteError(empty: (fields.value("_invite") ?? "").trimmingWhitespace.isEmpty)]))
             }
         }
@@ -228,17 +254,85 @@ public final class FormApplication: Sendable {
         let submission = Submission(response: response, definition: survey, definitionHash: hashes[survey.id] ?? "", submissionKey: "web-" + key, source: .web, invite: invite)
         // Answered once committed; no thread waits meanwhile.
         store.submit(submission) { result in
+            self.noteWrite(result)
             switch result {
             case .success:
                 reply(HTTPResponse(status: 303, headers: Self.securityHeaders + [("Location", "/s/\(survey.id)/bedankt\(page.languageQuery)")]))
+            case .failure(let error) where error.kind == .keyConflict:
+                reply(self.html(409, page.message(status: 409, title: Self.alreadyReceived.title, detail: Self.alreadyReceived.detail, link: "/s/\(survey.id)")))
+            case .failure(let error) where error.kind == .inviteUsed:
+                reply(again([Self.inviteUsedError]))
             case .failure(let error) where error.kind == .inviteRejected:
-                self.limiter.recordFailure(peer)
-                reply(again([Self.inviteError(empty: false)]))
+                self.afterGuess(peer) { reply(again([Self.inviteError(empty: false)])) }
             case .failure:
-                reply(self.refusal(503, reason: "the answers could not be stored", api: false, language: language))
+                reply(again([], status: 503, notice: Self.notStoredNotice))
             }
         }
     }
+
+    /// Keeps `/healthz` true to whether answers can be stored, and logs one line when that
+    /// changes: an operator sees a full disk at once, not from residents' complaints.
+    private func noteWrite(_ result: Result<Receipt, StoreError>) {
+        let failure: String?
+        switch result {
+        case .success: failure = nil
+        case .failure(let error) where error.isRejection: return
+        case .failure(let error): failure = error.kind == .full ? "disk full: \(error)" : error.description
+        }
+        let changed = writeFailure.withLock { current in
+            defer { current = failure }
+            return (current == nil) != (failure == nil)
+        }
+        guard changed else { return }
+        log(failure.map { "answers cannot be stored: \($0)" } ?? "answers are being stored again")
+    }
+
+    /// Answers a wrong invitation code, as late as the limiter says: guessing is slowed, while
+    /// a right code is never held up.
+    private func afterGuess(_ peer: String, _ answer: @escaping @Sendable () -> Void) {
+        let delay = limiter.failure(peer)
+        guard delay > .zero else { return answer() }
+        let (seconds, attoseconds) = delay.components
+        DispatchQueue.global().asyncAfter(deadline: .now() + Double(seconds) + Double(attoseconds) / 1e18, execute: answer)
+    }
+
+    /// Whether a form post names this server in `Origin`, or else in `Referer`.
+    static func isSameOrigin(_ request: HTTPRequest) -> Bool {
+        guard let host = request.header("host"), !host.isEmpty else { return false }
+        if let origin = request.header("origin") {
+            return origin == "http://\(host)" || origin == "https://\(host)"
+        }
+        if let referer = request.header("referer") {
+            return referer.hasPrefix("http://\(host)/") || referer.hasPrefix("https://\(host)/")
+        }
+        return false
+    }
+
+    /// The host of a `Host` header, lower-case and without its port: `[::1]:8080` → `::1`.
+    static func hostName(_ header: String) -> String {
+        var host = Substring(header.lowercased())
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return String(host) }
+            return String(host[host.index(after: host.startIndex)..<close])
+        }
+        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        return String(host)
+    }
+
+    static let expiredNotice = LocalizedText(
+        nl: "Dit formulier was verlopen, bijvoorbeeld doordat de computer van de organisatie opnieuw is gestart. Uw antwoorden staan er nog: kijk ze na en verstuur opnieuw.",
+        en: "This form had expired, for instance because the organisers' computer was restarted. Your answers are still here: check them and send again.")
+    static let notStoredNotice = LocalizedText(
+        nl: "Uw antwoorden zijn nog niet opgeslagen: er ging iets mis bij het bewaren. Ze staan er nog; probeer het over een minuut opnieuw, of meld het bij de organisatie.",
+        en: "Your answers have not been saved yet: something went wrong while storing them. They are still here; try again in a minute, or tell the organisers.")
+    static let alreadyReceived = (
+        title: LocalizedText(nl: "Uw antwoorden waren al ontvangen", en: "Your answers had already been received"),
+        detail: LocalizedText(
+            nl: "Dit formulier was al verstuurd. De antwoorden van de eerste keer zijn bewaard en niet gewijzigd. Wilt u een nieuw formulier invullen? Open de vragenlijst opnieuw.",
+            en: "This form had already been sent. The answers from the first time are kept and were not changed. Do you want to fill in a new form? Open the survey again."))
+    static let inviteUsedError = AnswerError(
+        question: "_invite", code: .wrongType,
+        message: LocalizedText(nl: "Deze code is al gebruikt: met deze uitnodiging is al gestemd.", en: "This code has been used: a vote was already cast with this invitation."))
 
     static func inviteError(empty: Bool) -> AnswerError {
         AnswerError(question: "_invite", code: empty ? .missing : .wrongType, message: empty
@@ -269,11 +363,6 @@ public final class FormApplication: Sendable {
         if let unknown = fields.keys.sorted().first(where: { !["submissionKey", "answers", "invite"].contains($0) }) {
             return reply(refusal(400, reason: "unknown field \"\(unknown)\"", api: true))
         }
-        if survey.requiresInvite, let wait = limiter.retryAfter(peer) {
-            var response = refusal(429, reason: "too many wrong invitation codes from this address", api: true)
-            response.headers.append(("Retry-After", String(wait)))
-            return reply(response)
-        }
         let response: ValidatedResponse
         do {
             response = try AnswerValidator.validate(answers, against: survey)
@@ -283,7 +372,6 @@ public final class FormApplication: Sendable {
         var invite: InviteCode?
         if survey.requiresInvite {
             guard case .string(let text)? = fields["invite"], let code = try? InviteCode(parsing: text) else {
-                limiter.recordFailure(peer)
                 return reply(problem(422, [Self.inviteError(empty: fields["invite"] == nil)].map { var error = $0; error.question = "invite"; return error }))
             }
             invite = code
@@ -291,14 +379,22 @@ public final class FormApplication: Sendable {
         let submission = Submission(response: response, definition: survey, definitionHash: hashes[survey.id] ?? "", submissionKey: "api-" + key, source: .api, invite: invite)
         // Answered once committed; no thread waits meanwhile.
         store.submit(submission) { result in
+            self.noteWrite(result)
             switch result {
             case .success(let receipt):
                 reply(self.json(receipt.isDuplicate ? 200 : 201, ["id": .number(Double(receipt.id))]))
-            case .failure(let error) where error.kind == .inviteRejected:
-                self.limiter.recordFailure(peer)
-                var inviteError = Self.inviteError(empty: false)
+            case .failure(let error) where error.kind == .keyConflict:
+                reply(self.json(409, ["error": "this submissionKey was already used for other answers; the first answers were kept and these were not stored"]))
+            case .failure(let error) where error.kind == .inviteUsed:
+                var inviteError = Self.inviteUsedError
                 inviteError.question = "invite"
                 reply(problem(422, [inviteError]))
+            case .failure(let error) where error.kind == .inviteRejected:
+                self.afterGuess(peer) {
+                    var inviteError = Self.inviteError(empty: false)
+                    inviteError.question = "invite"
+                    reply(problem(422, [inviteError]))
+                }
             case .failure:
                 reply(self.refusal(503, reason: "the response could not be stored; nothing was stored", api: true))
             }
@@ -306,9 +402,13 @@ public final class FormApplication: Sendable {
     }
 
     private func results(_ request: HTTPRequest, survey: SurveyDefinition, reply: @escaping @Sendable (HTTPResponse) -> Void) {
+        // A token that is sent must be right: a wrong one is not read as none.
         let authorised: Bool
-        if let header = request.header("authorization"), header.hasPrefix("Bearer ") {
-            authorised = FormTokens.constantTimeEqual(String(header.dropFirst(7)), adminToken)
+        if let header = request.header("authorization") {
+            guard header.hasPrefix("Bearer "), FormTokens.constantTimeEqual(String(header.dropFirst(7)), adminToken) else {
+                return reply(json(401, ["error": "the admin token is wrong; send Authorization: Bearer <admin token>, or no Authorization header for the public results"], extra: [("WWW-Authenticate", "Bearer error=\"invalid_token\"")]))
+            }
+            authorised = true
         } else {
             authorised = false
         }
@@ -318,9 +418,13 @@ public final class FormApplication: Sendable {
         let store = self.store
         Task {
             do {
-                var summary = ResultsSummary(survey: survey)
-                try store.forEachResponse(survey: survey.id) { summary.add($0.answers) }
-                reply(self.json(200, summary.jsonValue(publicView: !authorised)))
+                if authorised {
+                    var summary = ResultsSummary(survey: survey)
+                    try store.forEachResponse(survey: survey.id) { summary.add($0.answers) }
+                    reply(self.json(200, summary.jsonValue(publicView: false)))
+                } else {
+                    reply(self.json(200, try self.publicResults.json(for: survey, store: store)))
+                }
             } catch {
                 reply(self.refusal(503, reason: "the results could not be read", api: true))
             }

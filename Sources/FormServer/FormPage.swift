@@ -52,12 +52,17 @@ struct FormPage {
         var errors: [AnswerError] = []
         var submissionKey: String
         var csrf: String
+        /// A sentence above the form: why it is shown again (expired, not stored) and what to do.
+        var notice: LocalizedText?
     }
 
     func form(_ survey: SurveyDefinition, state: FormState) -> String {
         var body = "<h1>\(text(survey.title))</h1>\n"
         if let intro = survey.intro { body += "<p class=\"intro\">\(text(intro))</p>\n" }
         body += "<p class=\"promise\">\(text(survey.level.promise))</p>\n"
+        if let notice = state.notice {
+            body += "<div class=\"notice\" role=\"alert\"><p>\(text(notice))</p></div>\n"
+        }
         if !state.errors.isEmpty {
             body += "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"fouten-titel\" tabindex=\"-1\" id=\"fouten\">"
             body += "<h2 id=\"fouten-titel\">\(nl ? "Controleer uw antwoorden" : "Please check your answers")</h2><ul>"
@@ -206,8 +211,10 @@ struct FormPage {
         return document(title: (nl ? "Bedankt — " : "Thank you — ") + survey.title.text(in: language), body: body, switchTo: "/s/\(survey.id)/bedankt")
     }
 
-    func message(status: Int, title: LocalizedText, detail: LocalizedText) -> String {
-        document(title: title.text(in: language), body: "<h1>\(text(title))</h1>\n<p>\(text(detail))</p>\n<p><a href=\"/\(languageQuery)\">\(nl ? "Naar de vragenlijsten" : "To the surveys")</a></p>", switchTo: "/")
+    /// A page with one message; `link` (a path) is offered first, then the list of surveys.
+    func message(status: Int, title: LocalizedText, detail: LocalizedText, link: String? = nil) -> String {
+        let first = link.map { "<p><a href=\"\(Markup.escape($0))\(languageQuery)\">\(nl ? "Een nieuw formulier invullen" : "Fill in a new form")</a></p>\n" } ?? ""
+        return document(title: title.text(in: language), body: "<h1>\(text(title))</h1>\n<p>\(text(detail))</p>\n\(first)<p><a href=\"/\(languageQuery)\">\(nl ? "Naar de vragenlijsten" : "To the surveys")</a></p>", switchTo: link ?? "/")
     }
 
     /// The one style sheet, served from `/static/wijkpeil.css` (the Content-Security-Policy
@@ -236,6 +243,7 @@ struct FormPage {
         button { font: inherit; font-weight: 600; min-height: 44px; padding: .6rem 1.25rem; color: #fff; background: #1b5e20; border: 0; border-radius: 4px; cursor: pointer; }
         button.secondary { background: #fff; color: #1b4f72; border: 2px solid #1b4f72; }
         .error-summary { border: 4px solid #a50e0e; padding: 1rem; margin-bottom: 1.5rem; }
+        .notice { border: 4px solid #1b4f72; background: #eef4f8; padding: 0 1rem; margin-bottom: 1.5rem; }
         .error-summary h2 { margin-top: 0; font-size: 1.25rem; }
         .error-summary a { color: #a50e0e; font-weight: 600; }
         .has-error { border-left: 5px solid #a50e0e; padding-left: .75rem; }

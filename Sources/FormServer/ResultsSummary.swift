@@ -2,8 +2,9 @@ import Surveys
 import WijkpeilCore
 
 /// The results of a survey as the API shows them: n, counts per option, means per rating and
-/// number question. In the public view no count below 5 is shown (`"<5"`) and no mean over
-/// fewer than 5 answers.
+/// number question. In the public view no count below 5 is shown (`"<5"`), no mean over fewer
+/// than 5 answers, and no question marked `quasi` or `direct` (age, buurt, postcode: what would
+/// single a neighbour out).
 struct ResultsSummary {
     static let smallest = 5
     let survey: SurveyDefinition
@@ -46,6 +47,7 @@ struct ResultsSummary {
         }
         var questions: [String: JSONValue] = [:]
         for question in survey.questions {
+            if publicView, question.privacy == .quasi || question.privacy == .direct { continue }
             switch question.kind {
             case .rating, .number:
                 let sum = sums[question.id] ?? (0, 0)

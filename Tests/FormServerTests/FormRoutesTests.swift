@@ -10,7 +10,7 @@ private func hidden(_ name: String, in html: String) -> String? {
     return String(html[range.upperBound...].prefix { $0 != "\"" })
 }
 
-private func post(_ path: String, form: String, origin: String? = nil, host: String = "t") -> String {
+private func post(_ path: String, form: String, origin: String? = "http://t", host: String = "t") -> String {
     "POST \(path) HTTP/1.1\nHost: \(host)\nContent-Type: application/x-www-form-urlencoded\n" + (origin.map { "Origin: \($0)\n" } ?? "") + "Content-Length: \(form.utf8.count)\n\n\(form)"
 }
 
@@ -54,6 +54,10 @@ struct FormRoutesTests {
         let key = try #require(hidden("_key", in: form.body)), csrf = try #require(hidden("_csrf", in: form.body))
         #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=\(key)&cijfer-wonen=7")).status == 403)
         #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=other&_csrf=\(csrf)&cijfer-wonen=7")).status == 403)
+        // Neither Origin nor Referer: not our own form.
+        #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=\(key)&_csrf=\(csrf)&cijfer-wonen=7", origin: nil)).status == 403)
+        let refererOnly = "POST /s/wijkanalyse HTTP/1.1\nHost: t\nReferer: http://evil.example/s/wijkanalyse\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 5\n\na=b&c"
+        #expect(try fixture.request(refererOnly).status == 403)
         #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=\(key)&_csrf=\(csrf)&cijfer-wonen=7", origin: "http://evil.example")).status == 403)
         let wrongType = "POST /s/wijkanalyse HTTP/1.1\nHost: t\nContent-Type: text/plain\nContent-Length: 3\n\nabc"
         #expect(try fixture.request(wrongType).status == 415)
@@ -91,14 +95,18 @@ struct FormRoutesTests {
             let buurt = index < 5 ? "noord" : "zuid"
             #expect(try fixture.request(postJSON("/api/v1/surveys/wijkanalyse/responses", #"{"submissionKey": "r\#(index)", "answers": {"cijfer-wonen": \#(index + 4), "buurt": "\#(buurt)"}}"#)).status == 201)
         }
-        // wijkanalyse has publicResults: true.
+        // wijkanalyse has publicResults: true. The public view is over the first 5 of the 6
+        // responses, and leaves out buurt (quasi).
         let open = try fixture.request("GET /api/v1/surveys/wijkanalyse/results HTTP/1.1\nHost: t\n\n")
         #expect(open.status == 200)
-        #expect(open.body.contains(#""noord":5"#) && open.body.contains(#""zuid":"<5""#))
-        #expect(open.body.contains(#""cijfer-wonen":{"mean":6.5,"n":6}"#))
+        #expect(!open.body.contains("noord") && !open.body.contains("\"buurt\""))
+        #expect(open.body.contains(#""cijfer-wonen":{"mean":6,"n":5}"#))
+        #expect(open.body.contains(#""n":5,"#))
         #expect(open.body.contains(#""cijfer-bewoners":{"mean":null,"n":"<5"}"#))
         let admin = try fixture.request("GET /api/v1/surveys/wijkanalyse/results HTTP/1.1\nHost: t\nAuthorization: Bearer \(fixture.adminToken)\n\n")
-        #expect(admin.body.contains(#""zuid":1"#))
+        #expect(admin.body.contains(#""zuid":1"#) && admin.body.contains(#""cijfer-wonen":{"mean":6.5,"n":6}"#))
+        // A token that is sent must be right, also for public results.
+        #expect(try fixture.request("GET /api/v1/surveys/wijkanalyse/results HTTP/1.1\nHost: t\nAuthorization: Bearer wrong\n\n").status == 401)
         // The ballot's results are not public.
         #expect(try fixture.request("GET /api/v1/surveys/stemming/results HTTP/1.1\nHost: t\n\n").status == 401)
         #expect(try fixture.request("GET /api/v1/surveys/stemming/results HTTP/1.1\nHost: t\nAuthorization: Bearer wrong\n\n").status == 401)
@@ -128,15 +136,23 @@ struct FormRoutesTests {
         #expect(try count(fixture.store, "stemming") == 1)
     }
 
-    @Test("failed codes are limited per address")
-    func rateLimit() throws {
-        let fixture = try ServerFixture(limiter: AttemptLimiter(limit: 3, window: .seconds(60)))
-        for attempt in 0..<3 {
+    @Test("wrong codes are slowed down, never refused: a valid code from the same address is accepted at once")
+    func guessingIsSlowedNotRefused() throws {
+        let fixture = try ServerFixture(limiter: AttemptLimiter(burst: 3, refill: .milliseconds(50), maxDelay: .milliseconds(200)))
+        let code = try #require(try fixture.store.createInvites(survey: "stemming", count: 1).first).description
+        for attempt in 0..<8 {
             let response = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "x\#(attempt)", "invite": "AAAAA-AAAAA-AAAAA", "answers": {"keuze": "a"}}"#))
             #expect(response.status == 422)
         }
-        let limited = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "x9", "invite": "AAAAA-AAAAA-AAAAA", "answers": {"keuze": "a"}}"#))
-        #expect(limited.status == 429 && limited.headers["retry-after"] != nil)
+        let valid = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "echt", "invite": "\#(code)", "answers": {"keuze": "a"}}"#))
+        #expect(valid.status == 201)
+        // A retry of the stored ballot is answered as a repeat, and another tap with the used
+        // code is told it was used (neither counts as a guess).
+        let retry = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "echt", "invite": "\#(code)", "answers": {"keuze": "a"}}"#))
+        #expect(retry.status == 200 && retry.body == valid.body)
+        let used = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "ander", "invite": "\#(code)", "answers": {"keuze": "b"}}"#))
+        #expect(used.status == 422 && used.body.contains("already cast"))
+        #expect(try count(fixture.store, "stemming") == 1)
     }
 
     @Test("a full disk answers 503 and acknowledges nothing")
@@ -146,7 +162,7 @@ struct FormRoutesTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var configuration = Store.Configuration()
-        configuration.maxPageCount = 16
+        configuration.maxPageCount = 24
         let tiny = try Store(path: folder + "/tiny.sqlite", configuration: configuration)
         let survey = try ServerFixture.survey(at: ServerFixture.packageRoot + "/surveys/wijkanalyse.json", themes: ServerFixture.packageRoot + "/surveys/themes/wijkanalyse.json")
         let application = try FormApplication(surveys: [survey], store: tiny, adminToken: fixture.adminToken, secret: [1, 2, 3])
