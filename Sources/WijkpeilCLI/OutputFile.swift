@@ -19,4 +19,20 @@ enum OutputFile {
             throw CommandFailure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
     }
+
+    /// Writes `text` to a new file that only its owner may read (mode 0600 from the start, not
+    /// changed afterwards), flushed to the disk. Fails if the file exists.
+    static func writePrivate(_ text: String, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return fsync(fd) == 0
+    }
 }

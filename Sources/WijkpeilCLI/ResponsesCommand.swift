@@ -254,7 +254,8 @@ enum InvitesCommand {
             let lines = codes.map(\.description)
             if let out {
                 let text = CSVWriter.line(["code"]) + lines.map { CSVWriter.line([$0]) }.joined()
-                guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+                // Readable by the organiser alone: the codes are the votes' keys.
+                guard OutputFile.writePrivate(text, to: out) else {
                     throw CommandFailure(message: "cannot write '\(out)'; the codes were stored but not saved — make new ones")
                 }
             } else {

@@ -16,7 +16,9 @@ enum ServeCommand {
             --db and acknowledged only after they are committed. To reach the forms from phones on the same
             network, use --host 0.0.0.0 (or ::) and open http://<this computer's address>:PORT/.
             Results (/api/v1/surveys/ID/results) need the admin token unless the survey sets publicResults.
-            Stop with Ctrl-C: requests in flight are finished and committed first.
+            Stop with Ctrl-C: requests in flight are finished and committed first, and the database
+            file alone then holds every answer. The server answers only to the addresses it prints
+            (and localhost, its host name and the host of --public-url).
             """,
         options: [
             .database, .surveys,
@@ -24,6 +26,7 @@ enum ServeCommand {
             OptionSpec("port", value: "PORT", help: "The port (0 picks a free one).", default: "8080"),
             OptionSpec("admin-token-file", value: "FILE", help: "A file holding the admin token; without it a token is made and shown once."),
             OptionSpec("max-body", value: "BYTES", help: "The largest request body accepted.", default: "65536"),
+            OptionSpec("public-url", value: "URL", help: "The address printed on posters and forms (http://wijkpeil.lan:8080/); the server also answers to its host name."),
         ],
         run: { arguments, console in
             guard let port = UInt16(arguments.value("port") ?? "") else {
@@ -52,9 +55,25 @@ enum ServeCommand {
                 adminToken = randomHex(16)
                 console.err.line("admin token (shown once; save it, or pass --admin-token-file next time): \(adminToken)")
             }
+            var publicHost: String?
+            if let text = arguments.value("public-url") {
+                guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), let host = url.host, !host.isEmpty else {
+                    throw UsageError(message: "--public-url needs an address such as http://wijkpeil.lan:8080/", commandPath: arguments.commandPath)
+                }
+                publicHost = host
+            }
+            let host = arguments.value("host") ?? "127.0.0.1"
+            let everywhere = host == "0.0.0.0" || host == "::"
+            // What residents can type: on the whole network the machine's own addresses.
+            let shownHosts = everywhere ? LocalAddresses.network(includeIPv6: host == "::") : [host]
+            var allowedHosts = Set(shownHosts + ["localhost", "127.0.0.1", "::1"])
+            if let publicHost { allowedHosts.insert(publicHost) }
+            if everywhere, let name = LocalAddresses.hostName { allowedHosts.formUnion([name, name + ".local"]) }
             let store = try DatabaseAccess.open(arguments)
-            let application = try FormApplication(surveys: surveys, store: store, adminToken: adminToken, secret: Array(randomHex(32).utf8))
-            var configuration = HTTPServer.Configuration(host: arguments.value("host") ?? "127.0.0.1", port: port)
+            let application = try FormApplication(
+                surveys: surveys, store: store, adminToken: adminToken, secret: try store.secret(named: "form-tokens"),
+                allowedHosts: allowedHosts, log: { console.err.line("wijkpeil: \($0)") })
+            var configuration = HTTPServer.Configuration(host: host, port: port)
             configuration.limits.body = maxBody
             let server = HTTPServer(
                 configuration: configuration,
@@ -65,10 +84,16 @@ enum ServeCommand {
             } catch {
                 throw CommandFailure(message: error.description, exitCode: .invalid)
             }
-            let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-            let shown = configuration.host == "0.0.0.0" || configuration.host == "::" ? "127.0.0.1" : host
-            console.out.line("Wijkpeil serves \(surveys.count) survey(s): open http://\(shown):\(server.boundPort)/")
-            if configuration.host == "127.0.0.1" || configuration.host == "::1" || configuration.host == "localhost" {
+            func address(_ host: String) -> String {
+                "http://\(host.contains(":") ? "[\(host)]" : host):\(server.boundPort)/"
+            }
+            if shownHosts.isEmpty {
+                console.out.line("Wijkpeil serves \(surveys.count) survey(s) at \(address("127.0.0.1")) (this computer has no network address yet: join the Wi-Fi)")
+            } else {
+                console.out.line("Wijkpeil serves \(surveys.count) survey(s): open \(shownHosts.map(address).joined(separator: " or "))")
+            }
+            if let text = arguments.value("public-url") { console.out.line("on posters and forms: \(text)") }
+            if host == "127.0.0.1" || host == "::1" || host == "localhost" {
                 console.err.line("only this computer can reach it; for phones on the Wi-Fi start with --host 0.0.0.0")
             }
             let signals = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
@@ -90,7 +115,7 @@ enum ServeCommand {
                 console.err.line("stopped, but the answers are still partly in \(store.path)-wal: keep that file beside \(store.path) (\(error))")
                 return .invalid
             }
-            console.err.line("stopped: \(statistics.submissions) answer(s) stored in \(statistics.batches) commit(s) this session; \(store.path) alone now holds every answer (copy that one file)")
+            console.err.line("stopped: \(statistics.stored) answer(s) stored and \(statistics.duplicates) repeated (a double tap, stored once) in \(statistics.batches) commit(s) this session; \(store.path) alone now holds every answer (copy that one file)")
             return .success
         })
 
