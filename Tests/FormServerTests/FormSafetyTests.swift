@@ -207,3 +207,15 @@ final class LogLines: Sendable {
     func append(_ line: String) { lines.withLock { $0.append(line) } }
     var all: [String] { lines.withLock { $0 } }
 }
+
+@Suite("The addresses serve prints")
+struct LocalAddressesTests {
+    @Test("network addresses leave out loopback and link-local ones, IPv4 first")
+    func noLoopback() {
+        let addresses = LocalAddresses.network()
+        #expect(!addresses.contains("127.0.0.1") && !addresses.contains("::1"))
+        #expect(!addresses.contains { $0.lowercased().hasPrefix("fe80") })
+        let firstIPv6 = addresses.firstIndex { $0.contains(":") } ?? addresses.count
+        #expect(addresses[firstIPv6...].allSatisfy { $0.contains(":") })
+    }
+}

@@ -67,6 +67,9 @@ struct StoreTests {
         #expect(statistics.batches <= writers * each / 4)
         _ = try store.submit(StoreFixtures.submission("alone", hash: hash))
         #expect(store.writeStatistics.batches == statistics.batches + 1)
+        // A double tap is counted as a repeat, not as a stored answer (the stop line of serve).
+        _ = try store.submit(StoreFixtures.submission("alone", hash: hash))
+        #expect(store.writeStatistics.stored == writers * each + 1 && store.writeStatistics.duplicates == 1)
     }
     @Test func aResponseKeepsItsDefinitionAfterTheFileChanges() throws {
         let database = TemporaryDatabase()

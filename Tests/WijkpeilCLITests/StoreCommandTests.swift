@@ -149,6 +149,9 @@ struct StoreCommandTests {
         #expect(made.status == 0)
         let rows = try CSVReader.records([UInt8](Data(contentsOf: URL(fileURLWithPath: out))))
         #expect(rows.map { $0.fields[0].count } == [4, 17, 17, 17])
+        // Only the organiser may read the codes.
+        let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         #expect(wijkpeil("invites", "count", "--db", db, "--survey", "stem").out == "stem: 3 code(s), 0 used\n")
         #expect(wijkpeil("invites", "create", "--db", db, "--survey", "stem", "--surveys", surveys, "--count", "3", "--out", out).status == 2)
         #expect(wijkpeil("invites", "create", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--count", "3").status == 1)
