@@ -140,12 +140,26 @@ public enum IndicatorFile {
         return indicators
     }
 
-    /// A finite number, with a decimal point or a decimal comma.
+    /// The largest value an indicator may have: a count, rate or amount of a neighbourhood is far
+    /// below it, and every figure stays exact in a `Double`.
+    static let largestValue = 1e12
+
+    /// A finite decimal number, with a decimal point or a decimal comma (no hexadecimal, no
+    /// `inf`), of at most ``largestValue``.
     static func number(_ text: String, at location: Location, findings: inout Findings) -> Double? {
         let normalised = text.filter { $0 != " " }.replacing(",", with: ".")
-        if let value = Double(normalised), value.isFinite, !normalised.isEmpty { return value }
-        findings.error("bad-number", at: location, nl: "\"\(text)\" is geen getal; schrijf bijvoorbeeld 12,5 of 12.5",
-                       en: "\"\(text)\" is not a number; write e.g. 12.5 or 12,5")
-        return nil
+        let decimal = !normalised.isEmpty && normalised.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+        guard decimal, let value = Double(normalised), value.isFinite else {
+            findings.error("bad-number", at: location, nl: "\"\(text)\" is geen getal; schrijf bijvoorbeeld 12,5 of 12.5",
+                           en: "\"\(text)\" is not a number; write e.g. 12.5 or 12,5")
+            return nil
+        }
+        guard abs(value) <= largestValue else {
+            findings.error("implausible-number", at: location,
+                           nl: "\"\(text)\" is groter dan een indicator van een wijk kan zijn (hoogstens 10^12); controleer de eenheid en de komma",
+                           en: "\"\(text)\" is larger than a neighbourhood's indicator can be (at most 10^12); check the unit and the decimal separator")
+            return nil
+        }
+        return value
     }
 }

@@ -165,7 +165,7 @@ struct FormPage {
     }
 
     private func format(_ number: Double) -> String {
-        number.rounded() == number ? String(Int(number)) : language.number(number)
+        Int(exactly: number).map(String.init) ?? language.number(number)
     }
 
     /// The binding ballot, shown back before it is cast (WCAG 3.3.4): the answers in words,

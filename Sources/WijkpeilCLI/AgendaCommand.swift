@@ -33,8 +33,9 @@ enum AgendaCommand {
         ],
         subcommands: [respond, publish, verify],
         run: { arguments, console in
-            let agenda = try compute(arguments, console: console)
+            var agenda = try compute(arguments, console: console)
             let language = arguments.language
+            if let out = arguments.value("out") { try keepCouncilAnswers(in: out, for: &agenda, language: language) }
             let text: String
             switch arguments.value("format") {
             case "json": text = agenda.jsonValue.prettyText + "\n"
@@ -49,6 +50,23 @@ enum AgendaCommand {
             try OutputFile.write(text, to: arguments.value("out"), console: console)
             return .success
         })
+
+    /// An agenda file that already holds the council's answers is never erased by computing the
+    /// agenda again: with the same priorities the answers are carried over; with other priorities
+    /// the command stops and says how to go on.
+    static func keepCouncilAnswers(in out: String, for agenda: inout Agenda, language: Language) throws {
+        guard let data = FileManager.default.contents(atPath: out), let json = try? JSONValue.parse(data),
+            let earlier = try? Agenda.read(json, file: out), !earlier.responses.isEmpty
+        else { return }
+        guard earlier.priorities == agenda.priorities else {
+            throw CommandFailure(
+                message: language == .nl
+                    ? "'\(out)' bevat de antwoorden van de raad op \(earlier.priorities.joined(separator: ", ")); de nieuwe berekening geeft \(agenda.priorities.joined(separator: ", ")). Er is niets overschreven: schrijf naar een ander bestand (--out agenda-2.json) en leg de nieuwe speerpunten opnieuw aan de raad voor."
+                    : "'\(out)' holds the council's answers to \(earlier.priorities.joined(separator: ", ")); the new computation gives \(agenda.priorities.joined(separator: ", ")). Nothing was overwritten: write to another file (--out agenda-2.json) and put the new priorities to the council again.",
+                exitCode: .invalid)
+        }
+        agenda.responses = earlier.responses
+    }
 
     static func compute(_ arguments: ParsedArguments, console: Console) throws -> Agenda {
         guard let analysisFile = arguments.value("analysis") else {
@@ -124,6 +142,7 @@ enum AgendaCommand {
             OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decision (default: today)."),
         ],
         positionals: [PositionalSpec(name: "AGENDA", help: "The agenda JSON file.")],
+        printsData: false,
         run: { arguments, console in
             var (agenda, file) = try readAgenda(arguments)
             guard let theme = arguments.value("theme"), let decisionText = arguments.value("decision"),

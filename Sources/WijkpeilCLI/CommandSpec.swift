@@ -7,6 +7,9 @@ struct CommandSpec: Sendable {
     var options: [OptionSpec] = []
     var positionals: [PositionalSpec] = []
     var subcommands: [CommandSpec] = []
+    /// Whether what the command prints on stdout is data, which `--out FILE` may send to a file
+    /// instead (given to every such command that does not name its own `--out`).
+    var printsData = true
     /// Runs the command; `nil` for a group that only holds subcommands.
     var run: (@Sendable (ParsedArguments, Console) throws -> ExitCode)?
 
@@ -16,7 +19,14 @@ struct CommandSpec: Sendable {
         OptionSpec("help", help: "Show this help."),
     ]
 
-    var allOptions: [OptionSpec] { options + Self.commonOptions }
+    /// `--out FILE` for a command that prints data and has no `--out` of its own: its stdout,
+    /// written to the file once the command succeeded.
+    static let outOption = OptionSpec("out", value: "FILE", help: "Write the output to FILE instead of stdout (replaced whole, once the command succeeded).")
+
+    /// Whether `--out` is the runner's (stdout to a file) rather than the command's own.
+    var takesGenericOut: Bool { run != nil && printsData && !options.contains { $0.name == "out" } }
+
+    var allOptions: [OptionSpec] { options + (takesGenericOut ? [Self.outOption] : []) + Self.commonOptions }
 }
 
 /// A `--name value` option or a `--name` flag.

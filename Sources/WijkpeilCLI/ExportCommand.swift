@@ -17,18 +17,21 @@ enum ExportCommand {
             scrubbed of e-mail addresses, phone numbers, postcodes, URLs and IBANs. A combination of
             quasi-identifiers that occurs fewer than k times is replaced by *; if those rows are fewer
             than k, they are left out. The file is written only if k-anonymity then holds.
-            The codebook (a Frictionless Data Package) goes beside the export as datapackage.json.
+            --out names a folder of its own (created if needed): the export goes there as SURVEY.csv (or
+            .json) with its codebook, a Frictionless Data Package, as datapackage.json. A folder that
+            already holds the package of another survey or export is refused. (--out FOLDER/NAME.csv
+            names the file as well.)
             """,
         options: [
             .database, .survey, .surveys,
-            OptionSpec("out", value: "FILE", help: "The export file."),
+            OptionSpec("out", value: "FOLDER", help: "The folder for the export and its datapackage.json."),
             .format(["csv", "json"], default: "csv"),
             OptionSpec("k", value: "K", help: "Every combination of quasi-identifiers occurs at least K times.", default: "5"),
             OptionSpec("codebook", value: "FILE", help: "Where to write the codebook (default: datapackage.json beside the export)."),
         ],
         run: { arguments, console in
-            guard let out = arguments.value("out") else {
-                throw UsageError(message: "missing --out FILE", commandPath: arguments.commandPath)
+            guard let target = arguments.value("out") else {
+                throw UsageError(message: "missing --out FOLDER (for example --out export/wijkanalyse/)", commandPath: arguments.commandPath)
             }
             guard let k = Int(arguments.value("k") ?? ""), (1...10_000).contains(k) else {
                 throw UsageError(message: "--k needs a whole number from 1 to 10000 (5 is usual)", commandPath: arguments.commandPath)
@@ -37,11 +40,15 @@ enum ExportCommand {
             let store = try DatabaseAccess.open(arguments, mustExist: true)
             let plan = ExportPlan(definition: survey)
             let json = arguments.value("format") == "json"
+            let (folder, fileName) = packageFolder(target, survey: survey.id, json: json)
+            let out = folder + "/" + fileName
+            let codebookPath = arguments.value("codebook") ?? folder + "/datapackage.json"
+            try claimFolder(folder, for: fileName, codebook: codebookPath)
             let report = try write(plan: plan, store: store, k: k, to: out, json: json, console: console)
-            let codebookPath = arguments.value("codebook")
-                ?? ((out as NSString).deletingLastPathComponent.isEmpty ? "datapackage.json" : (out as NSString).deletingLastPathComponent + "/datapackage.json")
-            let codebook = Codebook.dataPackage(plan: plan, csvFile: (out as NSString).lastPathComponent, disclosure: report)
-            guard FileManager.default.createFile(atPath: codebookPath, contents: codebook.encoded(pretty: true)) else {
+            let codebook = Codebook.dataPackage(plan: plan, csvFile: fileName, disclosure: report)
+            do {
+                try OutputFile.write(codebook.prettyText + "\n", to: codebookPath, console: console)
+            } catch {
                 throw CommandFailure(message: "cannot write the codebook '\(codebookPath)'; the export itself was written")
             }
             console.err.line(arguments.language == .nl
@@ -49,6 +56,45 @@ enum ExportCommand {
                 : "\(report.rows) rows exported to \(out) (k = \(k)): \(report.rowsSuppressed) with suppressed values, \(report.rowsLeftOut) left out; codebook: \(codebookPath)")
             return .success
         })
+
+    /// The package's folder and the export's file name: `--out export/wijkanalyse/` gives
+    /// `export/wijkanalyse/wijkanalyse.csv`; `--out export/a.csv` names the file as well.
+    static func packageFolder(_ target: String, survey: String, json: Bool) -> (folder: String, file: String) {
+        let lower = target.lowercased()
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+        if !(exists && isDirectory.boolValue), !target.hasSuffix("/"), lower.hasSuffix(".csv") || lower.hasSuffix(".json") {
+            let folder = (target as NSString).deletingLastPathComponent
+            return (folder.isEmpty ? "." : folder, (target as NSString).lastPathComponent)
+        }
+        let folder = target.hasSuffix("/") && target.count > 1 ? String(target.dropLast()) : target
+        return (folder, survey + (json ? ".json" : ".csv"))
+    }
+
+    /// Makes the folder, or checks that it holds no package but this one: a Frictionless
+    /// descriptor is always `datapackage.json`, so two exports cannot share a folder.
+    static func claimFolder(_ folder: String, for fileName: String, codebook: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw CommandFailure(message: "'\(folder)' is a file, not a folder; name a folder for the export (--out export/wijkanalyse/)")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure(message: "cannot make the folder '\(folder)'; check that you may write there")
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: codebook) else { return }
+        var paths: [String] = []
+        if case .object(let package)? = try? JSONValue.parse(data), case .array(let resources)? = package["resources"] {
+            for case .object(let resource) in resources { if case .string(let path)? = resource["path"] { paths.append(path) } }
+        }
+        guard paths == [fileName] else {
+            throw CommandFailure(message: "'\(codebook)' already describes another export (\(paths.isEmpty ? "not a data package" : paths.joined(separator: ", "))); name another folder, such as --out export/\((fileName as NSString).deletingPathExtension)-2/", exitCode: .invalid)
+        }
+    }
 
     /// Two passes over the stored responses: count the combinations of quasi-identifiers, then
     /// write the rows in random order to a temporary file, checking k-anonymity before it is

@@ -28,6 +28,7 @@ enum ServeCommand {
             OptionSpec("max-body", value: "BYTES", help: "The largest request body accepted.", default: "65536"),
             OptionSpec("public-url", value: "URL", help: "The address printed on posters and forms (http://wijkpeil.lan:8080/); the server also answers to its host name."),
         ],
+        printsData: false,
         run: { arguments, console in
             guard let port = UInt16(arguments.value("port") ?? "") else {
                 throw UsageError(message: "--port needs a number from 0 to 65535", commandPath: arguments.commandPath)

@@ -28,7 +28,15 @@ public enum Wijkpeil {
                     console.out.line(HelpText.full(command, path: parsed.commandPath))
                     return ExitCode.success.rawValue
                 }
-                return try run(parsed, console).rawValue
+                try OutputFile.refuseInputs(parsed)
+                guard command.takesGenericOut, let out = parsed.value("out") else {
+                    return try run(parsed, console).rawValue
+                }
+                // stdout to a file: kept only when the command succeeded, replaced whole.
+                let captured = CapturedOutput()
+                let status = try run(parsed, Console(out: captured, err: console.err, errIsTerminal: console.errIsTerminal))
+                if status == .success { try OutputFile.write(captured.text, to: out, console: console) }
+                return status.rawValue
             }
         } catch let error as UsageError {
             console.err.line("wijkpeil: \(error.message)")
@@ -44,9 +52,12 @@ public enum Wijkpeil {
             console.err.line("wijkpeil: \(error)")
             return ExitCode.invalid.rawValue
         } catch let error as InvalidInput {
+            // Findings of a command that makes data go to stderr: its stdout stays empty, so a
+            // redirected `> uitslag.json` is never half a result. (Commands whose job is to
+            // check print their findings as their data, through FindingsReport.)
             let language = requestedLanguage(arguments, environment: environment)
             for finding in error.findings.all {
-                console.out.line(finding.rendered(in: language))
+                console.err.line(finding.rendered(in: language))
             }
             return ExitCode.invalid.rawValue
         } catch {

@@ -18,6 +18,11 @@ extension Language {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
+        // Beyond 2^53 a Double holds no decimals anyway, and beyond Int.max it cannot be made an
+        // Int: written as Swift writes it (1e+17), never a crash.
+        guard scaled < 9_007_199_254_740_992 else {
+            return self == .nl ? "\(value)".replacing(".", with: ",") : "\(value)"
+        }
         let whole = Int(scaled / scale)
         var text = (value < 0 && scaled > 0 ? "-" : "") + String(whole)
         if digits > 0 {
@@ -30,7 +35,7 @@ extension Language {
     /// A share as a whole percentage: `0.347` → `35%`.
     public func percent(_ share: Double) -> String {
         guard share.isFinite else { return "–" }
-        return String(Int((share * 100).rounded())) + "%"
+        return decimal(share * 100, digits: 0) + "%"
     }
 }
 

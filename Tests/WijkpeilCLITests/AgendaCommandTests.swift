@@ -79,8 +79,8 @@ struct AgendaCommandTests {
         let (_, analysis) = inputs(folder)
         let result = run(["agenda", "publish", analysis])
         #expect(result.status == 1)
-        #expect(result.out.contains("[not-an-agenda]"))
-        #expect(result.out.split(separator: "\n").count == 1)
+        #expect(result.out.isEmpty && result.err.contains("[not-an-agenda]"))
+        #expect(result.err.split(separator: "\n").count == 1)
     }
 
     @Test("--max 5 is refused with the guide's reason")

@@ -111,10 +111,10 @@ struct AnalyseCommandTests {
         let file = folder.write("a.csv", "cijfer-wonen,buurt\n7,noord\n11,noord\n6,nergens\n")
         let result = analyse("--responses", file)
         #expect(result.status == 1)
-        // Findings are the command's output (as `surveys validate` prints them).
-        #expect(result.out.contains("a.csv:3: cijfer-wonen"))
-        #expect(result.out.contains("a.csv:4: buurt"))
-        #expect(!result.out.contains("thema"))
+        // Findings go to stderr; stdout carries only the analysis, so it is empty.
+        #expect(result.err.contains("a.csv:3: cijfer-wonen"))
+        #expect(result.err.contains("a.csv:4: buurt"))
+        #expect(result.out.isEmpty)
     }
 
     static let sampleFile = packageRoot + "/samples/kerkwijk/antwoorden.csv"

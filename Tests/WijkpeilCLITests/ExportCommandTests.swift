@@ -22,17 +22,17 @@ struct ExportCommandTests {
         let folder = TemporaryFolder()
         let db = database(in: folder, count: 60)
         for format in ["csv", "json"] {
-            let out = folder.path + "/export.\(format)"
+            let out = folder.path + "/\(format)/export.\(format)"
             let result = wijkpeil("export", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", out, "--format", format)
             #expect(result.status == 0, "\(result.err)")
-            let text = try String(contentsOfFile: out, encoding: .utf8) + String(contentsOfFile: folder.path + "/datapackage.json", encoding: .utf8)
+            let text = try String(contentsOfFile: out, encoding: .utf8) + String(contentsOfFile: folder.path + "/\(format)/datapackage.json", encoding: .utf8)
             for secret in ["geheim", "voorbeeld.nl", "sleutel-", "0612345678", "7601 AB"] {
                 #expect(!text.contains(secret), "\(format) contains \(secret)")
             }
             // No exact time of receipt (stored as 2026-11-23T10:27:53Z).
             #expect(text.firstMatch(of: #/\d{4}-\d{2}-\d{2}T\d{2}:/#) == nil, "\(format) contains a time")
         }
-        let csv = try CSVReader.records([UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path + "/export.csv"))))
+        let csv = try CSVReader.records([UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path + "/csv/export.csv"))))
         #expect(!csv[0].fields.contains("email"))
         #expect(csv[0].fields.contains("toestemming"))
         let remark = try #require(csv[0].fields.firstIndex(of: "opmerking"))
@@ -89,5 +89,38 @@ struct ExportCommandTests {
     @Test func badArgumentsAreUsageErrors() {
         #expect(wijkpeil("export", "--survey", "wijkanalyse", "--surveys", bundledSurveys).status == 2)
         #expect(wijkpeil("export", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", "x.csv", "--k", "0").status == 2)
+    }
+
+    @Test("--out names a folder: the export and datapackage.json go there; a folder with another package is refused")
+    func eachExportHasItsFolder() throws {
+        let folder = TemporaryFolder()
+        let db = database(in: folder, count: 20)
+        let target = folder.path + "/export/wijkanalyse/"
+        let first = wijkpeil("export", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", target, "--k", "1")
+        #expect(first.status == 0, "\(first.err)")
+        #expect(FileManager.default.fileExists(atPath: target + "wijkanalyse.csv"))
+        let package = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: target + "datapackage.json")))
+        #expect(package.compactText.contains(#""path":"wijkanalyse.csv""#))
+        // The same export again replaces it; another one in the same folder is refused.
+        #expect(wijkpeil("export", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", target, "--k", "1").status == 0)
+        let other = wijkpeil("export", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", target, "--k", "1", "--format", "json")
+        #expect(other.status == 1 && other.err.contains("already describes another export"))
+        #expect(!FileManager.default.fileExists(atPath: target + "wijkanalyse.json"))
+    }
+
+    @Test("--out may not name the database or an input: nothing is overwritten", arguments: ["db", "link"])
+    func outIsNeverAnInput(_ how: String) throws {
+        let folder = TemporaryFolder()
+        let db = database(in: folder, count: 10)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        var out = db
+        if how == "link" {
+            out = folder.path + "/other-name.sqlite"
+            try FileManager.default.createSymbolicLink(atPath: out, withDestinationPath: db)
+        }
+        let result = wijkpeil("export", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", out)
+        #expect(result.status == 2 && result.err.contains("which this command reads"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(wijkpeil("responses", "count", "--db", db).out.contains("wijkanalyse  10"))
     }
 }

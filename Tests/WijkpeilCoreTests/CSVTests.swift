@@ -48,3 +48,19 @@ struct CSVTests {
         #expect(try read(line) == [["plain", "a,b", "say \"hi\"", "two\nlines"]])
     }
 }
+
+@Suite("Numbers for people")
+struct NumberFormattingTests {
+    @Test("numbers beyond what an Int holds are written, not a crash", arguments: [
+        (9.2e16, Language.nl, 1, "9,2e+16"), (1e300, .en, 2, "1e+300"), (-9.3e18, .en, 0, "-9.3e+18"),
+        (7.45, .nl, 1, "7,5"), (-0.04, .en, 1, "0.0"), (12345.678, .en, 2, "12345.68"),
+    ])
+    func huge(_ value: Double, _ language: Language, _ digits: Int, _ expected: String) {
+        #expect(language.decimal(value, digits: digits) == expected)
+    }
+
+    @Test func sharesAsPercentages() {
+        #expect(Language.nl.percent(0.347) == "35%")
+        #expect(Language.en.percent(1e20) == "1e+22%")
+    }
+}
