@@ -46,7 +46,7 @@ enum DatabaseAccess {
         guard let reference = arguments.value("survey") else {
             throw UsageError(message: "missing --survey ID", commandPath: arguments.commandPath)
         }
-        let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+        let library = try SurveyLibrary.holding(reference, directory: arguments.value("surveys") ?? "./surveys")
         let entry = try library.resolve(reference)
         switch entry.content {
         case .survey(let survey):

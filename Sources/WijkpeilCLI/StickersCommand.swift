@@ -62,7 +62,7 @@ enum StickersCommand {
         guard let reference = arguments.positionals.first else {
             throw UsageError(message: "name the sticker session (an id or a .json file), or use --db and --survey", commandPath: arguments.commandPath)
         }
-        let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+        let library = try SurveyLibrary.holding(reference, directory: arguments.value("surveys") ?? "./surveys")
         let entry = try library.resolve(reference)
         guard case .session(let session) = entry.content else {
             if case .invalid = entry.content { throw InvalidInput(entry.findings) }
@@ -138,7 +138,7 @@ enum StickersCommand {
         options: [.surveys, .format(["html"], default: "html")],
         positionals: [PositionalSpec(name: "SESSION", help: "The sticker session (id or .json).")],
         run: { arguments, console in
-            let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+            let library = try SurveyLibrary.holding(arguments.positionals[0], directory: arguments.value("surveys") ?? "./surveys")
             let entry = try library.resolve(arguments.positionals[0])
             guard case .session(let session) = entry.content else {
                 if case .invalid = entry.content { throw InvalidInput(entry.findings) }

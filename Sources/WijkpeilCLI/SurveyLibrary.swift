@@ -55,6 +55,23 @@ struct SurveyLibrary {
         markDuplicateIds()
     }
 
+    /// The library to look `reference` up in: `directory`, or, when `reference` is a path to a
+    /// file and `directory` does not exist, the file's own folder (whose `themes/` it may use).
+    /// So `wijkpeil surveys show ~/enquetes/mijn.json` works outside a project folder.
+    static func holding(_ reference: String, directory: String) throws(CommandFailure) -> SurveyLibrary {
+        var isDirectory: ObjCBool = false
+        if isPath(reference), !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            let folder = (reference as NSString).deletingLastPathComponent
+            return try SurveyLibrary(directory: folder.isEmpty ? "." : folder)
+        }
+        return try SurveyLibrary(directory: directory)
+    }
+
+    /// Whether a survey reference names a file rather than an id.
+    static func isPath(_ reference: String) -> Bool {
+        reference.hasSuffix(".json") || reference.contains("/")
+    }
+
     /// The surveys and sticker sessions that read without errors.
     var definitions: [Entry] {
         entries.filter { entry in
@@ -82,7 +99,7 @@ struct SurveyLibrary {
 
     /// A survey or session named by id (looked up here) or by a path to a `.json` file.
     func resolve(_ reference: String) throws(CommandFailure) -> Entry {
-        if reference.hasSuffix(".json") || reference.contains("/") {
+        if Self.isPath(reference) {
             guard FileManager.default.fileExists(atPath: reference) else {
                 throw CommandFailure(message: "no file '\(reference)'; give a survey id or the path to a .json file")
             }

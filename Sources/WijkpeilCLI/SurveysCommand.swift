@@ -59,7 +59,7 @@ enum SurveysCommand {
         options: [.surveys, .format(["table", "json"], default: "table")],
         positionals: [PositionalSpec(name: "SURVEY", help: "A survey id (looked up in --surveys) or a path to a .json file.")],
         run: { arguments, console in
-            let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
+            let library = try SurveyLibrary.holding(arguments.positionals[0], directory: arguments.value("surveys") ?? "./surveys")
             let entry = try library.resolve(arguments.positionals[0])
             let language = arguments.language
             switch entry.content {

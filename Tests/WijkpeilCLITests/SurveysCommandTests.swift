@@ -125,3 +125,26 @@ struct SurveysCommandTests {
         #expect(result.out.contains("[no-feedback-step]"))
     }
 }
+
+@Suite("A survey named by its path")
+struct SurveyByPathTests {
+    @Test("a survey or session file works without a ./surveys folder; its own folder's themes are used")
+    func noSurveysFolderNeeded() throws {
+        let folder = TemporaryFolder()
+        let elsewhere = folder.path + "/geen-surveys-map"
+        let survey = folder.path + "/los/wijkanalyse.json"
+        try FileManager.default.createDirectory(atPath: folder.path + "/los/themes", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: bundledSurveys + "/wijkanalyse.json", toPath: survey)
+        try FileManager.default.copyItem(atPath: bundledSurveys + "/themes/wijkanalyse.json", toPath: folder.path + "/los/themes/wijkanalyse.json")
+        let shown = run(["surveys", "show", survey, "--surveys", elsewhere])
+        #expect(shown.status == 0, "\(shown.err)")
+        #expect(shown.out.contains("[wijkanalyse v"))
+        let session = folder.path + "/los/stippen.json"
+        try FileManager.default.copyItem(atPath: bundledSurveys + "/bewonersavond.json", toPath: session)
+        let tally = run(["stickers", "tally", session, packageRoot + "/samples/kerkwijk/stickers-tafel1.csv", "--surveys", elsewhere])
+        #expect(tally.status == 0, "\(tally.err)")
+        // An id still needs the folder, and says so.
+        let byId = run(["surveys", "show", "wijkanalyse", "--surveys", elsewhere])
+        #expect(byId.status != 0 && byId.err.contains("does not exist"))
+    }
+}
