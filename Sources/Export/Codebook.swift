@@ -103,7 +103,7 @@ public enum Codebook {
             if column.treatment == "iso-week" { field["description"] = "ISO-week, bijvoorbeeld 2026-W48 / ISO week, e.g. 2026-W48" }
         case .text:
             field["type"] = "string"
-            field["description"] = "Vrije tekst; e-mailadressen, telefoonnummers, postcodes, URL's en IBAN's vervangen door [e-mail], [telefoon], [postcode], [url], [iban] / free text with identifying details replaced"
+            field["description"] = .string(Scrubber.codebookDescription)
         case .consent:
             field["type"] = "integer"
             field["constraints"] = .object(["enum": [0, 1]])

@@ -1,36 +1,120 @@
-/// Removes what could identify a person from free text before it leaves in an export: e-mail
-/// addresses, URLs, IBANs, phone numbers (Dutch and international) and postcodes become
-/// `[e-mail]`, `[url]`, `[iban]`, `[telefoon]`, `[postcode]`. Numbers that identify nobody, such
-/// as "10 mensen" or a year, stay.
+import Foundation
+
+/// Removes what could identify a person from free text before it leaves in an export, in the
+/// spellings residents use:
+///
+/// - e-mail addresses, also written `naam AT domein punt nl`, `naam [at] domein (dot) nl`,
+///   `naam apenstaartje domein.nl`, with spaces around `@`, with non-ASCII letters or a full-width
+///   `＠` → `[e-mail]`;
+/// - links with or without `http`, `www.`, and bare domains (`facebook.com/naam`) → `[url]`;
+/// - IBANs, with spaces or dashes, whole → `[iban]`;
+/// - citizen service numbers (BSN: nine digits that pass the 11-check) → `[bsn]`;
+/// - phone numbers: mobile and landline, `+31`, `0031`, `+31(0)`, with spaces, dashes, en dashes,
+///   no-break spaces or full-width digits, also straight before a letter → `[telefoon]`;
+/// - postcodes, also `1234 ab`, `1234-AB` → `[postcode]`, while "in 2024 en 2025" stays;
+/// - a street with a house number (`Kerkstraat 12a`, `Dorpsweg 7-II`) → `[adres]`, while a
+///   street named alone stays;
+/// - a date after "geboren", "geb." or "geboortedatum" → `[geboortedatum]`.
+///
+/// Before matching, the text is put in Unicode compatibility form (NFKC: full-width letters and
+/// digits become ordinary ones, no-break spaces spaces) and dashes become `-`; the exported
+/// text is that form. It does **not** catch names, licence plates, or a house described in words
+/// ("het gele huis naast de bakker"): free text is still read before it is published.
 public enum Scrubber {
+    /// What the codebook says of a scrubbed column: what was replaced, and what was not caught.
+    public static let codebookDescription = """
+        Vrije tekst. Vervangen: e-mailadressen (ook "naam AT domein punt nl") door [e-mail], links en domeinnamen door [url], \
+        IBAN's door [iban], BSN's (11-proef) door [bsn], telefoonnummers door [telefoon], postcodes door [postcode], \
+        straat met huisnummer door [adres], geboortedata door [geboortedatum]; tekst in Unicode-vorm NFKC. \
+        NIET herkend: namen, kentekens en een woning in woorden beschreven ("het gele huis naast de bakker"); \
+        lees vrije tekst na voor u die publiceert. / Free text. Replaced: e-mail addresses (also spelled out), links and \
+        domain names, IBANs, citizen service numbers, phone numbers, postcodes, a street with a house number, birth dates; \
+        text in Unicode form NFKC. NOT caught: names, licence plates, a house described in words; read free text before \
+        publishing it.
+        """
     public static func scrub(_ text: String) -> String {
-        // Each pattern runs only where it could match: most remarks have no @, link or digit.
-        var text = text
-        if text.contains("@") { text.replace(emailPattern, with: "[e-mail]") }
-        if text.contains("http") || text.contains("HTTP") || text.contains("www.") || text.contains("WWW.") {
-            text.replace(urlPattern, with: "[url]")
-        }
+        var text = normalised(text)
+        // Each pattern runs only where it could match: most remarks have no @, domain or digit.
+        let lower = text.lowercased()
+        if lower.contains("@") { text.replace(emailPattern, with: "[e-mail]") }
+        if spelledAt.contains(where: lower.contains) { text.replace(spelledEmailPattern, with: "[e-mail]") }
+        if lower.contains("http") || lower.contains("www.") { text.replace(urlPattern, with: "[url]") }
+        if topLevelDomains.contains(where: { lower.contains("." + $0) }) { text.replace(domainPattern, with: "[url]") }
         guard text.contains(where: \.isASCIIDigit) else { return text }
+        text.replace(birthDatePattern) { match in match.output.1 + "[geboortedatum]" }
         text.replace(ibanPattern, with: "[iban]")
+        text.replace(bsnPattern) { match in passesElevenCheck(match.output) ? "[bsn]" : String(match.output) }
         text = scrubPhoneNumbers(text)
+        text.replace(addressPattern, with: "[adres]")
         text.replace(postcodePattern) { match in
-            let letters = (match.output.2 ?? match.output.3 ?? "").uppercased()
-            return ["SA", "SD", "SS"].contains(letters) ? String(match.output.0) : "[postcode]"
+            let letters = String(match.output.3)
+            let separated = !match.output.2.isEmpty
+            if ["SA", "SD", "SS"].contains(letters.uppercased()) { return String(match.output.0) }
+            // "2024 en", "300 km": with a separator and in lower case, a word is a word.
+            if separated, letters == letters.lowercased(), wordsAfterNumbers.contains(letters) { return String(match.output.0) }
+            return "[postcode]"
         }
         return text
     }
 
-    nonisolated(unsafe) static let emailPattern = #/[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/#
+    private static let spelledAt = [" at ", "[at]", "(at)", "{at}", "apenstaartje"]
+    private static let topLevelDomains = ["nl", "com", "org", "net", "eu", "be", "de", "fr", "uk", "info", "nu", "io", "frl", "online", "app", "me", "tv"]
+
+    /// NFKC, and every dash and minus as `-`.
+    static func normalised(_ text: String) -> String {
+        var result = text.precomposedStringWithCompatibilityMapping
+        if result.unicodeScalars.contains(where: { dashes.contains($0) }) {
+            result = String(String.UnicodeScalarView(result.unicodeScalars.map { dashes.contains($0) ? "-" : $0 }))
+        }
+        return result
+    }
+
+    private static let dashes: Set<Unicode.Scalar> = ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}"]
+
+    /// Two-letter words that follow a number in ordinary Dutch and English text.
+    static let wordsAfterNumbers: Set<String> = [
+        "en", "of", "is", "in", "op", "te", "ik", "we", "ze", "je", "de", "al", "na", "om", "nu", "zo", "er", "ja", "uw", "wo",
+        "km", "cm", "mm", "kg", "ml", "cl", "dl", "ha", "uu", "mi", "an", "at", "on", "or", "to", "as", "by", "no", "so", "it",
+    ]
+
+    nonisolated(unsafe) static let emailPattern = #/[\p{L}\p{N}._%+\-]+[ ]*@[ ]*[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}/#
+    /// `naam AT domein punt nl`, `naam [at] domein [dot] nl`, `naam apenstaartje domein.nl`.
+    nonisolated(unsafe) static let spelledEmailPattern =
+        #/(?i)[\p{L}\p{N}._%+\-]+[ ]*(?:\[at\]|\(at\)|\{at\}|[ ]at[ ]|apenstaartje)[ ]*[\p{L}\p{N}\-]+(?:[ ]*(?:\.|\[(?:dot|punt)\]|\((?:dot|punt)\)|[ ](?:dot|punt)[ ])[ ]*[\p{L}\p{N}\-]+)*[ ]*(?:\.|\[(?:dot|punt)\]|\((?:dot|punt)\)|[ ](?:dot|punt)[ ])[ ]*(?:nl|com|org|net|eu|be|de|fr|uk|info|nu|io|frl|online)\b/#
     nonisolated(unsafe) static let urlPattern = #/(?i:https?://|www\.)[^\s<>"]+/#
-    /// An IBAN: two letters, two check digits, then groups of letters and digits (NL: a bank code
-    /// of four letters and ten digits), with or without spaces.
-    nonisolated(unsafe) static let ibanPattern = #/\b(?i:[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d){10}(?:\s?\d){0,16})\b/#
-    /// A Dutch postcode: four digits (not starting with 0) and two letters; with a space the
-    /// letters must be capitals, so "2024 en" stays text.
-    nonisolated(unsafe) static let postcodePattern = #/\b([1-9]\d{3})(?:([A-Za-z]{2})|\s([A-Z]{2}))\b/#
+    /// A domain of a common top-level domain, with or without a path.
+    nonisolated(unsafe) static let domainPattern =
+        #/(?i)\b[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?)*\.(?:nl|com|org|net|eu|be|de|fr|uk|info|nu|io|frl|online|app|me|tv)\b(?:/[^\s<>"]*)?/#
+    /// An IBAN: two letters, two check digits, a bank code of four letters (as in the Netherlands,
+    /// Belgium has digits) and ten to twenty-six digits, in groups with spaces or dashes or none.
+    nonisolated(unsafe) static let ibanPattern = #/(?i)\b[A-Z]{2}[ \-]?\d{2}(?:[ \-]?[A-Z0-9]){4}(?:[ \-]?\d){8,26}\b/#
+    /// Nine digits, alone or in groups of 3 with dots or spaces (checked with the 11-check).
+    nonisolated(unsafe) static let bsnPattern = #/\b(?:\d{9}|\d{3}[. ]\d{3}[. ]\d{3}|\d{4}[. ]\d{2}[. ]\d{3})\b/#
+    /// A date after "geboren (op)", "geb." or "geboortedatum"; the word stays.
+    nonisolated(unsafe) static let birthDatePattern =
+        #/(?i)((?:geboren(?:[ ]+op)?|geb\.|geboortedatum:?|geboren:)[ ]*)(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[ ]+(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ ]+\d{4})/#
+    /// A street (a word ending in straat, weg, laan, …, after up to two more capitalised words)
+    /// and a house number with its addition: `Kerkstraat 12a`, `Dorpsweg 7-II`, `Van Speijkstraat 3 bis`.
+    nonisolated(unsafe) static let addressPattern =
+        #/(?:\b\p{Lu}[\p{L}'\-]*[ ]+(?:(?:van|de|der|den|het|ter|ten|'t)[ ]+)*){0,2}\b(?:\p{L}[\p{L}'\-]*(?:straat|weg|laan|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef|park|markt|plantsoen|erf|baan|wal|ring|allee|boulevard|haven|burgwal|veld|akker|hoek|lei|dam)|Straat|Weg|Laan|Plein|Gracht|Kade|Singel|Dijk|Markt|Haven|Wal)[ ]+\d{1,5}(?:[ ]?[A-Za-z]\b|-[IVX]+\b|-\d{1,3}\b|[ ]?(?:hs|bis)\b)?/#
+    /// A Dutch postcode: four digits (not starting with 0), then two letters, straight after or
+    /// after spaces or a hyphen.
+    nonisolated(unsafe) static let postcodePattern = #/\b([1-9]\d{3})([ ]*-?[ ]*)([A-Za-z]{2})\b/#
+
+    /// The Dutch 11-check of a citizen service number: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11).
+    static func passesElevenCheck(_ text: Substring) -> Bool {
+        let digits = text.compactMap(\.wholeNumberValue)
+        guard digits.count == 9 else { return false }
+        var sum = 0
+        for (index, digit) in digits.enumerated() {
+            sum += index == 8 ? -digit : digit * (9 - index)
+        }
+        return sum % 11 == 0 && sum != 0
+    }
 
     /// Phone numbers: a run of digits with spaces, dashes, dots or brackets between them that
-    /// starts with `+` or `00` (9 to 15 digits) or with `0` (exactly 10 digits, the Dutch length).
+    /// starts with `+` or `00` (9 to 15 digits) or with `0` (exactly 10 digits, the Dutch length);
+    /// `+31(0)6…` counts the bracketed 0 out.
     static func scrubPhoneNumbers(_ text: String) -> String {
         let characters = Array(text)
         var result = ""
@@ -38,7 +122,7 @@ public enum Scrubber {
         while index < characters.count {
             let character = characters[index]
             let startsNumber = (character == "+" || character == "(" || character.isASCIIDigit)
-                && (index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isASCIIDigit))
+                && (index == 0 || !characters[index - 1].isASCIIDigit)
             guard startsNumber else {
                 result.append(character)
                 index += 1
@@ -52,17 +136,17 @@ public enum Scrubber {
                     digits.append(c)
                     lastDigitEnd = end + 1
                 } else if c == "+" && end == index {
-                } else if !(c == " " || c == "-" || c == "." || c == "(" || c == ")") {
+                } else if !(c == " " || c == "-" || c == "." || c == "(" || c == ")" || c == "/") {
                     break
                 }
                 end += 1
             }
+            let run = String(characters[index..<max(index, lastDigitEnd)])
             let international = characters[index] == "+" || digits.hasPrefix("00")
-            let isPhone = international
-                ? (9...15).contains(digits.count - (digits.hasPrefix("00") ? 2 : 0))
-                : digits.hasPrefix("0") && digits.count == 10
-            let followedByLetter = lastDigitEnd < characters.count && characters[lastDigitEnd].isLetter
-            if isPhone && !followedByLetter {
+            var count = digits.count - (digits.hasPrefix("00") ? 2 : 0)
+            if international, run.contains("(0)") { count -= 1 }
+            let isPhone = international ? (9...15).contains(count) : digits.hasPrefix("0") && digits.count == 10
+            if isPhone {
                 result += "[telefoon]"
                 index = lastDigitEnd
             } else {
