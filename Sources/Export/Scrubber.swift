@@ -34,16 +34,18 @@ public enum Scrubber {
         """
     public static func scrub(_ text: String) -> String {
         var text = normalised(text)
-        // Each pattern runs only where it could match: most remarks have no @, domain or digit.
-        let lower = text.lowercased()
-        if lower.contains("@") { text.replace(emailPattern, with: "[e-mail]") }
-        if spelledAt.contains(where: lower.contains) { text.replace(spelledEmailPattern, with: "[e-mail]") }
-        if lower.contains("http") || lower.contains("www.") { text.replace(urlPattern, with: "[url]") }
-        if topLevelDomains.contains(where: { lower.contains("." + $0) }) { text.replace(domainPattern, with: "[url]") }
-        guard text.contains(where: \.isASCIIDigit) else { return text }
-        text.replace(birthDatePattern) { match in match.output.1 + "[geboortedatum]" }
-        text.replace(ibanPattern, with: "[iban]")
-        text.replace(bsnPattern) { match in passesElevenCheck(match.output) ? "[bsn]" : String(match.output) }
+        // Each pattern runs only where it could match (Swift's regular expressions are slow):
+        // most remarks have no @, spelled-out "at", link, domain or digit.
+        let bytes = Array(text.utf8)
+        if bytes.contains(UInt8(ascii: "@")) { text.replace(emailPattern, with: "[e-mail]") }
+        if hasSpelledAt(bytes) { text.replace(spelledEmailPattern, with: "[e-mail]") }
+        if contains(bytes, "http") || contains(bytes, "www.") { text.replace(urlPattern, with: "[url]") }
+        if hasTopLevelDomain(bytes) { text.replace(domainPattern, with: "[url]") }
+        let digits = bytes.reduce(0) { $0 + ($1 >= 48 && $1 <= 57 ? 1 : 0) }
+        guard digits > 0 else { return text }
+        if contains(bytes, "geb") { text.replace(birthDatePattern) { match in String(match.output.1) + "[geboortedatum]" } }
+        if digits >= 10 { text.replace(ibanPattern, with: "[iban]") }
+        if digits >= 9 { text.replace(bsnPattern) { match in passesElevenCheck(match.output) ? "[bsn]" : String(match.output) } }
         text = scrubPhoneNumbers(text)
         text.replace(addressPattern, with: "[adres]")
         text.replace(postcodePattern) { match in
@@ -57,11 +59,54 @@ public enum Scrubber {
         return text
     }
 
-    private static let spelledAt = [" at ", "[at]", "(at)", "{at}", "apenstaartje"]
-    private static let topLevelDomains = ["nl", "com", "org", "net", "eu", "be", "de", "fr", "uk", "info", "nu", "io", "frl", "online", "app", "me", "tv"]
+    private static let topLevelDomains: Set<[UInt8]> = Set(
+        ["nl", "com", "org", "net", "eu", "be", "de", "fr", "uk", "info", "nu", "io", "frl", "online", "app", "me", "tv"].map { Array($0.utf8) })
 
-    /// NFKC, and every dash and minus as `-`.
+    /// Whether ASCII `needle` (lower case) occurs in `bytes`, in any case.
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) {
+            var index = 0
+            while index < needle.count, lowerASCII(bytes[start + index]) == needle[index] { index += 1 }
+            if index == needle.count { return true }
+        }
+        return false
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+    }
+
+    /// "at" standing alone or in brackets, or "apenstaartje": what a spelled-out address has.
+    static func hasSpelledAt(_ bytes: [UInt8]) -> Bool {
+        let open: Set<UInt8> = [32, UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{")]
+        let close: Set<UInt8> = [32, UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")]
+        if bytes.count >= 4 {
+            for index in 1..<(bytes.count - 2) where lowerASCII(bytes[index]) == UInt8(ascii: "a") && lowerASCII(bytes[index + 1]) == UInt8(ascii: "t") {
+                if open.contains(bytes[index - 1]), close.contains(bytes[index + 2]) { return true }
+            }
+        }
+        return contains(bytes, "apenstaartje")
+    }
+
+    /// Whether a dot is followed by a common top-level domain.
+    static func hasTopLevelDomain(_ bytes: [UInt8]) -> Bool {
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") {
+            var end = index + 1
+            var letters: [UInt8] = []
+            while end < bytes.count, letters.count <= 6, lowerASCII(bytes[end]) >= 97, lowerASCII(bytes[end]) <= 122 {
+                letters.append(lowerASCII(bytes[end]))
+                end += 1
+            }
+            if topLevelDomains.contains(letters) { return true }
+        }
+        return false
+    }
+
+    /// NFKC, and every dash and minus as `-`. ASCII text is left as it is (it is in NFKC already).
     static func normalised(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
         var result = text.precomposedStringWithCompatibilityMapping
         if result.unicodeScalars.contains(where: { dashes.contains($0) }) {
             result = String(String.UnicodeScalarView(result.unicodeScalars.map { dashes.contains($0) ? "-" : $0 }))
