@@ -9,9 +9,13 @@ extension Agenda {
     /// "priorities": [...], "responses": {theme: {"decision", "reason", "date"}}}`.
     public var jsonValue: JSONValue {
         var object = computedJSON
+        func answer(_ response: CouncilResponse) -> [String: JSONValue] {
+            ["decision": .string(response.decision.rawValue), "reason": response.reason.map(JSONValue.string) ?? .null, "date": .string(response.date)]
+        }
         object["responses"] = .object(responses.mapValues { response in
-            .object(["decision": .string(response.decision.rawValue), "reason": response.reason.map(JSONValue.string) ?? .null,
-                     "date": .string(response.date)])
+            var fields = answer(response)
+            if !response.history.isEmpty { fields["history"] = .array(response.history.map { .object(answer($0)) }) }
+            return .object(fields)
         })
         return .object(object)
     }
@@ -129,9 +133,21 @@ extension Agenda {
                                    nl: "een besluit is adopted, adjusted of rejected", en: "a decision is adopted, adjusted or rejected")
                     continue
                 }
+                var history: [CouncilResponse] = []
+                for (index, element) in (answer.array("history", findings: &findings) ?? []).enumerated() {
+                    let path = answer.path.appending("history").appending(index)
+                    guard let earlier = JSONObjectReader(element, at: path, findings: &findings) else { continue }
+                    guard let decision = CouncilResponse.Decision(rawValue: earlier.string("decision", required: true, findings: &findings) ?? "") else {
+                        findings.error("unknown-decision", at: path.appending("decision").location,
+                                       nl: "een besluit is adopted, adjusted of rejected", en: "a decision is adopted, adjusted or rejected")
+                        continue
+                    }
+                    history.append(CouncilResponse(
+                        decision: decision, reason: earlier.string("reason", findings: &findings), date: earlier.string("date", findings: &findings) ?? ""))
+                }
                 responses[theme] = CouncilResponse(
                     decision: decision, reason: answer.string("reason", findings: &findings),
-                    date: answer.string("date", findings: &findings) ?? "")
+                    date: answer.string("date", findings: &findings) ?? "", history: history)
             }
         }
         guard !findings.hasErrors, let level, let requested, let applied else { throw fail() }

@@ -22,11 +22,15 @@ public struct CouncilResponse: Sendable, Hashable {
     public var reason: String?
     /// The day it was recorded, `2026-11-23`.
     public var date: String
+    /// The council's earlier answers to the same priority, oldest first: an answer is added to,
+    /// never overwritten, so residents can see when and why it changed.
+    public var history: [CouncilResponse]
 
-    public init(decision: Decision, reason: String?, date: String) {
+    public init(decision: Decision, reason: String?, date: String, history: [CouncilResponse] = []) {
         self.decision = decision
         self.reason = reason
         self.date = date
+        self.history = history
     }
 
     public enum RecordError: Error, Sendable, Equatable {
@@ -49,6 +53,11 @@ extension Agenda {
         }
         var response = response
         response.reason = reason.isEmpty ? nil : reason
+        if var earlier = responses[theme] {
+            response.history = earlier.history
+            earlier.history = []
+            response.history.append(earlier)
+        }
         responses[theme] = response
     }
 }

@@ -50,7 +50,18 @@ struct OutputRulesTests {
         #expect(run(make).status == 0)
         let first = try firstPriority(agenda)
         #expect(run(["agenda", "respond", agenda, "--theme", first, "--decision", "adopted", "--date", "2026-12-03"]).status == 0)
-        // The same inputs again: the answer stays.
+        // A second answer to the same priority keeps the first in its history.
+        #expect(run(["agenda", "respond", agenda, "--theme", first, "--decision", "adjusted", "--reason", "Eerst de schoolroute, dan de rest.", "--date", "2026-12-10"]).status == 0)
+        let answered = try JSONValue.parse(try #require(FileManager.default.contents(atPath: agenda)))
+        guard case .object(let fields) = answered, case .object(let responses)? = fields["responses"], case .object(let answer)? = responses[first],
+            case .array(let history)? = answer["history"]
+        else {
+            Issue.record("no history in \(answered.compactText)")
+            return
+        }
+        #expect(answer["decision"] == "adjusted" && answer["date"] == "2026-12-10")
+        #expect(history == [["decision": "adopted", "reason": nil, "date": "2026-12-03"]])
+        // The same inputs again: the answers stay.
         #expect(run(make).status == 0)
         #expect(try String(contentsOfFile: agenda, encoding: .utf8).contains("2026-12-03"))
         // Other weights, other priorities: refused, and the file is as it was.
