@@ -351,7 +351,13 @@ public final class FormApplication: Sendable {
                 .object(["question": .string(error.question), "code": .string(error.code.rawValue), "message": .string(error.message.nl), "messageEn": .string(error.message.en ?? error.message.nl)])
             })])
         }
-        guard let body = try? JSONValue.parse(request.body), case .object(let fields) = body else {
+        let body: JSONValue
+        do throws(JSONSyntaxError) {
+            body = try JSONValue.parse(request.body)
+        } catch {
+            return reply(refusal(400, reason: "the body is not valid JSON: \(error.detail)", api: true))
+        }
+        guard case .object(let fields) = body else {
             return reply(refusal(400, reason: "the body is not a JSON object", api: true))
         }
         guard case .string(let key)? = fields["submissionKey"], !key.trimmingWhitespace.isEmpty, key.count <= 200 else {

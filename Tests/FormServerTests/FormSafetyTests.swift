@@ -219,3 +219,17 @@ struct LocalAddressesTests {
         #expect(addresses[firstIPv6...].allSatisfy { $0.contains(":") })
     }
 }
+
+@Suite("JSON with a key twice")
+struct DuplicateKeyTests {
+    @Test("an API body with a key twice is refused and stores nothing (not \"last one wins\")")
+    func apiRefusesDuplicateKeys() throws {
+        let setting = try Setting()
+        let store = try Store(path: setting.folder + "/w.sqlite")
+        let application = try setting.application(store)
+        let response = respond(application, "POST", "/api/v1/surveys/wijkanalyse/responses", headers: jsonHeaders,
+                               body: #"{"submissionKey": "d", "answers": {"cijfer-wonen": 99, "cijfer-wonen": 5}}"#)
+        #expect(response.status == 400 && text(response).contains(#"the key \"cijfer-wonen\" appears twice"#))
+        #expect(try store.responseCount(survey: "wijkanalyse") == 0)
+    }
+}

@@ -36,3 +36,4 @@ struct CheckpointTests {
         withExtendedLifetime(store) {}
     }
 }
+
