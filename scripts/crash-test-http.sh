@@ -2,7 +2,8 @@
 # Crash test through HTTP: a load of JSON POSTs against `wijkpeil serve`, the server killed with
 # SIGKILL at a random moment, then restarted on the same database. Every response acknowledged
 # with 201 must be stored exactly once (checked in the database) and posting its key again must
-# answer 200 with the same id (checked through the restarted server).
+# answer 200 with the same id (checked through the restarted server). After the restarted server
+# is stopped with Ctrl-C, the database file alone (without its -wal) holds every answer.
 #   scripts/crash-test-http.sh [RUNS]        (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,13 +36,17 @@ for ((run = 1; run <= runs; run++)); do
     start_server "$bin" "$work/http.sqlite"
     python3 scripts/http_load.py "$port" --replay "$work/acked" 2> "$work/replay.err" || ok=false
     kill -INT "$server"; wait "$server" 2>/dev/null || true
+    # After a clean stop the database file alone, copied without its -wal, holds every answer.
+    cp "$work/http.sqlite" "$work/alone.sqlite"
+    "$bin" bench crash-check --db "$work/alone.sqlite" --acknowledged "$work/keys" > "$work/alone.out" 2> "$work/alone.err" || ok=false
+    rm -f "$work"/alone.sqlite*
     if $ok; then
         passed=$((passed + 1))
-        echo "run $run: ok ($(cat "$work/check.err"); $(tail -1 "$work/replay.err"))" >&2
+        echo "run $run: ok ($(cat "$work/check.err"); $(tail -1 "$work/replay.err"); the .sqlite file alone: $(cat "$work/alone.err"))" >&2
     else
         failed=$((failed + 1))
         echo "run $run: FAILED" >&2
-        cat "$work/check.out" "$work/check.err" "$work/replay.err" >&2
+        cat "$work/check.out" "$work/check.err" "$work/replay.err" "$work/alone.out" "$work/alone.err" >&2
     fi
 done
 echo "crash-test-http: $passed passed, $failed failed"
