@@ -45,6 +45,8 @@ struct FormRoutesTests {
         #expect(try count(fixture.store, "wijkanalyse") == 1)
         let thanks = try fixture.request("GET /s/wijkanalyse/bedankt?lang=en HTTP/1.1\nHost: t\n\n")
         #expect(thanks.body.contains("Your answers have been saved") && thanks.body.contains("do not bind the decision"))
+        // The survey's own promise of when residents hear back.
+        #expect(thanks.body.contains("When you will hear back") && thanks.body.contains("which priorities the council chooses"))
     }
 
     @Test("a form post without its token, or from another site, is refused and stores nothing")
@@ -127,6 +129,8 @@ struct FormRoutesTests {
         #expect(try count(fixture.store, "stemming") == 0)
         let cast = try fixture.request(post("/s/stemming", form: fields + "&_confirm=ja"))
         #expect(cast.status == 303)
+        let thanks = try fixture.request("GET /s/stemming/bedankt HTTP/1.1\nHost: t\n\n")
+        #expect(thanks.body.contains("Uw stem is uitgebracht") && !thanks.body.contains("Uw antwoorden zijn opgeslagen"))
         #expect(try count(fixture.store, "stemming") == 1)
         // The same code on a new form: refused, named at the code field.
         let second = try fixture.request("GET /s/stemming HTTP/1.1\nHost: t\n\n")

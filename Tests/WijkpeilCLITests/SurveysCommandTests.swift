@@ -89,6 +89,9 @@ struct SurveysCommandTests {
         let result = wijkpeil("surveys", "show", bundledSurveys + "/bewonersavond.json", "--surveys", bundledSurveys)
         #expect(result.status == 0)
         #expect(result.out.contains("3 × groen (support)"))
+        // A survey's promise of when residents hear back is shown.
+        let survey = wijkpeil("surveys", "show", "wijkanalyse", "--surveys", bundledSurveys, "--lang", "en")
+        #expect(survey.out.contains("hearing back: We discuss the results at the resident evening in spring."))
     }
 
     @Test func showOfAnUnknownIdSuggestsTheClosest() {
