@@ -17,7 +17,7 @@ if [ ! -f "$work/axe.min.js" ]; then
     "$work/venv/bin/pip" download -q --no-deps axe-playwright-python -d "$work/wheel"
     "$work/venv/bin/python" -c "import glob, zipfile; z = zipfile.ZipFile(glob.glob('$work/wheel/*.whl')[0]); open('$work/axe.min.js', 'wb').write(z.read('axe_playwright_python/axe.min.js'))"
 fi
-swift build -q
+swift build ${SWIFT_BUILD_FLAGS:-} -q
 rm -f "$work/w.sqlite" "$work/w.sqlite-wal" "$work/w.sqlite-shm"
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/token"
 . scripts/serve-lib.sh

@@ -38,6 +38,18 @@ def axe(driver, name):
     print(f"axe {name}: {len(violations)} violation(s)")
 
 
+def shoot(driver, name):
+    """A screenshot at phone width and one as printed, in $SHOTS if set."""
+    import os
+    folder = os.environ.get("SHOTS")
+    if not folder:
+        return
+    driver.save_screenshot(f"{folder}/{name}-phone.png")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    driver.save_screenshot(f"{folder}/{name}-print.png")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def results():
     request = urllib.request.Request(f"{base}/api/v1/surveys/wijkanalyse/results", headers={"Authorization": f"Bearer {token}"})
     return json.load(urllib.request.urlopen(request))
@@ -82,6 +94,44 @@ try:
     print("stored responses:", stored["n"])
     if stored["n"] != 1 or stored["questions"]["cijfer-wonen"]["mean"] != 7:
         problems.append(f"the form was not stored as filled in: {stored['n']} responses")
+
+    # A form whose token is refused (as after a change of secret) comes back with the answers
+    # kept and a sentence of what to do; sent again from there, it is stored.
+    driver.get(base + "/s/wijkanalyse")
+    driver.find_element(By.CSS_SELECTOR, "label[for='i-cijfer-wonen-8']").click()
+    driver.find_element(By.ID, "i-opmerking").send_keys("Meer bankjes in het park")
+    driver.execute_script("document.querySelector('input[name=_csrf]').value = 'verlopen'")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".notice"))
+    kept = driver.find_element(By.ID, "i-opmerking").get_attribute("value") == "Meer bankjes in het park" \
+        and driver.find_element(By.ID, "i-cijfer-wonen-8").get_attribute("checked") is not None
+    if not kept:
+        problems.append("an expired form did not keep the answers")
+    axe(driver, "expired form")
+    shoot(driver, "expired-form")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/bedankt" in d.current_url)
+    print("expired form:", "answers kept, stored when sent again" if kept else "answers NOT kept")
+
+    # The same form sent again with another answer: told it was received already, not changed.
+    driver.get(base + "/s/wijkanalyse")
+    key = driver.find_element(By.NAME, "_key").get_attribute("value")
+    csrf = driver.find_element(By.NAME, "_csrf").get_attribute("value")
+    driver.find_element(By.CSS_SELECTOR, "label[for='i-cijfer-wonen-5']").click()
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/bedankt" in d.current_url)
+    driver.get(base + "/s/wijkanalyse")
+    driver.execute_script(f"document.querySelector('input[name=_key]').value = '{key}';"
+                          f"document.querySelector('input[name=_csrf]').value = '{csrf}'")
+    driver.find_element(By.CSS_SELECTOR, "label[for='i-cijfer-wonen-9']").click()
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "al ontvangen" in d.page_source)
+    axe(driver, "answers already received")
+    shoot(driver, "already-received")
+    after = results()
+    if after["n"] != 3:
+        problems.append(f"after the repeated form {after['n']} responses are stored, not 3")
+    print("repeated form with other answers: told they were received already;", after["n"], "stored")
 finally:
     driver.quit()
 
