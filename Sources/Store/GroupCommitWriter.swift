@@ -116,13 +116,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             let purpose = "storing imported responses"
             try connection.execute("BEGIN IMMEDIATE", purpose: purpose)
             do throws(StoreError) {
-                var earlier: ImportBatch?
-                try connection.prepare(
-                    "SELECT file_name, rows, imported_at FROM import_batches WHERE survey_id = ? AND hash = ?", purpose: purpose
-                ).query([.text(batch.surveyId), .text(batch.hash)]) { row in
-                    earlier = ImportBatch(surveyId: batch.surveyId, hash: batch.hash, fileName: row.text(0), rows: Int(row.int64(1)), importedAt: row.text(2))
-                }
-                if let earlier {
+                if let earlier = try ImportBatch.find(survey: batch.surveyId, hash: batch.hash, in: connection) {
                     try connection.execute("ROLLBACK", purpose: purpose)
                     return .alreadyImported(earlier)
                 }

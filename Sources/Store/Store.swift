@@ -175,13 +175,7 @@ public final class Store: Sendable {
     /// The earlier import of the file with SHA-256 `hash` for `survey`, if there was one.
     public func importBatch(survey: String, hash: String) throws(StoreError) -> ImportBatch? {
         var found: ImportBatch?
-        try read { connection throws(StoreError) in
-            try connection.prepare(
-                "SELECT file_name, rows, imported_at FROM import_batches WHERE survey_id = ? AND hash = ?", purpose: "reading imported files"
-            ).query([.text(survey), .text(hash)]) { row in
-                found = ImportBatch(surveyId: survey, hash: hash, fileName: row.text(0), rows: Int(row.int64(1)), importedAt: row.text(2))
-            }
-        }
+        try read { connection throws(StoreError) in found = try ImportBatch.find(survey: survey, hash: hash, in: connection) }
         return found
     }
 

@@ -106,6 +106,19 @@ public struct ImportBatch: Sendable, Hashable {
     }
 }
 
+extension ImportBatch {
+    /// The record of the file with SHA-256 `hash` imported for `survey`, if there is one.
+    static func find(survey: String, hash: String, in connection: Connection) throws(StoreError) -> ImportBatch? {
+        var found: ImportBatch?
+        try connection.prepare(
+            "SELECT file_name, rows, imported_at FROM import_batches WHERE survey_id = ? AND hash = ?", purpose: "reading imported files"
+        ).query([.text(survey), .text(hash)]) { row in
+            found = ImportBatch(surveyId: survey, hash: hash, fileName: row.text(0), rows: Int(row.int64(1)), importedAt: row.text(2))
+        }
+        return found
+    }
+}
+
 /// What became of an imported file.
 public enum ImportOutcome: Sendable {
     /// Each submission's result, in order. `committed` is false when a rejection stopped the

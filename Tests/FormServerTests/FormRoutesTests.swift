@@ -4,11 +4,6 @@ import Store
 import Testing
 import WijkpeilCore
 
-/// A form's hidden fields, read from its HTML.
-private func hidden(_ name: String, in html: String) -> String? {
-    guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
-    return String(html[range.upperBound...].prefix { $0 != "\"" })
-}
 
 private func post(_ path: String, form: String, origin: String? = "http://t", host: String = "t") -> String {
     "POST \(path) HTTP/1.1\nHost: \(host)\nContent-Type: application/x-www-form-urlencoded\n" + (origin.map { "Origin: \($0)\n" } ?? "") + "Content-Length: \(form.utf8.count)\n\n\(form)"

@@ -21,10 +21,6 @@ private func respond(_ application: FormApplication, _ method: String, _ target:
 
 private func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
 
-private func hidden(_ name: String, in html: String) -> String? {
-    guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
-    return String(html[range.upperBound...].prefix { $0 != "\"" })
-}
 
 private let formHeaders = [("host", "t"), ("origin", "http://t"), ("content-type", "application/x-www-form-urlencoded")]
 private let jsonHeaders = [("host", "t"), ("content-type", "application/json")]

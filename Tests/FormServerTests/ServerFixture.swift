@@ -184,3 +184,9 @@ final class RawClient {
         return nil
     }
 }
+
+/// A form's hidden field, read from its HTML.
+func hidden(_ name: String, in html: String) -> String? {
+    guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+    return String(html[range.upperBound...].prefix { $0 != "\"" })
+}
