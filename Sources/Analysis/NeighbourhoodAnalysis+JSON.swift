@@ -38,6 +38,7 @@ extension NeighbourhoodAnalysis.Theme {
         object["theme"] = .string(theme)
         object["label"] = label.jsonValue
         object["reference"] = comparison?.jsonValue ?? .null
+        object["basis"] = comparison?.basis.map { .string($0.rawValue) } ?? .null
         object["pGroups"] = number(pGroups)
         object["indicators"] = .array(indicators.map(\.jsonValue))
         object["groups"] = .object(Dictionary(uniqueKeysWithValues: groups.map { group in
@@ -45,6 +46,7 @@ extension NeighbourhoodAnalysis.Theme {
             fields["label"] = group.label.jsonValue
             fields["responses"] = .number(Double(group.responses))
             fields["reference"] = group.comparison?.jsonValue ?? .null
+            fields["basis"] = group.comparison?.basis.map { .string($0.rawValue) } ?? .null
             return (group.id, JSONValue.object(fields))
         }))
         return .object(object)

@@ -2,7 +2,8 @@ public import WijkpeilCore
 
 extension NeighbourhoodAnalysis {
     /// Rows for the terminal: theme, n, mean, 95% interval, dissatisfied, reference mean,
-    /// index, Holm-adjusted p of the means, flags.
+    /// index, the Holm-adjusted p of the means and of the shares, flags (with the test that made
+    /// a `worse` or `better`).
     public func table(language: Language) -> [[String]] {
         var rows: [[String]] = []
         for theme in themes {
@@ -16,8 +17,8 @@ extension NeighbourhoodAnalysis {
 
     public static func tableHeader(language: Language) -> [String] {
         language == .nl
-            ? ["thema", "n", "gemiddeld", "95%-interval", "ontevreden", "referentie", "index", "p (Holm)", "let op"]
-            : ["theme", "n", "mean", "95% interval", "dissatisfied", "reference", "index", "p (Holm)", "flags"]
+            ? ["thema", "n", "gemiddeld", "95%-interval", "ontevreden", "referentie", "index", "p gem.", "p aandeel", "let op"]
+            : ["theme", "n", "mean", "95% interval", "dissatisfied", "reference", "index", "p mean", "p share", "flags"]
     }
 
     private func row(_ label: String, _ marks: Marks, comparison: Comparison?, language: Language) -> [String] {
@@ -29,7 +30,12 @@ extension NeighbourhoodAnalysis {
             comparison?.reference.mean.map { language.decimal($0) } ?? "–",
             marks.index.map { String(Int($0.rounded())) } ?? "–",
             comparison?.pMeanHolm.map { language.pValue($0) } ?? "–",
-            marks.flags.map(\.rawValue).joined(separator: ","),
+            comparison?.pShareHolm.map { language.pValue($0) } ?? "–",
+            marks.flags.map { flag in
+                // A flag of worse or better says which test made it: worse(share).
+                guard flag == .worse || flag == .better, let basis = comparison?.basis else { return flag.rawValue }
+                return "\(flag.rawValue)(\(basis.label(language)))"
+            }.joined(separator: ","),
         ]
     }
 
@@ -94,5 +100,16 @@ extension NeighbourhoodAnalysis {
             (nl ? "Sterktes" : "Strengths", swot.strengths), (nl ? "Zwaktes" : "Weaknesses", swot.weaknesses),
             (nl ? "Kansen" : "Opportunities", swot.opportunities), (nl ? "Bedreigingen" : "Threats", swot.threats),
         ]
+    }
+}
+
+extension NeighbourhoodAnalysis.Basis {
+    /// The word in a table: `gem.`/`mean`, `aandeel`/`share`, `beide`/`both`.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .mean: language == .nl ? "gem." : "mean"
+        case .share: language == .nl ? "aandeel" : "share"
+        case .both: language == .nl ? "beide" : "both"
+        }
     }
 }

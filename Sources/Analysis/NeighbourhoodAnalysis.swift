@@ -43,6 +43,14 @@ public struct NeighbourhoodAnalysis: Sendable {
         public var flags: [Flag]
     }
 
+    /// Which test made a `worse` or `better` flag: Welch's test of the means, the two-proportion
+    /// test of the share of dissatisfied residents, or both (each Holm-adjusted p < α).
+    public enum Basis: String, Sendable, Hashable {
+        case mean
+        case share
+        case both
+    }
+
     /// The theme against the reference set.
     public struct Comparison: Sendable, Hashable {
         public var reference: Marks
@@ -50,6 +58,8 @@ public struct NeighbourhoodAnalysis: Sendable {
         public var pMeanHolm: Double?
         public var pShare: Double?
         public var pShareHolm: Double?
+        /// The test(s) behind the `worse` or `better` flag; nil when neither is flagged.
+        public var basis: Basis?
     }
 
     public struct Group: Sendable, Hashable {
@@ -139,7 +149,10 @@ public struct NeighbourhoodAnalysis: Sendable {
         for index in themes.indices where themes[index].comparison != nil {
             themes[index].comparison!.pMeanHolm = meanHolm[index]
             themes[index].comparison!.pShareHolm = shareHolm[index]
-            if let direction = direction(themes[index].marks, themes[index].comparison) { themes[index].marks.flags.append(direction) }
+            if let (flag, basis) = direction(themes[index].marks, themes[index].comparison) {
+                themes[index].marks.flags.append(flag)
+                themes[index].comparison!.basis = basis
+            }
         }
         // Each group is an analysis of its own: Holm across its themes.
         for group in plan.groups.indices where reference != nil {
@@ -148,8 +161,9 @@ public struct NeighbourhoodAnalysis: Sendable {
             for index in themes.indices {
                 themes[index].groups[group].comparison?.pMeanHolm = groupMeanHolm[index]
                 themes[index].groups[group].comparison?.pShareHolm = groupShareHolm[index]
-                if let direction = direction(themes[index].groups[group].marks, themes[index].groups[group].comparison) {
-                    themes[index].groups[group].marks.flags.append(direction)
+                if let (flag, basis) = direction(themes[index].groups[group].marks, themes[index].groups[group].comparison) {
+                    themes[index].groups[group].marks.flags.append(flag)
+                    themes[index].groups[group].comparison?.basis = basis
                 }
             }
         }
@@ -181,19 +195,25 @@ public struct NeighbourhoodAnalysis: Sendable {
         return comparison
     }
 
-    /// Worse or better only where a Holm-adjusted p is below α; when the mean and the share of
-    /// dissatisfied residents point opposite ways, neither.
-    private static func direction(_ marks: Marks, _ comparison: Comparison?) -> Flag? {
+    /// Worse or better only where a Holm-adjusted p is below α, with the test(s) that say so;
+    /// when the mean and the share of dissatisfied residents point opposite ways, neither.
+    private static func direction(_ marks: Marks, _ comparison: Comparison?) -> (Flag, Basis)? {
         guard let comparison else { return nil }
-        var worse = false, better = false
-        if let p = comparison.pMeanHolm, p < alpha, let mean = marks.mean, let reference = comparison.reference.mean {
-            if mean < reference { worse = true } else if mean > reference { better = true }
+        var byMean: Flag?, byShare: Flag?
+        if let p = comparison.pMeanHolm, p < alpha, let mean = marks.mean, let reference = comparison.reference.mean, mean != reference {
+            byMean = mean < reference ? .worse : .better
         }
-        if let p = comparison.pShareHolm, p < alpha, let share = marks.dissatisfied?.share, let reference = comparison.reference.dissatisfied?.share {
-            if share > reference { worse = true } else if share < reference { better = true }
+        if let p = comparison.pShareHolm, p < alpha, let share = marks.dissatisfied?.share, let reference = comparison.reference.dissatisfied?.share,
+            share != reference
+        {
+            byShare = share > reference ? .worse : .better
         }
-        if worse == better { return nil }
-        return worse ? .worse : .better
+        switch (byMean, byShare) {
+        case (let mean?, let share?): return mean == share ? (mean, .both) : nil
+        case (let mean?, nil): return (mean, .mean)
+        case (nil, let share?): return (share, .share)
+        case (nil, nil): return nil
+        }
     }
 
     static func representation(of sample: ResponseSample, against population: Population) -> [Representation] {

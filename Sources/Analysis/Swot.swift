@@ -20,6 +20,26 @@ public struct Swot: Sendable, Hashable {
         public var text: LocalizedText
     }
 
+    /// The figures of the test(s) that made a flag, as a sentence quotes them: the means, the
+    /// shares of dissatisfied residents, or both; with their Holm-adjusted p-values.
+    static func figures(
+        _ marks: NeighbourhoodAnalysis.Marks, _ comparison: NeighbourhoodAnalysis.Comparison, basis: NeighbourhoodAnalysis.Basis
+    ) -> (nl: String, en: String, pNL: String, pEN: String) {
+        let meanNL = "bewoners geven gemiddeld \(marks.mean.map { Language.nl.decimal($0) } ?? "–") tegen \(comparison.reference.mean.map { Language.nl.decimal($0) } ?? "–") in de referentie"
+        let meanEN = "residents' mean mark \(marks.mean.map { Language.en.decimal($0) } ?? "–") against \(comparison.reference.mean.map { Language.en.decimal($0) } ?? "–") in the reference"
+        let share = marks.dissatisfied?.share, referenceShare = comparison.reference.dissatisfied?.share
+        let shareNL = "\(share.map { Language.nl.percent($0) } ?? "–") ontevreden tegen \(referenceShare.map { Language.nl.percent($0) } ?? "–") in de referentie"
+        let shareEN = "\(share.map { Language.en.percent($0) } ?? "–") dissatisfied against \(referenceShare.map { Language.en.percent($0) } ?? "–") in the reference"
+        func p(_ language: Language, _ value: Double?) -> String { language.pStatement(value ?? 1) }
+        switch basis {
+        case .mean: return (meanNL, meanEN, p(.nl, comparison.pMeanHolm), p(.en, comparison.pMeanHolm))
+        case .share: return (shareNL, shareEN, p(.nl, comparison.pShareHolm), p(.en, comparison.pShareHolm))
+        case .both:
+            return ("\(meanNL), en \(shareNL)", "\(meanEN), and \(shareEN)",
+                    "\(p(.nl, comparison.pMeanHolm)) en \(p(.nl, comparison.pShareHolm))", "\(p(.en, comparison.pMeanHolm)) and \(p(.en, comparison.pShareHolm))")
+        }
+    }
+
     public var strengths: [Entry] = []
     public var weaknesses: [Entry] = []
     public var opportunities: [Entry] = []
@@ -35,13 +55,14 @@ public struct Swot: Sendable, Hashable {
             let places: [(group: NeighbourhoodAnalysis.Group?, marks: NeighbourhoodAnalysis.Marks, comparison: NeighbourhoodAnalysis.Comparison?)] =
                 [(nil, theme.marks, theme.comparison)] + theme.groups.map { ($0, $0.marks, $0.comparison) }
             for place in places {
-                guard let comparison = place.comparison, let mean = place.marks.mean, let reference = comparison.reference.mean else { continue }
-                let p = [comparison.pMeanHolm, comparison.pShareHolm].compactMap { $0 }.min() ?? 1
+                guard let comparison = place.comparison, let basis = comparison.basis else { continue }
                 let whereNL = place.group.map { " in \($0.label.nl)" } ?? "", whereEN = place.group.map { " in \($0.label.en ?? $0.label.nl)" } ?? ""
                 func text(_ nlWord: String, _ enWord: String) -> LocalizedText {
-                    LocalizedText(
-                        nl: "\(label.nl)\(whereNL): bewoners geven gemiddeld \(Language.nl.decimal(mean)) tegen \(Language.nl.decimal(reference)) in de referentie; \(nlWord) (na Holm-correctie \(Language.nl.pStatement(p)))",
-                        en: "\(label.en ?? label.nl)\(whereEN): residents' mean mark \(Language.en.decimal(mean)) against \(Language.en.decimal(reference)) in the reference; \(enWord) (Holm-adjusted \(Language.en.pStatement(p)))")
+                    let figures = Self.figures(place.marks, comparison, basis: basis)
+                    let indicative = place.marks.n < NeighbourhoodAnalysis.indicativeN
+                    return LocalizedText(
+                        nl: "\(label.nl)\(whereNL): \(figures.nl); \(nlWord) (na Holm-correctie \(figures.pNL))" + (indicative ? "; indicatief, \(place.marks.n) antwoorden" : ""),
+                        en: "\(label.en ?? label.nl)\(whereEN): \(figures.en); \(enWord) (Holm-adjusted \(figures.pEN))" + (indicative ? "; indicative, \(place.marks.n) answers" : ""))
                 }
                 let prefix = place.group == nil ? "" : "group-"
                 if place.marks.flags.contains(.better) {

@@ -110,6 +110,41 @@ struct NeighbourhoodAnalysisTests {
         #expect(analysis.swot.weaknesses.contains { $0.rule == "group-worse-than-reference" && $0.group == "noord" && $0.text.nl.hasPrefix("Veiligheid in Noord:") })
     }
 
+    @Test("a flag says which test made it, and its sentence quotes that test's figures", arguments: [
+        // Equal means, more dissatisfied residents: the share alone.
+        ([3, 9], [6], NeighbourhoodAnalysis.Basis.share, "50% ontevreden tegen 0% in de referentie", "gemiddeld"),
+        // Lower marks but no one dissatisfied on either side: the mean alone.
+        ([6, 6, 7], [9, 9, 10], .mean, "bewoners geven gemiddeld 6,3 tegen 9,3 in de referentie", "ontevreden"),
+        // Both point the same way: both, each with its p.
+        ([4, 5, 6], [6, 7, 8], .both, "gemiddeld 5,0 tegen 7,0 in de referentie, en 67% ontevreden tegen 0% in de referentie", "p = 1"),
+    ])
+    func basis(_ marks: [Int], _ referenceMarks: [Int], _ basis: NeighbourhoodAnalysis.Basis, _ quoted: String, _ absent: String) throws {
+        let plan = try fixturePlan()
+        let analysis = NeighbourhoodAnalysis.compute(
+            sample: try sample(plan, [("noord", marks, 60)]), reference: try sample(plan, [("noord", referenceMarks, 300)]))
+        let safety = analysis.themes[0]
+        #expect(safety.flags.contains(.worse))
+        #expect(safety.comparison?.basis == basis)
+        #expect(analysis.jsonValue["themes"]?[0]?["basis"] == .string(basis.rawValue))
+        let sentence = try #require(analysis.swot.weaknesses.first { $0.rule == "worse-than-reference" }).text.nl
+        #expect(sentence.contains(quoted), "\(sentence)")
+        #expect(!sentence.contains(absent), "\(sentence)")
+        // The table shows both adjusted p-values and names the test behind the flag.
+        let row = analysis.table(language: .nl)[0]
+        #expect(row.last == "worse(\(basis.label(.nl)))")
+        #expect(row.count == NeighbourhoodAnalysis.tableHeader(language: .nl).count)
+    }
+
+    @Test("a flagged group under thirty is called indicative in its sentence")
+    func indicativeSentence() throws {
+        let plan = try fixturePlan(groupBy: "buurt")
+        let analysis = NeighbourhoodAnalysis.compute(
+            sample: try sample(plan, [("noord", [2, 3, 4], 20), ("zuid", [6, 7, 8], 60)]), reference: try sample(plan, [("noord", [6, 7, 8], 300)]))
+        let entry = try #require(analysis.swot.weaknesses.first { $0.group == "noord" })
+        #expect(entry.text.nl.hasSuffix("; indicatief, 20 antwoorden"))
+        #expect(entry.text.en?.hasSuffix("; indicative, 20 answers") == true)
+    }
+
     @Test("the same marks as the reference are neither worse nor better")
     func noDifference() throws {
         let plan = try fixturePlan()
