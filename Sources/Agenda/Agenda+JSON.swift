@@ -27,7 +27,7 @@ extension Agenda {
         }
         return [
             "version": .string(version),
-            "rule": .string(Self.rule),
+            "rule": .string(rule.text),
             "level": .string(level.rawValue),
             "weights": signals(weights.values),
             "appliedWeights": signals(appliedWeights.values),
@@ -50,12 +50,43 @@ extension Agenda {
     /// Whether `other` (recomputed from the same inputs) says the same: every computed field
     /// equal, input files compared by their SHA-256 only (paths differ between machines).
     public func matches(_ other: Agenda) -> Bool {
-        var mine = computedJSON, theirs = other.computedJSON
+        differences(from: other).isEmpty
+    }
+
+    /// Every field where `recomputed` says something else than this agenda records, as
+    /// `themes[2].score: recorded 0.5, recomputed 0.48`: what `agenda verify` prints. Input files
+    /// are compared by role and SHA-256 only (paths differ between machines), and the version
+    /// that made the agenda is not compared.
+    public func differences(from recomputed: Agenda) -> [String] {
+        var mine = computedJSON, theirs = recomputed.computedJSON
         for key in ["inputs", "version"] {
             mine[key] = nil
             theirs[key] = nil
         }
-        return mine == theirs && inputs.map(\.sha256) == other.inputs.map(\.sha256) && inputs.map(\.role) == other.inputs.map(\.role)
+        var found: [String] = []
+        for (index, (a, b)) in zip(inputs, recomputed.inputs).enumerated() where a.role != b.role || a.sha256 != b.sha256 {
+            found.append("inputs[\(index)]: recorded \(a.role) sha256 \(a.sha256), given \(b.role) \(b.file) sha256 \(b.sha256)")
+        }
+        if inputs.count != recomputed.inputs.count {
+            found.append("inputs: recorded \(inputs.count) file(s), given \(recomputed.inputs.count)")
+        }
+        Self.compare(.object(mine), .object(theirs), at: "", into: &found)
+        return found
+    }
+
+    private static func compare(_ recorded: JSONValue, _ recomputed: JSONValue, at path: String, into found: inout [String]) {
+        switch (recorded, recomputed) {
+        case (.object(let a), .object(let b)):
+            for key in Set(a.keys).union(b.keys).sorted() {
+                compare(a[key] ?? .null, b[key] ?? .null, at: path.isEmpty ? key : "\(path).\(key)", into: &found)
+            }
+        case (.array(let a), .array(let b)) where a.count == b.count:
+            for (index, (x, y)) in zip(a, b).enumerated() { compare(x, y, at: "\(path)[\(index)]", into: &found) }
+        default:
+            if recorded != recomputed {
+                found.append("\(path): recorded \(recorded.compactText), recomputed \(recomputed.compactText)")
+            }
+        }
     }
 
     /// Reads an agenda written by ``jsonValue``; every problem is reported at its JSON path.
@@ -87,6 +118,13 @@ extension Agenda {
             return values
         }
         let version = reader.string("version", required: true, findings: &findings) ?? ""
+        let ruleText = reader.string("rule", required: true, findings: &findings) ?? ""
+        let rule = Rule(text: ruleText)
+        if rule == nil {
+            findings.error("unknown-rule", at: reader.path.appending("rule").location,
+                           nl: "deze regel heeft Wijkpeil nooit vastgelegd; de agenda is met de hand veranderd of door een nieuwere Wijkpeil gemaakt",
+                           en: "no Wijkpeil recorded this rule; the agenda was edited by hand or made by a newer Wijkpeil")
+        }
         let levelText = reader.string("level", required: true, findings: &findings) ?? ""
         let level = ParticipationLevel(rawValue: levelText)
         if level == nil, !levelText.isEmpty {
@@ -150,8 +188,8 @@ extension Agenda {
                     date: answer.string("date", findings: &findings) ?? "", history: history)
             }
         }
-        guard !findings.hasErrors, let level, let requested, let applied else { throw fail() }
-        return Agenda(weights: requested, appliedWeights: applied, max: max, level: level, themes: themes,
+        guard !findings.hasErrors, let rule, let level, let requested, let applied else { throw fail() }
+        return Agenda(rule: rule, weights: requested, appliedWeights: applied, max: max, level: level, themes: themes,
                       priorities: priorities, inputs: inputs, version: version, responses: responses)
     }
 }

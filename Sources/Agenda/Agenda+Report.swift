@@ -4,8 +4,8 @@ public import WijkpeilCore
 extension Agenda {
     public static func tableHeader(language: Language) -> [String] {
         language == .nl
-            ? ["#", "thema", "stickers", "enquête", "cijfers", "score", "stabiliteit", "speerpunt", "let op"]
-            : ["#", "theme", "stickers", "survey", "statistics", "score", "stability", "priority", "flags"]
+            ? ["#", "thema", "stickers", "genoemd", "enquête", "cijfers", "score", "stabiliteit", "speerpunt", "let op"]
+            : ["#", "theme", "stickers", "named", "survey", "statistics", "score", "stability", "priority", "flags"]
     }
 
     /// Rows for the terminal, in rank order: the normalised signals, the score, the stability.
@@ -18,7 +18,7 @@ extension Agenda {
         }
     }
 
-    /// How many weight vectors the stability was counted over: 231 with three signals.
+    /// How many weight vectors the stability was counted over: 1,771 with four signals.
     var stabilityPoints: Int {
         Self.grid(present: Signal.allCases.filter { signal in themes.contains { $0.signals[signal] != nil } }).count
     }

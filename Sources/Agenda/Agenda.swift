@@ -6,7 +6,7 @@ public import WijkpeilCore
 /// robust the choice is, why each theme stands where it does, and the council's answer to
 /// each priority.
 ///
-/// The rule, recorded in every agenda as ``rule``:
+/// The rule, recorded in every agenda as ``rule`` (see ``Rule``):
 /// 1. each signal is divided by its largest value over the themes (0 everywhere stays 0);
 /// 2. a signal missing for every theme drops out, its weight shared over the others in
 ///    proportion; missing for some themes it counts as 0 there, and they are flagged;
@@ -15,10 +15,46 @@ public import WijkpeilCore
 /// 4. stability = the share of weight vectors on the simplex grid with step 0.05 (over the
 ///    signals present) under which the theme is selected; a priority below 0.5 is `fragile`.
 public struct Agenda: Sendable, Hashable {
-    public static let rule = "wijkpeil-agenda-1: signal ÷ its largest value over the themes; "
-        + "a signal missing everywhere drops out and its weight is shared in proportion; "
-        + "score = Σ weight × normalised signal; rank by score, then residents, then theme id; "
-        + "top max selected; stability over the simplex grid with step 0.05"
+    /// The rule an agenda was weighed by, recorded in it, so that an agenda made under an earlier
+    /// rule is verified by that rule.
+    public enum Rule: String, Sendable, Hashable, CaseIterable {
+        /// Three signals: residents' stickers, the survey's dissatisfaction, the indicators.
+        case stickersSurveyIndicators = "wijkpeil-agenda-1"
+        /// Four signals: the mentions (what residents named first) added.
+        case withMentions = "wijkpeil-agenda-2"
+
+        public static let current = Rule.withMentions
+
+        /// The rule in words, as the agenda records it.
+        public var text: String {
+            let steps = "signal ÷ its largest value over the themes; "
+                + "a signal missing everywhere drops out and its weight is shared in proportion; "
+                + "score = Σ weight × normalised signal; rank by score, then residents, then theme id; "
+                + "top max selected; stability over the simplex grid with step 0.05"
+            switch self {
+            case .stickersSurveyIndicators: return rawValue + ": " + steps
+            case .withMentions:
+                return rawValue + ": signals residents (share of support stickers), mentions (share naming the theme first), "
+                    + "survey (share dissatisfied), indicators (mean gap clamped to [0, 1]); " + steps
+            }
+        }
+
+        /// The rule whose recorded text is `text`; nil for a text no Wijkpeil wrote.
+        public init?(text: String) {
+            guard let rule = Rule.allCases.first(where: { $0.text == text }) else { return nil }
+            self = rule
+        }
+
+        /// The signals the rule knows.
+        public var signals: [Signal] {
+            self == .stickersSurveyIndicators ? [.residents, .survey, .indicators] : Signal.allCases
+        }
+
+        /// The weights used when none are given.
+        public var standardWeights: Weights {
+            self == .stickersSurveyIndicators ? .standardBeforeMentions : .standard
+        }
+    }
     /// The guide: "no more than three or four priorities; better a few done well than many done half".
     public static let largestMax = 4
     /// Scores this close count as equal, so that a tie on paper is a tie here.
@@ -55,6 +91,8 @@ public struct Agenda: Sendable, Hashable {
         }
     }
 
+    /// The rule it was weighed by.
+    public var rule: Rule = .current
     /// The weights asked for (rescaled to sum to 1).
     public var weights: Weights
     /// The weights applied, after a signal missing everywhere dropped out.
@@ -82,10 +120,10 @@ public struct Agenda: Sendable, Hashable {
     /// Weighs the themes. Pure: the same evidence, weights and max give the same agenda.
     public static func compute(
         evidence: [ThemeEvidence], weights: Weights = .standard, max: Int = 3, level: ParticipationLevel = .advise,
-        inputs: [Input] = [], version: String
+        inputs: [Input] = [], version: String, rule: Rule = .current
     ) throws(ComputeError) -> Agenda {
         guard (1...largestMax).contains(max) else { throw .maxOutOfRange(max) }
-        let present = Signal.allCases.filter { signal in evidence.contains { $0.signal(signal) != nil } }
+        let present = rule.signals.filter { signal in evidence.contains { $0.signal(signal) != nil } }
         guard let applied = applied(weights, present: present) else { throw .noSignal }
         let normalised = normalise(evidence, present: present)
         let order = ranking(evidence, normalised: normalised, weights: applied)
@@ -111,7 +149,7 @@ public struct Agenda: Sendable, Hashable {
                 explanation: explanation(item, among: evidence, present: present)))
         }
         return Agenda(
-            weights: weights, appliedWeights: applied, max: max, level: level, themes: themes,
+            rule: rule, weights: weights, appliedWeights: applied, max: max, level: level, themes: themes,
             priorities: themes.filter(\.selected).map(\.theme), inputs: inputs, version: version)
     }
 
@@ -150,8 +188,8 @@ public struct Agenda: Sendable, Hashable {
         }
     }
 
-    /// Every weight vector on the simplex over the present signals with step 0.05: 231 points
-    /// for three signals, 21 for two, 1 for one.
+    /// Every weight vector on the simplex over the present signals with step 0.05: 1,771 points
+    /// for four signals, 231 for three, 21 for two, 1 for one.
     static func grid(present: [Signal]) -> [Weights] {
         let steps = 20
         var points: [[Signal: Double]] = [[:]]
@@ -197,6 +235,15 @@ public struct Agenda: Sendable, Hashable {
                 let (wordNL, wordEN) = relative >= 2.0 / 3 ? ("veel", "many") : relative >= 1.0 / 3 ? ("een deel van de", "some") : ("weinig", "few")
                 nl.append("\(wordNL) stickers (\(stickers), \(place)e)")
                 en.append("\(wordEN) stickers (\(stickers), \(ordinal(place)))")
+            }
+        }
+        if present.contains(.mentions) {
+            if let share = item.mentioned {
+                nl.append("door \(Language.nl.percent(share)) als eerste genoemd")
+                en.append("named first by \(Language.en.percent(share))")
+            } else {
+                nl.append("te weinig antwoorden op wat eerst beter moet")
+                en.append("too few answers on what should improve first")
             }
         }
         if present.contains(.survey) {

@@ -1,7 +1,7 @@
 import Surveys
 public import WijkpeilCore
 
-/// What the agenda knows of one theme before weighing: its three signals (nil where missing)
+/// What the agenda knows of one theme before weighing: its four signals (nil where missing)
 /// and the facts behind them, for the explanation.
 public struct ThemeEvidence: Sendable, Hashable {
     public var theme: String
@@ -10,6 +10,9 @@ public struct ThemeEvidence: Sendable, Hashable {
     public var supportStickers: Int?
     /// All support stickers in the tallies (the denominator of the residents signal).
     public var allSupportStickers: Int?
+    /// The share of respondents who named the theme first; nil when the survey does not ask or
+    /// the analysis withheld it (fewer than 5 answered).
+    public var mentioned: Double?
     /// The share of dissatisfied residents; nil when the analysis withheld it (n < 5).
     public var dissatisfied: Double?
     /// The theme's indicators that count: the wijk-wide ones, or the buurt ones when there are
@@ -17,8 +20,9 @@ public struct ThemeEvidence: Sendable, Hashable {
     public var indicators: [(name: String, gap: Double)]
 
     public init(theme: String, label: LocalizedText, supportStickers: Int? = nil, allSupportStickers: Int? = nil,
-                dissatisfied: Double? = nil, indicators: [(name: String, gap: Double)] = []) {
+                mentioned: Double? = nil, dissatisfied: Double? = nil, indicators: [(name: String, gap: Double)] = []) {
         self.theme = theme
+        self.mentioned = mentioned
         self.label = label
         self.supportStickers = supportStickers
         self.allSupportStickers = allSupportStickers
@@ -28,7 +32,7 @@ public struct ThemeEvidence: Sendable, Hashable {
 
     public static func == (lhs: ThemeEvidence, rhs: ThemeEvidence) -> Bool {
         lhs.theme == rhs.theme && lhs.label == rhs.label && lhs.supportStickers == rhs.supportStickers
-            && lhs.allSupportStickers == rhs.allSupportStickers && lhs.dissatisfied == rhs.dissatisfied
+            && lhs.allSupportStickers == rhs.allSupportStickers && lhs.mentioned == rhs.mentioned && lhs.dissatisfied == rhs.dissatisfied
             && lhs.indicators.map(\.name) == rhs.indicators.map(\.name) && lhs.indicators.map(\.gap) == rhs.indicators.map(\.gap)
     }
 
@@ -42,6 +46,8 @@ public struct ThemeEvidence: Sendable, Hashable {
         case .residents:
             guard let supportStickers, let allSupportStickers else { return nil }
             return allSupportStickers > 0 ? Double(supportStickers) / Double(allSupportStickers) : 0
+        case .mentions:
+            return mentioned
         case .survey:
             return dissatisfied
         case .indicators:
@@ -74,6 +80,14 @@ public struct ThemeEvidence: Sendable, Hashable {
                                                nl: "een aandeel ligt tussen 0 en 1", en: "a share lies between 0 and 1")
                     }
                 }
+                var mentioned: Double?
+                if let mentions = theme.object("mentioned", findings: &analysisFindings) {
+                    mentioned = mentions.number("share", findings: &analysisFindings)
+                    if let value = mentioned, !(0...1).contains(value) {
+                        analysisFindings.error("out-of-range", at: path.appending("mentioned").appending("share").location,
+                                               nl: "een aandeel ligt tussen 0 en 1", en: "a share lies between 0 and 1")
+                    }
+                }
                 var wijk: [(String, Double)] = [], buurt: [(String, Double)] = []
                 for (indicatorIndex, item) in (theme.array("indicators", findings: &analysisFindings) ?? []).enumerated() {
                     guard let indicator = JSONObjectReader(item, at: path.appending("indicators").appending(indicatorIndex), findings: &analysisFindings),
@@ -91,7 +105,8 @@ public struct ThemeEvidence: Sendable, Hashable {
                                            nl: "thema \"\(id)\" staat twee keer in de analyse", en: "theme \"\(id)\" is in the analysis twice")
                     continue
                 }
-                evidence.append(ThemeEvidence(theme: id, label: label, dissatisfied: dissatisfied, indicators: wijk.isEmpty ? buurt : wijk))
+                evidence.append(ThemeEvidence(
+                    theme: id, label: label, mentioned: mentioned, dissatisfied: dissatisfied, indicators: wijk.isEmpty ? buurt : wijk))
             }
         }
         findings.append(contentsOf: analysisFindings.inFile(analysisFile))

@@ -39,6 +39,9 @@ extension NeighbourhoodAnalysis.Theme {
         object["label"] = label.jsonValue
         object["reference"] = comparison?.jsonValue ?? .null
         object["basis"] = comparison?.basis.map { .string($0.rawValue) } ?? .null
+        object["mentioned"] = mentioned.map { mentions in
+            .object(["count": .number(Double(mentions.count)), "answered": .number(Double(mentions.answered)), "share": number(mentions.share)])
+        } ?? .null
         object["pGroups"] = number(pGroups)
         object["indicators"] = .array(indicators.map(\.jsonValue))
         object["groups"] = .object(Dictionary(uniqueKeysWithValues: groups.map { group in

@@ -71,9 +71,20 @@ public struct NeighbourhoodAnalysis: Sendable {
         public var marks: Marks
     }
 
+    /// How many residents named a theme where the survey asks what should improve first (a
+    /// multi-choice question whose options name themes), of those who answered it.
+    public struct Mentions: Sendable, Hashable {
+        public var count: Int
+        public var answered: Int
+        /// `count / answered`; nil when fewer than ``minimumN`` answered (disclosure control).
+        public var share: Double? { answered >= NeighbourhoodAnalysis.minimumN ? Double(count) / Double(answered) : nil }
+    }
+
     public struct Theme: Sendable, Hashable {
         public var theme: String
         public var label: LocalizedText
+        /// Nil when the survey asks no such question.
+        public var mentioned: Mentions?
         public var marks: Marks
         public var comparison: Comparison?
         /// One-way ANOVA across the groups that show their marks.
@@ -139,8 +150,9 @@ public struct NeighbourhoodAnalysis: Sendable {
             let pGroups = SignificanceTest.oneWayANOVA(groups.filter(\.marks.shown).map(\.marks.summary))
             marks.flags = sizeFlags(marks)
             if let pGroups, pGroups < alpha { marks.flags.append(.mixed) }
+            let mentioned = sample.asksMentions ? Mentions(count: sample.mentioned[planTheme.id] ?? 0, answered: sample.answeredMentions) : nil
             themes.append(Theme(
-                theme: planTheme.id, label: planTheme.label, marks: marks, comparison: comparison, pGroups: pGroups,
+                theme: planTheme.id, label: planTheme.label, mentioned: mentioned, marks: marks, comparison: comparison, pGroups: pGroups,
                 indicators: indicators.filter { $0.theme == planTheme.id }, groups: groups))
         }
         // Holm across the themes of this analysis: one family for the means, one for the shares.

@@ -23,12 +23,20 @@ public struct ResponseSample: Sendable {
     /// Residents who chose a `willing` option, and residents who answered such a question.
     public private(set) var willing = 0
     public private(set) var askedWillingness = 0
+    /// Per theme: residents who chose it in a multi-choice question whose options name themes
+    /// ("Wat moet als eerste beter?"), each resident once however many such questions.
+    public private(set) var mentioned: [String: Int] = [:]
+    /// Residents who answered at least one such question: the denominator of the mentions.
+    public private(set) var answeredMentions = 0
+    /// Whether the survey has a multi-choice question whose options name themes.
+    public var asksMentions: Bool { !mentionQuestions.isEmpty }
 
     private let ratingSlots: [(question: String, theme: Int)]
     private let groupIndex: [String: Int]
     private let singleQuestions: [String]
     private let numberQuestions: [String]
     private let willingness: [(question: String, options: Set<String>)]
+    private let mentionQuestions: [(question: String, themes: [String: String])]
 
     public init(plan: AnalysisPlan) {
         self.plan = plan
@@ -42,10 +50,14 @@ public struct ResponseSample: Sendable {
         ratingSlots = slots
         groupIndex = Dictionary(uniqueKeysWithValues: plan.groups.enumerated().map { ($1.id, $0) })
         var singles: [String] = [], numbers: [String] = [], willing: [(String, Set<String>)] = []
+        var mentions: [(String, [String: String])] = []
         for question in plan.survey.questions {
             switch question.kind {
             case .single: singles.append(question.id)
             case .number: numbers.append(question.id)
+            case .multi(let options, _, _):
+                let themes = Dictionary(options.compactMap { option in option.theme.map { (option.id, $0) } }, uniquingKeysWith: { first, _ in first })
+                if !themes.isEmpty { mentions.append((question.id, themes)) }
             default: break
             }
             let willingOptions = Set(question.kind.options.filter(\.willing).map(\.id))
@@ -54,6 +66,7 @@ public struct ResponseSample: Sendable {
         singleQuestions = singles
         numberQuestions = numbers
         willingness = willing
+        mentionQuestions = mentions
     }
 
     /// Adds a validated response (from a CSV file or a form).
@@ -124,5 +137,14 @@ public struct ResponseSample: Sendable {
         }
         if asked { askedWillingness += 1 }
         if isWilling { willing += 1 }
+        // The themes a resident named first, once each.
+        var named: Set<String> = [], answered = false
+        for entry in mentionQuestions {
+            guard case .choices(let options)? = answer(entry.question), !options.isEmpty else { continue }
+            answered = true
+            for option in options { if let theme = entry.themes[option] { named.insert(theme) } }
+        }
+        if answered { answeredMentions += 1 }
+        for theme in named { mentioned[theme, default: 0] += 1 }
     }
 }

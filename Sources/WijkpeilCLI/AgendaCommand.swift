@@ -13,18 +13,21 @@ enum AgendaCommand {
         discussion: """
             wijkpeil agenda --analysis A.json --stickers T.json [--stickers T2.json] [--weights …] [--max N]
             Signals per theme, each in [0, 1]: residents = the theme's support stickers ÷ all support stickers
-            (tallies add up); survey = the share dissatisfied in the analysis; indicators = the mean of the
-            theme's indicator gaps clamped to [0, 1]. Each is divided by its largest value over the themes.
-            Score = Σ weight × signal (default residents 0.4, survey 0.3, indicators 0.3). The top --max
-            (default 3, at most 4) are the priorities. Stability: the share of 231 weightings (step 0.05)
-            under which a theme is selected; a priority under 0.5 is flagged fragile.
+            (tallies add up); mentions = the share of respondents who named the theme where the survey asks
+            what should improve first; survey = the share dissatisfied in the analysis; indicators = the mean
+            of the theme's indicator gaps clamped to [0, 1]. Each is divided by its largest value over the
+            themes. Score = Σ weight × signal (default residents 0.3, mentions 0.2, survey 0.25, indicators
+            0.25: residents' three voices 0.75). The top --max (default 3, at most 4) are the priorities.
+            Stability: the share of the weightings on a grid of step 0.05 (1,771 for four signals) under
+            which a theme is selected; a priority under 0.5 is flagged fragile.
             Then: agenda respond (the council's answer), agenda publish (the page for residents),
             agenda verify (recompute from the inputs and compare).
             """,
         options: [
             OptionSpec("analysis", value: "FILE", help: "The analysis (wijkpeil analyse --format json)."),
             OptionSpec("stickers", value: "FILE", help: "A sticker tally (wijkpeil stickers tally --format json).", repeatable: true),
-            OptionSpec("weights", value: "residents=W,survey=W,indicators=W", help: "How much each signal counts (rescaled to sum to 1).", default: "residents=0.4,survey=0.3,indicators=0.3"),
+            OptionSpec("weights", value: "residents=W,mentions=W,survey=W,indicators=W", help: "How much each signal counts (rescaled to sum to 1).",
+                       default: "residents=0.3,mentions=0.2,survey=0.25,indicators=0.25"),
             OptionSpec("max", value: "N", help: "How many priorities: 1 to 4.", default: "3"),
             OptionSpec("level", value: "LEVEL", help: "The promise of the agenda step (the guide: residents advise on the agenda).", default: "advise",
                        allowed: ParticipationLevel.allCases.map(\.rawValue)),
@@ -185,10 +188,18 @@ enum AgendaCommand {
     static let verify = CommandSpec(
         name: "verify",
         abstract: "Recompute an agenda from its inputs and say whether it matches.",
-        discussion: "Exit 0 when it matches; 1 when an input differs or the outcome does not match.",
+        discussion: """
+            Recomputes everything the agenda states from its inputs, by the rule it records, and names every
+            field that differs with the recorded and the recomputed value. The level, max and weights are the
+            maker's choice: give --level, --max or --weights to check them against what was agreed.
+            Exit 0 when it matches; 1 when an input or a field differs.
+            """,
         options: [
             OptionSpec("analysis", value: "FILE", help: "The analysis the agenda was made from."),
             OptionSpec("stickers", value: "FILE", help: "A sticker tally it was made from.", repeatable: true),
+            OptionSpec("level", value: "LEVEL", help: "The level the agenda should have been made at.", allowed: ParticipationLevel.allCases.map(\.rawValue)),
+            OptionSpec("max", value: "N", help: "The number of priorities agreed."),
+            OptionSpec("weights", value: "residents=W,…", help: "The weights agreed."),
         ],
         positionals: [PositionalSpec(name: "AGENDA", help: "The agenda JSON file.")],
         run: { arguments, console in
@@ -214,10 +225,32 @@ enum AgendaCommand {
                 if inputs.count > recorded.inputs.count { problems.append("\(inputs.count - recorded.inputs.count) more input file(s) given than the agenda records") }
             }
             let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
+            // Recomputed by the rule the agenda records, so an agenda made under an earlier rule
+            // is verified by that rule.
             let recomputed = try? Agenda.compute(
-                evidence: evidence, weights: recorded.weights, max: recorded.max, level: recorded.level, inputs: inputs, version: Release.version)
-            if let recomputed, !recorded.matches(recomputed), problems.isEmpty {
-                problems.append("recomputed from these inputs, the outcome differs: priorities \(recomputed.priorities.joined(separator: ", ")) against recorded \(recorded.priorities.joined(separator: ", "))")
+                evidence: evidence, weights: recorded.weights, max: recorded.max, level: recorded.level, inputs: inputs,
+                version: Release.version, rule: recorded.rule)
+            if let recomputed, problems.isEmpty {
+                problems += recorded.differences(from: recomputed)
+            }
+            // What only the maker knew (level, weights, max) is checked against what the
+            // verifier expects, when given.
+            if let level = arguments.value("level"), level != recorded.level.rawValue {
+                problems.append("level: recorded \(recorded.level.rawValue), expected \(level)")
+            }
+            if let max = arguments.value("max"), max != String(recorded.max) {
+                problems.append("max: recorded \(recorded.max), expected \(max)")
+            }
+            if let text = arguments.value("weights") {
+                let expected: Weights
+                do throws(Weights.ParseError) {
+                    expected = try Weights.parse(text).weights
+                } catch {
+                    throw UsageError(message: "--weights: \(error.message)", commandPath: arguments.commandPath)
+                }
+                for signal in Signal.allCases where abs(expected[signal] - recorded.weights[signal]) > 1e-9 {
+                    problems.append("weights.\(signal.rawValue): recorded \(recorded.weights[signal]), expected \(expected[signal])")
+                }
             }
             if recorded.version != Release.version {
                 console.err.line("note: the agenda was made with Wijkpeil \(recorded.version); this is \(Release.version)")
@@ -227,7 +260,8 @@ enum AgendaCommand {
                 for problem in problems { console.out.line("  " + problem) }
                 return .invalid
             }
-            console.out.line("\(file): matches — priorities \(recorded.priorities.joined(separator: ", ")), recomputed from \(inputs.count) input file(s)")
+            console.out.line("\(file): matches — priorities \(recorded.priorities.joined(separator: ", ")), recomputed from \(inputs.count) input file(s) by \(recorded.rule.rawValue)")
+            console.out.line("  as made with level \(recorded.level.rawValue), max \(recorded.max), weights " + Signal.allCases.filter { recorded.weights[$0] > 0 }.map { "\($0.rawValue)=\(Language.en.number(recorded.weights[$0], digits: 4))" }.joined(separator: ",") + " (check with --level, --max, --weights)")
             return .success
         })
 

@@ -29,7 +29,7 @@ struct AgendaFormulaTests {
 
     @Test("scores, ranks and the selection match the hand computation")
     func handComputed() throws {
-        let agenda = try Agenda.compute(evidence: evidence, max: 2, version: "test")
+        let agenda = try Agenda.compute(evidence: evidence, weights: weights(0.4, 0.3, 0.3), max: 2, version: "test")
         #expect(agenda.themes.map(\.theme) == ["a", "c", "b"])
         let scores = Dictionary(uniqueKeysWithValues: agenda.themes.map { ($0.theme, $0.score) })
         #expect(abs(scores["a"]! - 0.76) < 1e-12)
@@ -41,6 +41,54 @@ struct AgendaFormulaTests {
         #expect(abs(b.normalised[.residents]! - 0.5) < 1e-12)
         #expect(abs(b.contributions[.survey]! - 0.15) < 1e-12)
         #expect(agenda.themes.map(\.rank) == [1, 2, 3])
+    }
+
+    /// Worked by hand, with the standard weights 0.3/0.2/0.25/0.25 and the same evidence plus
+    /// mentions 0.4, 0.1, 0.2 → normalised 1, 0.25, 0.5:
+    /// A = 0.3 + 0.2 + 0.25 + 0.05 = 0.8; B = 0.15 + 0.05 + 0.125 + 0.05 = 0.375;
+    /// C = 0.05 + 0.1 + 0.05 + 0.25 = 0.45.
+    @Test("the mentions are a fourth signal, weighed by the standard weights")
+    func mentionsHandComputed() throws {
+        var withMentions = evidence
+        for (index, share) in [0.4, 0.1, 0.2].enumerated() { withMentions[index].mentioned = share }
+        let agenda = try Agenda.compute(evidence: withMentions, max: 2, version: "test")
+        let scores = Dictionary(uniqueKeysWithValues: agenda.themes.map { ($0.theme, $0.score) })
+        #expect(abs(scores["a"]! - 0.8) < 1e-12)
+        #expect(abs(scores["b"]! - 0.375) < 1e-12)
+        #expect(abs(scores["c"]! - 0.45) < 1e-12)
+        #expect(agenda.priorities == ["a", "c"])
+        #expect(agenda.rule == .withMentions)
+        #expect(agenda.themes[0].explanation.nl.contains("door 40% als eerste genoemd"))
+        #expect(agenda.themes[0].explanation.en?.contains("named first by 40%") == true)
+        // Stability over the grid of four signals at step 0.05: 1,771 weightings.
+        #expect(agenda.themes.allSatisfy { abs(($0.stability * 1771).rounded() - $0.stability * 1771) < 1e-9 })
+        #expect(Weights.standard[.residents] + Weights.standard[.mentions] + Weights.standard[.survey] == 0.75)
+    }
+
+    @Test("an agenda made under the first rule is recomputed by it: three signals, mentions ignored")
+    func firstRuleStillVerifies() throws {
+        var withMentions = evidence
+        for index in withMentions.indices { withMentions[index].mentioned = 0.5 }
+        let old = try Agenda.compute(evidence: evidence, weights: .standardBeforeMentions, max: 2, version: "0.1.0", rule: .stickersSurveyIndicators)
+        let read = try Agenda.read(old.jsonValue, file: "oud.json")
+        #expect(read.rule == .stickersSurveyIndicators)
+        let again = try Agenda.compute(evidence: withMentions, weights: read.weights, max: read.max, version: "0.1.0", rule: read.rule)
+        #expect(read.differences(from: again).isEmpty)
+        #expect(again.themes.allSatisfy { $0.signals[.mentions] == nil })
+    }
+
+    @Test("verify names every field that differs, with both values; a rule no Wijkpeil wrote is refused")
+    func differencesAreNamed() throws {
+        let agenda = try Agenda.compute(evidence: evidence, max: 2, version: "test")
+        var edited = agenda
+        edited.themes[1].score = 0.5
+        edited.priorities = ["a", "b"]
+        let differences = edited.differences(from: agenda)
+        #expect(differences.contains { $0.hasPrefix("themes[1].score: recorded 0.5, recomputed ") })
+        #expect(differences.contains("priorities[1]: recorded \"b\", recomputed \"c\""))
+        guard case .object(var json) = agenda.jsonValue else { return }
+        json["rule"] = "wijkpeil-agenda-1: anything goes"
+        #expect(throws: InvalidInput.self) { try Agenda.read(.object(json), file: "x.json") }
     }
 
     @Test("equal scores: the residents signal decides, then the theme id")

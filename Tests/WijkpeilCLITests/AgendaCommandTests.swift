@@ -71,6 +71,17 @@ struct AgendaCommandTests {
         let edited = folder.write("edited.json", text)
         let result = run(["agenda", "verify", edited, "--analysis", analysis, "--stickers", stickers])
         #expect(result.status == 1, "\(result.out)")
+        // Each field that differs is named, with the recorded and the recomputed value.
+        #expect(result.out.contains("themes[3].selected: recorded true, recomputed false"), "\(result.out)")
+        // A level changed by hand is caught by the level that was agreed.
+        let original = String(decoding: try #require(FileManager.default.contents(atPath: agendaFile)), as: UTF8.self)
+        let lowered = folder.write("inform.json", original.replacingOccurrences(of: "\"level\": \"advise\"", with: "\"level\": \"inform\""))
+        let level = run(["agenda", "verify", lowered, "--analysis", analysis, "--stickers", stickers, "--level", "advise"])
+        #expect(level.status == 1 && level.out.contains("level: recorded inform, expected advise"), "\(level.out)")
+        // A rule no Wijkpeil wrote is refused with its path.
+        let rule = folder.write("rule.json", original.replacingOccurrences(of: "wijkpeil-agenda-2: signals", with: "wijkpeil-agenda-2: my own signals"))
+        let ruled = run(["agenda", "verify", rule, "--analysis", analysis, "--stickers", stickers])
+        #expect(ruled.status == 1 && ruled.err.contains("[unknown-rule]"))
     }
 
     @Test("another file of the evening given as the agenda is named as such, once")
@@ -96,7 +107,8 @@ struct AgendaCommandTests {
         let (stickers, analysis) = inputs(folder)
         let result = run(["agenda", "--analysis", analysis, "--stickers", stickers, "--weights", "residents=2,survey=1,indicators=1", "--format", "json"])
         #expect(result.status == 0)
-        #expect(result.err.contains("weights rescaled to sum to 1: residents=0.5,survey=0.25,indicators=0.25"))
+        // A signal left out weighs 0, and the message says so.
+        #expect(result.err.contains("weights rescaled to sum to 1: residents=0.5,mentions=0,survey=0.25,indicators=0.25"))
         let negative = run(["agenda", "--analysis", analysis, "--weights", "residents=-1"])
         #expect(negative.status == 2)
     }

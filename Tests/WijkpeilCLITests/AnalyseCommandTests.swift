@@ -68,6 +68,14 @@ struct AnalyseCommandTests {
         #expect(abs(try #require(number(field(safety, "index"))) - 81.95104058336963) < 1e-9)
         #expect(abs(try #require(number(field(safety, "pGroups"))) - 8.893736746824131e-06) < 1e-9)
         #expect(field(safety, "flags") == .array(["mixed", "worse"]))
+        #expect(field(safety, "basis") == .string("both"))
+        // "Wat moet als eerste beter?": counted from the CSV with Python's csv module, 106 and 88 of
+        // the 140 who answered it named veiligheid and verkeer.
+        #expect(field(safety, "mentioned", "count") == .number(106) && field(safety, "mentioned", "answered") == .number(140))
+        #expect(abs(try #require(number(field(safety, "mentioned", "share"))) - 106.0 / 140) < 1e-12)
+        #expect(field(themes[5], "mentioned", "count") == .number(88))
+        // The share-based flag of Bewoners in Centrum (36% against 15%, means 7,0 against 7,0).
+        #expect(field(themes[0], "groups", "centrum", "basis") == .string("share"))
         #expect(abs(try #require(number(field(json, "participation", "representation", "0", "p"))) - 0.0005141918766453703) < 1e-9)
         #expect(field(json, "participation", "representation", "0", "categories", "0", "underRepresented") == .bool(true))
     }
