@@ -10,7 +10,17 @@ extension Agenda {
     public var jsonValue: JSONValue {
         var object = computedJSON
         func answer(_ response: CouncilResponse) -> [String: JSONValue] {
-            ["decision": .string(response.decision.rawValue), "reason": response.reason.map(JSONValue.string) ?? .null, "date": .string(response.date)]
+            var fields: [String: JSONValue] = [
+                "decision": .string(response.decision.rawValue), "reason": response.reason.map(JSONValue.string) ?? .null, "date": .string(response.date),
+            ]
+            if let frame = response.frame { fields["frame"] = .string(frame) }
+            return fields
+        }
+        if !councilPriorities.isEmpty {
+            object["councilPriorities"] = .array(councilPriorities.map { priority in
+                .object(["theme": .string(priority.theme), "label": priority.label.jsonValue, "reason": .string(priority.reason),
+                         "date": .string(priority.date), "byCouncil": true])
+            })
         }
         object["responses"] = .object(responses.mapValues { response in
             var fields = answer(response)
@@ -181,15 +191,25 @@ extension Agenda {
                         continue
                     }
                     history.append(CouncilResponse(
-                        decision: decision, reason: earlier.string("reason", findings: &findings), date: earlier.string("date", findings: &findings) ?? ""))
+                        decision: decision, reason: earlier.string("reason", findings: &findings), frame: earlier.string("frame", findings: &findings),
+                        date: earlier.string("date", findings: &findings) ?? ""))
                 }
                 responses[theme] = CouncilResponse(
-                    decision: decision, reason: answer.string("reason", findings: &findings),
+                    decision: decision, reason: answer.string("reason", findings: &findings), frame: answer.string("frame", findings: &findings),
                     date: answer.string("date", findings: &findings) ?? "", history: history)
             }
         }
+        var councilPriorities: [CouncilPriority] = []
+        for (index, element) in (reader.array("councilPriorities", findings: &findings) ?? []).enumerated() {
+            guard let item = JSONObjectReader(element, at: reader.path.appending("councilPriorities").appending(index), findings: &findings),
+                let theme = item.string("theme", required: true, findings: &findings)
+            else { continue }
+            councilPriorities.append(CouncilPriority(
+                theme: theme, label: item.localizedText("label", findings: &findings) ?? LocalizedText(nl: theme),
+                reason: item.string("reason", required: true, findings: &findings) ?? "", date: item.string("date", findings: &findings) ?? ""))
+        }
         guard !findings.hasErrors, let rule, let level, let requested, let applied else { throw fail() }
         return Agenda(rule: rule, weights: requested, appliedWeights: applied, max: max, level: level, themes: themes,
-                      priorities: priorities, inputs: inputs, version: version, responses: responses)
+                      priorities: priorities, inputs: inputs, version: version, responses: responses, councilPriorities: councilPriorities)
     }
 }

@@ -36,10 +36,29 @@ extension Agenda {
         guard let response = responses[theme] else {
             return nl ? "De raad heeft nog niet geantwoord." : "The council has not answered yet."
         }
-        var text = (nl ? "De raad: " : "The council: ") + response.decision.label.text(in: language)
-        if !response.date.isEmpty { text += nl ? " (\(response.date))" : " (\(response.date))" }
+        return sentence(response, language: language, first: nl ? "De raad: " : "The council: ")
+    }
+
+    /// Earlier answers to a priority, oldest first, each in a sentence: residents see when and
+    /// why an answer changed.
+    func historyText(for theme: String, language: Language) -> [String] {
+        (responses[theme]?.history ?? []).map { sentence($0, language: language, first: language == .nl ? "Eerder: " : "Earlier: ") }
+    }
+
+    private func sentence(_ response: CouncilResponse, language: Language, first: String) -> String {
+        let nl = language == .nl
+        var text = first + response.decision.label.text(in: language)
+        if let frame = response.frame { text += nl ? " (kader: \(frame))" : " (frame: \(frame))" }
+        if !response.date.isEmpty { text += " (\(response.date))" }
         if let reason = response.reason { text += (nl ? ". Waarom: " : ". Why: ") + reason }
         return text.last.map { ".!?".contains($0) } == true ? text : text + "."
+    }
+
+    /// "drie", "vier": how many signals counted, in words.
+    func signalCount(language: Language) -> String {
+        let count = Signal.allCases.filter { appliedWeights[$0] > 0 }.count
+        let words = language == .nl ? ["geen", "één ding", "twee dingen", "drie dingen", "vier dingen"] : ["nothing", "one thing", "two things", "three things", "four things"]
+        return count < words.count ? words[count] : String(count)
     }
 
     /// The agenda in Markdown, for the council's papers.
@@ -51,6 +70,13 @@ extension Agenda {
             text += "\(position + 1). **\(theme.label.text(in: language))** — \(theme.explanation.text(in: language))"
             if theme.flags.contains("fragile") { text += nl ? " *(wankel: hangt af van de weging)*" : " *(fragile: depends on the weights)*" }
             text += "  \n   " + answerText(for: id, language: language) + "\n"
+            for earlier in historyText(for: id, language: language) { text += "   " + earlier + "\n" }
+        }
+        if !councilPriorities.isEmpty {
+            text += "\n" + (nl ? "Door de raad toegevoegd (telt niet mee bij de speerpunten van bewoners):" : "Added by the council (not one of the residents' priorities):") + "\n\n"
+            for priority in councilPriorities {
+                text += "- **\(priority.label.text(in: language))** (\(priority.date)): \(priority.reason)\n"
+            }
         }
         text += "\n" + (nl ? "Gewogen: " : "Weighed: ") + weightsText(language: language) + ".\n\n"
         let header = Self.tableHeader(language: language)
@@ -77,13 +103,24 @@ extension Agenda {
                     ? "Let op: dit speerpunt hangt af van de weging; bij \(Markup.escape(language.percent(1 - theme.stability))) van de andere wegingen was een ander thema gekozen."
                     : "Note: this priority depends on the weights; under \(Markup.escape(language.percent(1 - theme.stability))) of other weightings another theme would have been chosen.") + "</p>"
             }
-            body += "<p class=\"answer \(decision?.rawValue ?? "open")\"><strong>\(Markup.escape(answerText(for: id, language: language)))</strong></p></li>"
+            body += "<p class=\"answer \(decision?.rawValue ?? "open")\"><strong>\(Markup.escape(answerText(for: id, language: language)))</strong></p>"
+            for earlier in historyText(for: id, language: language) { body += "<p class=\"earlier\">\(Markup.escape(earlier))</p>" }
+            body += "</li>"
         }
         body += "</ol>\n"
+        if !councilPriorities.isEmpty {
+            body += "<h2>\(nl ? "Door de raad toegevoegd" : "Added by the council")</h2>\n<p>"
+                + (nl ? "Deze speerpunten kiest de raad zelf; ze tellen niet mee bij de speerpunten van bewoners." : "The council chose these priorities itself; they are not among the residents' priorities.")
+                + "</p><ul class=\"council\">"
+            for priority in councilPriorities {
+                body += "<li><strong>\(Markup.escape(priority.label.text(in: language)))</strong> (\(Markup.escape(priority.date))): \(Markup.escape(priority.reason))</li>"
+            }
+            body += "</ul>\n"
+        }
         body += "<h2>\(nl ? "Hoe er is gewogen" : "How the themes were weighed")</h2>\n<p>"
         body += Markup.escape(nl
-            ? "Per thema tellen drie dingen mee: \(weightsText(language: language)). Elk is gedeeld door de hoogste waarde van alle thema's, zodat ze vergelijkbaar zijn. De \(max) thema's met de hoogste score zijn de speerpunten. De stabiliteit zegt bij welk deel van \(stabilityPoints) wegingen een thema ook gekozen was."
-            : "Three things count per theme: \(weightsText(language: language)). Each is divided by the highest value over the themes, so they compare. The \(max) themes with the highest scores are the priorities. Stability says under what share of \(stabilityPoints) weightings a theme would also have been chosen.") + "</p>\n"
+            ? "Per thema tellen \(signalCount(language: language)) mee: \(weightsText(language: language)). Elk is gedeeld door de hoogste waarde van alle thema's, zodat ze vergelijkbaar zijn. De \(max) thema's met de hoogste score zijn de speerpunten. De stabiliteit zegt bij welk deel van \(stabilityPoints) wegingen een thema ook gekozen was."
+            : "Per theme, \(signalCount(language: language)) count: \(weightsText(language: language)). Each is divided by the highest value over the themes, so they compare. The \(max) themes with the highest scores are the priorities. Stability says under what share of \(stabilityPoints) weightings a theme would also have been chosen.") + "</p>\n"
         body += "<div class=\"scroll\" role=\"region\" aria-label=\"\(nl ? "weging per thema" : "weighing per theme")\" tabindex=\"0\"><table><thead><tr>" + Self.tableHeader(language: language).map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in table(language: language) {
             body += "<tr>" + row.enumerated().map { index, cell in index == 1 ? "<th scope=\"row\">\(Markup.escape(cell))</th>" : "<td>\(Markup.escape(cell))</td>" }.joined() + "</tr>"
@@ -101,7 +138,8 @@ extension Agenda {
             .promise { background: #eef4f8; border-left: 6px solid #1b4f72; padding: .75rem 1rem; }
             .priorities li { margin-bottom: 1.25rem; }
             .answer { padding: .5rem .75rem; border: 2px solid #1b4f72; }
-            .answer.rejected { border-color: #8a1c1c; } .answer.open { border-style: dashed; border-color: #555; }
+            .answer.rejected, .answer.outside-frames { border-color: #8a1c1c; } .answer.open { border-style: dashed; border-color: #555; }
+            .earlier { color: #444; margin-top: .25rem; }
             .note { color: #5a3b00; }
             table { width: 100%; font-size: .95rem; }
             code { word-break: break-all; font-size: .85rem; }

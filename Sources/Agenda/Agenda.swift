@@ -109,6 +109,8 @@ public struct Agenda: Sendable, Hashable {
     public var version: String
     /// The council's answer per priority.
     public var responses: [String: CouncilResponse] = [:]
+    /// Priorities the council added of its own, apart from the residents'.
+    public var councilPriorities: [CouncilPriority] = []
 
     public enum ComputeError: Error, Sendable, Equatable {
         /// `max` outside 1…4.

@@ -2,6 +2,7 @@ import Agenda
 import Foundation
 import Hashing
 import Participation
+import Surveys
 import WijkpeilCore
 
 /// `wijkpeil agenda`: weigh the themes into at most four priorities, record the council's
@@ -34,7 +35,7 @@ enum AgendaCommand {
             .format(["table", "json", "md", "html"], default: "table"),
             OptionSpec("out", value: "FILE", help: "Write the agenda to FILE instead of stdout."),
         ],
-        subcommands: [respond, publish, verify],
+        subcommands: [respond, addPriority, publish, verify],
         run: { arguments, console in
             var agenda = try compute(arguments, console: console)
             let language = arguments.language
@@ -133,15 +134,20 @@ enum AgendaCommand {
 
     static let respond = CommandSpec(
         name: "respond",
-        abstract: "Record the council's answer to a priority: adopted, adjusted or rejected (with a reason).",
+        abstract: "Record the council's answer to a priority, by the rules of the agenda's level.",
         discussion: """
-            At level advise and above an adjusted or rejected priority needs --reason: the council may
-            deviate from residents' advice only with stated reasons. The agenda file is updated in place.
+            Every answer but adopted owes residents a reason of at least 20 characters (--reason). At level
+            advise and above, adjusted and rejected need a reason of at least a sentence: the council may
+            deviate from residents' advice only with stated reasons. At codecide residents decided: the
+            council adopts, or says with outside-frames which frame set beforehand (--frame budget) the
+            outcome breaks, and why. A new answer keeps the earlier ones in its history.
             """,
         options: [
             OptionSpec("theme", value: "THEME", help: "The priority (a theme id)."),
-            OptionSpec("decision", value: "adopted|adjusted|rejected", help: "The council's decision.", allowed: CouncilResponse.Decision.allCases.map(\.rawValue)),
-            OptionSpec("reason", value: "TEXT", help: "Why; required to deviate at level advise and above."),
+            OptionSpec("decision", value: "adopted|adjusted|rejected|outside-frames", help: "The council's decision.",
+                       allowed: CouncilResponse.Decision.allCases.map(\.rawValue)),
+            OptionSpec("reason", value: "TEXT", help: "Why; needed for every decision but adopted."),
+            OptionSpec("frame", value: "FRAME", help: "With outside-frames: the frame set beforehand that the outcome breaks (budget, law)."),
             OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decision (default: today)."),
         ],
         positionals: [PositionalSpec(name: "AGENDA", help: "The agenda JSON file.")],
@@ -151,24 +157,54 @@ enum AgendaCommand {
             guard let theme = arguments.value("theme"), let decisionText = arguments.value("decision"),
                 let decision = CouncilResponse.Decision(rawValue: decisionText)
             else {
-                throw UsageError(message: "give --theme THEME and --decision adopted|adjusted|rejected", commandPath: arguments.commandPath)
+                throw UsageError(message: "give --theme THEME and --decision adopted|adjusted|rejected|outside-frames", commandPath: arguments.commandPath)
             }
-            let date = arguments.value("date") ?? today()
+            let date = try date(arguments)
+            let response = CouncilResponse(decision: decision, reason: arguments.value("reason"), frame: arguments.value("frame"), date: date)
             do throws(CouncilResponse.RecordError) {
-                try agenda.record(CouncilResponse(decision: decision, reason: arguments.value("reason"), date: date), for: theme)
-            } catch .notAPriority(let theme, let priorities) {
-                throw CommandFailure(message: "'\(theme)' is not a priority of this agenda; the priorities are: \(priorities.joined(separator: ", "))", exitCode: .invalid)
-            } catch .reasonRequired(let level, let decision) {
-                throw CommandFailure(
-                    message: arguments.language == .nl
-                        ? "bij niveau \(level.name.nl.lowercased()) mag de raad alleen met redenen afwijken van het advies van bewoners; geef --reason bij \(decision.rawValue)"
-                        : "at level \(level.rawValue) the council may deviate from residents' advice only with stated reasons; give --reason with \(decision.rawValue)",
-                    exitCode: .invalid)
+                try agenda.record(response, for: theme)
+            } catch {
+                throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
             }
             try OutputFile.write(agenda.jsonValue.prettyText + "\n", to: file, console: console)
             console.err.line("\(theme): \(decision.rawValue) — recorded in \(file)")
             return .success
         })
+
+    static let addPriority = CommandSpec(
+        name: "add-priority",
+        abstract: "Add a priority of the council's own, with its reason; it never counts towards the residents' priorities.",
+        options: [
+            OptionSpec("theme", value: "THEME", help: "The theme (an id)."),
+            OptionSpec("reason", value: "TEXT", help: "Why the council adds it (at least 20 characters)."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decision (default: today)."),
+        ],
+        positionals: [PositionalSpec(name: "AGENDA", help: "The agenda JSON file.")],
+        printsData: false,
+        run: { arguments, console in
+            var (agenda, file) = try readAgenda(arguments)
+            guard let theme = arguments.value("theme"), let reason = arguments.value("reason") else {
+                throw UsageError(message: "give --theme THEME and --reason \"…\"", commandPath: arguments.commandPath)
+            }
+            let date = try date(arguments)
+            do throws(CouncilResponse.RecordError) {
+                try agenda.addCouncilPriority(theme: theme, reason: reason, date: date)
+            } catch {
+                throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
+            }
+            try OutputFile.write(agenda.jsonValue.prettyText + "\n", to: file, console: console)
+            console.err.line("\(theme): added by the council, apart from the residents' priorities — recorded in \(file)")
+            return .success
+        })
+
+    /// `--date`, a real day (2026-02-30 is refused), or today.
+    static func date(_ arguments: ParsedArguments) throws -> String {
+        guard let text = arguments.value("date") else { return today() }
+        guard CalendarDate(text) != nil else {
+            throw UsageError(message: "--date '\(text)' is not a date; write YYYY-MM-DD, such as 2026-12-03", commandPath: arguments.commandPath)
+        }
+        return text
+    }
 
     static let publish = CommandSpec(
         name: "publish",
@@ -176,8 +212,16 @@ enum AgendaCommand {
         options: [.format(["html", "md"], default: "html"), OptionSpec("out", value: "FILE", help: "Write the page to FILE instead of stdout.")],
         positionals: [PositionalSpec(name: "AGENDA", help: "The agenda JSON file.")],
         run: { arguments, console in
-            let (agenda, _) = try readAgenda(arguments)
+            let (agenda, file) = try readAgenda(arguments)
             let language = arguments.language
+            // An answer that breaks the level's rules (edited in by hand) is not shown to residents.
+            let breaches = agenda.breaches
+            guard breaches.isEmpty else {
+                for breach in breaches { console.err.line("\(file): \(breach)") }
+                throw CommandFailure(
+                    message: "\(file) holds \(breaches.count) answer(s) that break the rules of level \(agenda.level.rawValue); record them with wijkpeil agenda respond, which checks them",
+                    exitCode: .invalid)
+            }
             let text = arguments.value("format") == "md" ? agenda.markdown(language: language) : agenda.html(language: language)
             try OutputFile.write(text, to: arguments.value("out"), console: console)
             let open = agenda.priorities.filter { agenda.responses[$0] == nil }

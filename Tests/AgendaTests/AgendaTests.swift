@@ -219,13 +219,96 @@ struct CouncilResponseTests {
         #expect(agenda.responses["a"]?.decision == .adopted)
     }
 
-    @Test("at level consult the council may reject without a reason; only priorities get an answer")
-    func consult() throws {
+    @Test("at every level an answer but adopted owes a reason of 20 characters; only priorities get an answer")
+    func everyDeviationHasAReason() throws {
         var agenda = try agenda(level: .consult)
-        try agenda.record(CouncilResponse(decision: .rejected, reason: nil, date: "2026-11-23"), for: "a")
+        #expect(throws: CouncilResponse.RecordError.reasonRequired(level: .consult, decision: .rejected)) {
+            try agenda.record(CouncilResponse(decision: .rejected, reason: nil, date: "2026-11-23"), for: "a")
+        }
+        #expect(throws: CouncilResponse.RecordError.reasonTooShort(level: .consult, decision: .rejected)) {
+            try agenda.record(CouncilResponse(decision: .rejected, reason: "geen geld", date: "2026-11-23"), for: "a")
+        }
+        try agenda.record(CouncilResponse(decision: .rejected, reason: "Er is tot 2028 geen budget.", date: "2026-11-23"), for: "a")
         #expect(throws: CouncilResponse.RecordError.notAPriority(theme: "b", priorities: ["a"])) {
             try agenda.record(CouncilResponse(decision: .adopted, reason: nil, date: "2026-11-23"), for: "b")
         }
+    }
+
+    @Test("at advise deviating needs a sentence, not a long word")
+    func adviseNeedsASentence() throws {
+        var agenda = try agenda(level: .advise)
+        #expect(throws: CouncilResponse.RecordError.reasonTooShort(level: .advise, decision: .adjusted)) {
+            try agenda.record(CouncilResponse(decision: .adjusted, reason: "Budgetoverschrijdingsrisico", date: "2026-11-23"), for: "a")
+        }
+    }
+
+    @Test("at co-decide residents decided: adjusted and rejected are refused; outside-frames names its frame", arguments: [
+        CouncilResponse.Decision.adjusted, .rejected,
+    ])
+    func codecideKeepsThePromise(_ decision: CouncilResponse.Decision) throws {
+        var agenda = try agenda(level: .codecide)
+        #expect(throws: CouncilResponse.RecordError.notAtThisLevel(level: .codecide, decision: decision)) {
+            try agenda.record(CouncilResponse(decision: decision, reason: "De raad denkt er anders over, helaas.", date: "2026-11-23"), for: "a")
+        }
+        let error = CouncilResponse.RecordError.notAtThisLevel(level: .codecide, decision: decision)
+        #expect(error.message.nl.contains(ParticipationLevel.codecide.promise.nl))
+        #expect(throws: CouncilResponse.RecordError.frameRequired) {
+            try agenda.record(CouncilResponse(decision: .outsideFrames, reason: "Het plan kost drie keer het budget.", date: "2026-11-23"), for: "a")
+        }
+        try agenda.record(CouncilResponse(decision: .outsideFrames, reason: "Het plan kost drie keer het budget.", frame: "budget", date: "2026-11-23"), for: "a")
+        #expect(agenda.responses["a"]?.frame == "budget")
+        // Below co-decide outside-frames has no meaning.
+        var advise = try self.agenda(level: .advise)
+        #expect(throws: CouncilResponse.RecordError.notAtThisLevel(level: .advise, decision: .outsideFrames)) {
+            try advise.record(CouncilResponse(decision: .outsideFrames, reason: "Het plan kost drie keer het budget.", frame: "budget", date: "2026-11-23"), for: "a")
+        }
+    }
+
+    @Test("a date must be a real day", arguments: ["2026-02-30", "2026-13-01", "30-11-2026", ""])
+    func realDates(_ date: String) throws {
+        var agenda = try agenda(level: .advise)
+        #expect(throws: CouncilResponse.RecordError.invalidDate(date)) {
+            try agenda.record(CouncilResponse(decision: .adopted, reason: nil, date: date), for: "a")
+        }
+    }
+
+    @Test("the council's own priority stands apart: not among the residents', not compared by verify, shown on the page")
+    func councilPriority() throws {
+        var agenda = try agenda(level: .advise)
+        let computed = agenda
+        #expect(throws: CouncilResponse.RecordError.reasonTooShort(level: .advise, decision: .adopted)) {
+            try agenda.addCouncilPriority(theme: "b", reason: "Omdat het moet.", date: "2026-12-01")
+        }
+        #expect(throws: CouncilResponse.RecordError.alreadyAPriority(theme: "a")) {
+            try agenda.addCouncilPriority(theme: "a", reason: "Dit staat al op de agenda van bewoners.", date: "2026-12-01")
+        }
+        try agenda.addCouncilPriority(theme: "b", reason: "De ombuiging van 2027 vraagt het.", date: "2026-12-01")
+        #expect(agenda.priorities == ["a"])
+        #expect(agenda.councilPriorities.map(\.theme) == ["b"])
+        #expect(agenda.matches(computed))
+        let read = try Agenda.read(agenda.jsonValue, file: "agenda.json")
+        #expect(read.councilPriorities == agenda.councilPriorities)
+        #expect(agenda.jsonValue.compactText.contains(#""byCouncil":true"#))
+        #expect(agenda.html(language: .nl).contains("Door de raad toegevoegd"))
+    }
+
+    @Test("an answer edited in by hand that breaks the rules is named, so publish can refuse it")
+    func breaches() throws {
+        var agenda = try agenda(level: .advise)
+        agenda.responses["a"] = CouncilResponse(decision: .rejected, reason: nil, date: "2026-11-23")
+        #expect(agenda.breaches.count == 1 && agenda.breaches[0].hasPrefix("responses.a: at level advise"))
+        agenda.responses["a"] = CouncilResponse(decision: .rejected, reason: "Er is tot 2028 geen budget.", date: "2026-11-23")
+        #expect(agenda.breaches.isEmpty)
+    }
+
+    @Test("answers keep their history, and the page shows it")
+    func history() throws {
+        var agenda = try agenda(level: .advise)
+        try agenda.record(CouncilResponse(decision: .adopted, reason: nil, date: "2026-11-23"), for: "a")
+        try agenda.record(CouncilResponse(decision: .adjusted, reason: "Eerst de schoolroute, dan de rest.", date: "2026-12-10"), for: "a")
+        #expect(agenda.responses["a"]?.history.map(\.date) == ["2026-11-23"])
+        let page = agenda.html(language: .nl)
+        #expect(page.contains("Eerder: overgenomen (2026-11-23)."))
     }
 
     @Test("an agenda reads back from its JSON as it was, answers included")

@@ -84,6 +84,33 @@ struct AgendaCommandTests {
         #expect(ruled.status == 1 && ruled.err.contains("[unknown-rule]"))
     }
 
+    @Test("at co-decide the council cannot reject what residents decided; a date must be real; publish refuses a hand-edited rejection")
+    func councilRules() throws {
+        let folder = TemporaryFolder()
+        let (stickers, analysis) = inputs(folder)
+        let agendaFile = folder.path + "/agenda.json"
+        #expect(run(["agenda", "--analysis", analysis, "--stickers", stickers, "--level", "codecide", "--format", "json", "--out", agendaFile]).status == 0)
+        let refused = run(["agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "rejected", "--reason", "De raad vindt het te duur voor nu."])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("bij meebeslissen besluiten bewoners") && refused.err.contains("outside-frames"))
+        let badDate = run(["agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "adopted", "--date", "2026-02-30"])
+        #expect(badDate.status == 2 && badDate.err.contains("is not a date"))
+        let outside = run(["agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "outside-frames", "--frame", "budget",
+                           "--reason", "Het plan kost drie keer het budget van de wijk.", "--date", "2026-12-03"])
+        #expect(outside.status == 0, "\(outside.err)")
+        #expect(run(["agenda", "add-priority", agendaFile, "--theme", "wonen", "--reason", "De woningbouwopgave van de stad vraagt het.", "--date", "2026-12-03"]).status == 0)
+        #expect(run(["agenda", "verify", agendaFile, "--analysis", analysis, "--stickers", stickers]).status == 0)
+        let page = run(["agenda", "publish", agendaFile])
+        #expect(page.out.contains("valt buiten de vooraf gestelde kaders (kader: budget)") && page.out.contains("Door de raad toegevoegd"))
+        // A rejection without a reason, edited in by hand, is not published.
+        var text = String(decoding: try #require(FileManager.default.contents(atPath: agendaFile)), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"decision\" : \"outside-frames\"", with: "\"decision\" : \"rejected\"")
+        text = text.replacingOccurrences(of: "\"decision\": \"outside-frames\"", with: "\"decision\": \"rejected\"")
+        let edited = folder.write("edited.json", text)
+        let published = run(["agenda", "publish", edited])
+        #expect(published.status == 1 && published.out.isEmpty && published.err.contains("responses.veiligheid: at co-decide residents decide"))
+    }
+
     @Test("another file of the evening given as the agenda is named as such, once")
     func notAnAgenda() {
         let folder = TemporaryFolder()
