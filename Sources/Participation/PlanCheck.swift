@@ -38,11 +38,14 @@ public enum PlanCheck {
         for planned in plan.steps {
             checkInstruments(planned, findings: &findings)
             checkActivities(planned, activities: activities, findings: &findings)
-            if planned.step.phase == .agenda, planned.level < .advise {
+            // The guide's table gives each step the residents' role; a step planned below the
+            // lowest level of that role promises residents less than the guide asks. (The same
+            // table is what `wijkpeil cycle` shows, so a plan that follows it draws no warning.)
+            if let lowest = planned.step.levels.min(), planned.level < lowest, let role = planned.step.residentRole {
                 findings.warning(
-                    "agenda-below-advise", at: planned.path.appending("level").location,
-                    nl: "stap \(planned.step.id) staat op \"\(planned.level.rawValue)\"; de handreiking zegt dat bewoners in de agendafase meer adviseur zijn dan informant of gesprekspartner — overweeg \"advise\"",
-                    en: "step \(planned.step.id) is at \"\(planned.level.rawValue)\"; the guide says residents are advisers rather than informants or conversation partners in the agenda phase — consider \"advise\"")
+                    "below-guide-role", at: planned.path.appending("level").location,
+                    nl: "stap \(planned.step.id) staat op \"\(planned.level.rawValue)\"; de handreiking geeft bewoners hier de rol \(role.nl) (\(planned.step.levels.map(\.rawValue).joined(separator: " of "))) — overweeg \"\(lowest.rawValue)\"",
+                    en: "step \(planned.step.id) is at \"\(planned.level.rawValue)\"; the guide gives residents the role of \(role.en ?? role.nl) here (\(planned.step.levels.map(\.rawValue).joined(separator: " or "))) — consider \"\(lowest.rawValue)\"")
             }
         }
         let informs = plan.steps.contains { planned in
@@ -68,7 +71,10 @@ public enum PlanCheck {
                     en: "unknown instrument \"\(id)\"; `wijkpeil ladder` lists the known ones" + (hint.map { "; did you mean \($0)?" } ?? ""))
                 continue
             }
-            if let level = instrument.level, level != planned.level {
+            // The guide names instruments and roles per step together (B2: a group conversation
+            // or interviews, residents consulted or advising): its own pairing is no mismatch.
+            let guidesPairing = planned.step.instruments.contains(instrument.id) && planned.step.levels.contains(planned.level)
+            if let level = instrument.level, level != planned.level, !guidesPairing {
                 findings.warning(
                     "instrument-level-mismatch", at: path.location,
                     nl: "\(instrument.name.nl) hoort bij niveau \"\(level.rawValue)\", maar stap \(planned.step.id) belooft \"\(planned.level.rawValue)\"; bewoners verwachten wat het instrument belooft",

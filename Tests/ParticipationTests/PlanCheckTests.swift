@@ -45,15 +45,27 @@ struct PlanCheckTests {
         #expect(findings.warnings[0].location.path == "steps[0].instruments[0]")
     }
 
-    @Test(arguments: ["inform", "consult"])
-    func anAgendaStepBelowAdviseIsAWarning(level: String) {
-        let findings = PlanCheck.check(plan(["step": "B4", "level": .string(level)], informStep), activities: activities)
-        #expect(findings.warnings.map(\.code).contains("agenda-below-advise"))
+    /// The guide's table: B2 consulted or adviser, B4 consulted (an inspraakavond).
+    @Test("a step below the lowest level of the role the guide gives it is warned", arguments: [
+        ("B4", "inform", true), ("B4", "consult", false), ("B4", "advise", false), ("B2", "consult", false), ("B2", "inform", true),
+        ("C2", "consult", true), ("C2", "advise", false), ("B3", "inform", false),
+    ])
+    func belowTheGuidesRole(step: String, level: String, warned: Bool) {
+        let findings = PlanCheck.check(plan(["step": .string(step), "level": .string(level)], informStep), activities: activities)
+        #expect(findings.warnings.map(\.code).contains("below-guide-role") == warned)
     }
 
-    @Test func anAgendaStepAtAdviseOrAboveIsFine() {
-        let findings = PlanCheck.check(plan(["step": "B4", "level": "coproduce"], informStep), activities: activities)
-        #expect(!findings.warnings.map(\.code).contains("agenda-below-advise"))
+    @Test("a plan that follows the cycle step for step, at every level it lists, draws no warning")
+    func theCycleAndThePlanAgree() {
+        for pick in [\[ParticipationLevel].first, \[ParticipationLevel].last] {
+            var steps: [JSONValue] = []
+            for step in CycleStep.all where !step.levels.isEmpty {
+                guard let level = step.levels[keyPath: pick] else { continue }
+                steps.append(["step": .string(step.id), "level": .string(level.rawValue)])
+            }
+            let findings = PlanCheck.check(.object(["id": "cycle", "steps": .array(steps)]), activities: activities)
+            #expect(findings.isEmpty, "\(findings.all.map { $0.rendered(in: .en) })")
+        }
     }
 
     @Test func codecideNeedsASurveyWithInvitationCodes() {

@@ -140,3 +140,23 @@ struct AgendaCommandTests {
         #expect(negative.status == 2)
     }
 }
+
+@Suite("wijkpeil cycle and plan check agree")
+struct CycleAndPlanTests {
+    @Test("a plan built from `cycle --format json`, each step at each level and with the instruments it lists, draws no warning")
+    func planFromTheCycle() throws {
+        let cycle = run(["cycle", "--format", "json"])
+        guard case .array(let steps) = try JSONValue.parse(Data(cycle.out.utf8)) else { Issue.record("no steps"); return }
+        let folder = TemporaryFolder()
+        for pick in [0, -1] {
+            var planned: [JSONValue] = []
+            for case .object(let step) in steps {
+                guard case .array(let levels)? = step["levels"], !levels.isEmpty, let id = step["id"] else { continue }
+                planned.append(.object(["step": id, "level": pick == 0 ? levels[0] : levels[levels.count - 1], "instruments": step["instruments"] ?? []]))
+            }
+            let plan = folder.write("plan\(pick).json", String(decoding: JSONValue.object(["id": "uit-de-cyclus", "steps": .array(planned)]).encoded(pretty: true), as: UTF8.self))
+            let checked = run(["plan", "check", plan, "--surveys", bundledSurveys, "--lang", "en"])
+            #expect(checked.status == 0 && !checked.out.contains("warning"), "\(checked.out)")
+        }
+    }
+}
