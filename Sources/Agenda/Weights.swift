@@ -63,7 +63,7 @@ public struct Weights: Sendable, Hashable {
                 throw ParseError(message: "'\(part)' is not signal=weight with signal residents, mentions, survey or indicators\(hint)")
             }
             guard values[signal] == nil else { throw ParseError(message: "'\(signal.rawValue)' is given twice") }
-            guard let value = Double(pair[1].replacing(",", with: ".")), value.isFinite, value >= 0 else {
+            guard let value = DecimalNumber.parse(pair[1]), value >= 0 else {
                 throw ParseError(message: "the weight of \(signal.rawValue) must be a number of 0 or more, not '\(pair[1])'")
             }
             values[signal] = value

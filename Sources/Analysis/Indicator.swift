@@ -1,3 +1,4 @@
+public import Surveys
 public import WijkpeilCore
 
 /// An objective indicator (a statistic) for a theme: the neighbourhood's value against a
@@ -62,7 +63,11 @@ public enum IndicatorFile {
     static let requiredColumns = ["indicator", "theme", "buurt", "value", "reference", "direction"]
 
     /// Every problem is reported with its file and line; nothing is returned unless all is well.
-    public static func read(_ bytes: [UInt8], file: String, themes: Set<String>) throws(InvalidInput) -> [Indicator] {
+    ///
+    /// `areas` are the survey's buurt options: an indicator's `buurt` must then be one of their
+    /// ids or CBS codes (`BU03440101`), and is read as the option's id, so the indicator lands on
+    /// the buurt residents chose. Without `areas` any name is taken as it is.
+    public static func read(_ bytes: [UInt8], file: String, themes: Set<String>, areas: [Option]? = nil) throws(InvalidInput) -> [Indicator] {
         var findings = Findings()
         let records = try CSVReader.records(bytes, file: file)
         guard let header = records.first?.fields.map({ $0.trimmingWhitespace.lowercased() }) else {
@@ -96,8 +101,20 @@ public enum IndicatorFile {
             }
             func at(_ name: String) -> Location { Location(file: file, line: record.line, path: name) }
             if record.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
-            let name = field("indicator"), theme = field("theme"), buurt = field("buurt")
+            let name = field("indicator"), theme = field("theme")
+            var buurt = field("buurt")
             var valid = true
+            if let areas, !buurt.isEmpty {
+                if let area = areas.first(where: { $0.id == buurt || $0.cbs == buurt }) {
+                    buurt = area.id
+                } else {
+                    let names = areas.map { area in area.cbs.map { "\(area.id) (\($0))" } ?? area.id }
+                    findings.error("unknown-buurt", at: at("buurt"),
+                                   nl: "\"\(buurt)\" is geen buurt van de enquête; bekend zijn: \(names.joined(separator: ", "))",
+                                   en: "\"\(buurt)\" is not a buurt of the survey; known are: \(names.joined(separator: ", "))")
+                    valid = false
+                }
+            }
             if name.isEmpty {
                 findings.error("missing-value", at: at("indicator"), nl: "geef de indicator een naam", en: "give the indicator a name")
                 valid = false
@@ -147,9 +164,7 @@ public enum IndicatorFile {
     /// A finite decimal number, with a decimal point or a decimal comma (no hexadecimal, no
     /// `inf`), of at most ``largestValue``.
     static func number(_ text: String, at location: Location, findings: inout Findings) -> Double? {
-        let normalised = text.filter { $0 != " " }.replacing(",", with: ".")
-        let decimal = !normalised.isEmpty && normalised.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
-        guard decimal, let value = Double(normalised), value.isFinite else {
+        guard let value = DecimalNumber.parse(text.filter { $0 != " " }) else {
             findings.error("bad-number", at: location, nl: "\"\(text)\" is geen getal; schrijf bijvoorbeeld 12,5 of 12.5",
                            en: "\"\(text)\" is not a number; write e.g. 12.5 or 12,5")
             return nil

@@ -21,7 +21,9 @@ public struct DisclosureReport: Sendable, Hashable {
 /// and other tools can read, with each column's question text (nl/en), type, allowed values and
 /// their labels, the generalisation applied, and the disclosure report.
 public enum Codebook {
-    public static func dataPackage(plan: ExportPlan, csvFile: String, disclosure: DisclosureReport) -> JSONValue {
+    /// The data package of an export written to `file` (CSV, or JSON where the file ends in `.json`).
+    public static func dataPackage(plan: ExportPlan, csvFile file: String, disclosure: DisclosureReport) -> JSONValue {
+        let json = file.lowercased().hasSuffix(".json")
         let definition = plan.definition
         var fields: [JSONValue] = [
             .object(["name": "row", "type": "integer", "description": "Volgnummer in dit bestand (niet de volgorde van binnenkomst) / row number in this file (not the order received)"]),
@@ -38,19 +40,20 @@ public enum Codebook {
             if let treatment = column.treatment { field["wijkpeil:generalisation"] = .string(treatment) }
             switch column.content {
             case .chosen(let option):
-                field["type"] = "integer"
                 field["constraints"] = .object(["enum": [0, 1]])
                 field["wijkpeil:option"] = .object(["id": .string(option.id), "label": option.label.jsonValue])
                 field["description"] = .string("1 = gekozen / chosen, 0 = niet gekozen / not chosen, leeg = vraag niet beantwoord / empty = not answered")
             case .stickers(let option):
-                field["type"] = "integer"
                 field["constraints"] = .object(["minimum": 0])
                 field["wijkpeil:option"] = .object(["id": .string(option.id), "label": option.label.jsonValue])
             case .answer:
                 describe(column, into: &field)
             }
+            field["type"] = .string(plan.fieldType(column))
             if column.isQuasiIdentifier {
-                field["wijkpeil:suppressedValue"] = "*"
+                // Suppressed for k-anonymity: `*` in the CSV; in the JSON `null`, named in the
+                // row's `_suppressed`.
+                field["wijkpeil:suppressedValue"] = json ? .null : "*"
             }
             fields.append(.object(field))
         }
@@ -60,14 +63,23 @@ public enum Codebook {
             "title": .string(definition.title.nl),
             "wijkpeil:title": definition.title.jsonValue,
             "wijkpeil:survey": .object(["id": .string(definition.id), "version": .number(Double(definition.version)), "level": .string(definition.level.rawValue)]),
-            "resources": .array([.object([
-                "name": .string(definition.id),
-                "path": .string(csvFile),
-                "profile": "tabular-data-resource",
-                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                "dialect": .object(["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true]),
-                "schema": .object(["fields": .array(fields), "missingValues": [""]]),
-            ])]),
+            "resources": .array([.object(json
+                ? [
+                    "name": .string(definition.id),
+                    "path": .string(file),
+                    "profile": "data-resource",
+                    "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+                    "schema": .object(["fields": .array(fields)]),
+                    "description": "Een lijst van objecten, één per rij; null = niet beantwoord of onderdrukt (dan genoemd in _suppressed) / a list of objects, one per row; null = not answered or suppressed (then named in _suppressed)",
+                ]
+                : [
+                    "name": .string(definition.id),
+                    "path": .string(file),
+                    "profile": "tabular-data-resource",
+                    "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                    "dialect": .object(["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true]),
+                    "schema": .object(["fields": .array(fields), "missingValues": ["", "*"]]),
+                ])]),
             "wijkpeil:disclosure": .object([
                 "k": .number(Double(disclosure.k)),
                 "rowsExported": .number(Double(disclosure.rows)),
@@ -83,33 +95,26 @@ public enum Codebook {
     private static func describe(_ column: ExportColumn, into field: inout [String: JSONValue]) {
         switch column.question.kind {
         case .rating(let min, let max, let labels):
-            field["type"] = "integer"
             field["constraints"] = .object(["minimum": .number(Double(min)), "maximum": .number(Double(max))])
             if !labels.isEmpty {
                 field["wijkpeil:labels"] = .object(Dictionary(uniqueKeysWithValues: labels.map { (String($0.key), $0.value.jsonValue) }))
             }
         case .single(let options):
-            field["type"] = "string"
             field["constraints"] = .object(["enum": .array(options.map { .string($0.id) })])
             field["wijkpeil:labels"] = .object(Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.label.jsonValue) }))
         case .number:
-            field["type"] = column.treatment == "age-band" ? "string" : "number"
             if column.treatment == "age-band" { field["description"] = "Leeftijd in banden van tien jaar / age in ten-year bands (0-9 … 70-79, 80+)" }
         case .postcode:
-            field["type"] = "string"
             field["description"] = "De vier cijfers van de postcode (PC4) / the four digits of the postcode (PC4)"
         case .date:
-            field["type"] = "string"
             if column.treatment == "iso-week" { field["description"] = "ISO-week, bijvoorbeeld 2026-W48 / ISO week, e.g. 2026-W48" }
         case .text:
-            field["type"] = "string"
             field["description"] = .string(Scrubber.codebookDescription)
         case .consent:
-            field["type"] = "integer"
             field["constraints"] = .object(["enum": [0, 1]])
             field["description"] = "1 = ja / yes, 0 = nee / no"
         case .multi, .stickers, .email:
-            field["type"] = "string"
+            break
         }
     }
 }

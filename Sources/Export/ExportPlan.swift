@@ -110,6 +110,41 @@ public struct ExportPlan: Sendable {
         return "'" + text
     }
 
+    /// The Frictionless type of a column: `integer`, `number` or `string` (what the codebook says).
+    public func fieldType(_ column: ExportColumn) -> String {
+        switch column.content {
+        case .chosen, .stickers: return "integer"
+        case .answer:
+            switch column.question.kind {
+            case .rating, .consent: return "integer"
+            case .number: return column.treatment == "age-band" ? "string" : "number"
+            default: return "string"
+            }
+        }
+    }
+
+    /// One row of the JSON export: numbers as JSON numbers, `null` for a question not answered
+    /// or a suppressed value, and `_suppressed` naming the cells suppressed for k-anonymity (the
+    /// `*` of the CSV).
+    public func jsonRow(number row: Int, cells: [String], suppressed: Bool) -> JSONValue {
+        var object: [String: JSONValue] = ["row": .number(Double(row))]
+        var withheld: [JSONValue] = []
+        for (column, cell) in zip(columns, cells) {
+            if suppressed, column.isQuasiIdentifier {
+                object[column.name] = .null
+                withheld.append(.string(column.name))
+            } else if cell.isEmpty {
+                object[column.name] = .null
+            } else if fieldType(column) != "string", let value = Double(cell) {
+                object[column.name] = .number(value)
+            } else {
+                object[column.name] = .string(cell)
+            }
+        }
+        if !withheld.isEmpty { object["_suppressed"] = .array(withheld) }
+        return .object(object)
+    }
+
     /// The combination of quasi-identifying cells of a row, as one key.
     public func quasiKey(_ cells: [String]) -> String {
         zip(columns, cells).filter { $0.0.isQuasiIdentifier }.map(\.1).joined(separator: "\u{1F}")

@@ -97,7 +97,7 @@ public struct ResponseTable: Sendable {
         switch question.kind {
         case .rating, .number:
             // Dutch spreadsheets write a decimal comma.
-            guard let number = Double(text.replacingComma()), number.isFinite else {
+            guard let number = DecimalNumber.parse(text) else {
                 throw cellError(question, nl: "hier hoort een getal", en: "this needs a number")
             }
             return .number(number)
@@ -129,8 +129,3 @@ public struct ResponseTable: Sendable {
     }
 }
 
-extension String {
-    fileprivate func replacingComma() -> String {
-        String(map { $0 == "," ? "." : $0 })
-    }
-}

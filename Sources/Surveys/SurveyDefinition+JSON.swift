@@ -31,6 +31,7 @@ extension Option {
         var object: [String: JSONValue] = ["id": .string(id), "label": label.jsonValue]
         if let theme { object["theme"] = .string(theme) }
         if willing { object["willing"] = .bool(true) }
+        if let cbs { object["cbs"] = .string(cbs) }
         return .object(object)
     }
 }

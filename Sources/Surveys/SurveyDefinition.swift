@@ -102,12 +102,24 @@ public struct Option: Sendable, Hashable, Identifiable {
     /// Choosing this option says the resident is willing to help ("ja, ik doe mee"): the
     /// analysis counts it among the neighbourhood's opportunities.
     public var willing: Bool
+    /// The area's code in the Dutch statistics (CBS), for a buurt or wijk option (`BU03440101`,
+    /// `WK034401`): indicators may name the area by it.
+    public var cbs: String?
 
-    public init(id: String, label: LocalizedText, theme: String? = nil, willing: Bool = false) {
+    public init(id: String, label: LocalizedText, theme: String? = nil, willing: Bool = false, cbs: String? = nil) {
         self.id = id
         self.label = label
         self.theme = theme
         self.willing = willing
+        self.cbs = cbs
+    }
+
+    /// `BU` and eight digits (a buurt) or `WK` and six (a wijk), the CBS area codes.
+    public static func isCBSCode(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let digits = bytes.dropFirst(2)
+        guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        return (text.hasPrefix("BU") && digits.count == 8) || (text.hasPrefix("WK") && digits.count == 6)
     }
 }
 

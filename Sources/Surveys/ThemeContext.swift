@@ -72,11 +72,18 @@ public struct ThemeContext: Sendable {
                 complete = false
                 continue
             }
-            item.warnUnknownKeys(allowed: ["id", "label", "theme", "willing"], findings: &findings)
+            item.warnUnknownKeys(allowed: ["id", "label", "theme", "willing", "cbs"], findings: &findings)
             let id = item.identifier("id", required: true, findings: &findings)
             let label = item.localizedText("label", required: true, findings: &findings)
             let theme = theme(item, key: "theme", findings: &findings)
             let willing = item.bool("willing", findings: &findings) ?? false
+            let cbs = item.string("cbs", findings: &findings)
+            if let cbs, !Option.isCBSCode(cbs) {
+                findings.error(
+                    "bad-cbs-code", at: path.appending("cbs").location,
+                    nl: "\"\(cbs)\" is geen CBS-code; een buurt is BU en acht cijfers (BU03440101), een wijk WK en zes (WK034401)",
+                    en: "\"\(cbs)\" is not a CBS code; a buurt is BU and eight digits (BU03440101), a wijk WK and six (WK034401)")
+            }
             guard let id, let label else {
                 complete = false
                 continue
@@ -90,7 +97,7 @@ public struct ThemeContext: Sendable {
                 continue
             }
             seen[id] = index
-            options.append(Option(id: id, label: label, theme: theme, willing: willing))
+            options.append(Option(id: id, label: label, theme: theme, willing: willing, cbs: cbs))
         }
         return complete ? options : nil
     }

@@ -43,8 +43,14 @@ enum AnalyseCommand {
             if arguments.value("reference") != nil, arguments.value("reference-db") != nil {
                 throw UsageError(message: "give one reference: --reference FILE or --reference-db PATH", commandPath: arguments.commandPath)
             }
+            // The buurten indicators may name: the --by question's options, else those of a
+            // question whose options carry CBS codes.
+            let areas = plan.groupBy?.kind.options
+                ?? survey.questions.first { $0.kind.options.contains { $0.cbs != nil } }?.kind.options
             let indicators = try arguments.value("indicators").map { file in
-                try readFile(file) { bytes throws(InvalidInput) in try IndicatorFile.read(bytes, file: file, themes: Set(plan.themes.map(\.id))) }
+                try readFile(file) { bytes throws(InvalidInput) in
+                    try IndicatorFile.read(bytes, file: file, themes: Set(plan.themes.map(\.id)), areas: areas)
+                }
             } ?? []
             let population = try arguments.value("population").map { file in
                 try readFile(file) { bytes throws(InvalidInput) in try Population.read(bytes, file: file, survey: survey) }

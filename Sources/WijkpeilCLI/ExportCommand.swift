@@ -134,6 +134,7 @@ enum ExportCommand {
         try store.forEachResponse(survey: plan.definition.id, shuffled: true) { response throws(StoreError) in
             guard case .object(let answers) = response.answers else { return }
             var cells = plan.cells(answers)
+            var isSuppressed = false
             if plan.hasQuasiIdentifiers, decision.suppressedKeys.contains(plan.quasiKey(cells)) {
                 if decision.leaveOutSuppressed {
                     leftOut += 1
@@ -141,13 +142,13 @@ enum ExportCommand {
                 }
                 cells = plan.suppressed(cells)
                 suppressed += 1
+                isSuppressed = true
             }
             row += 1
             if plan.hasQuasiIdentifiers { written[plan.quasiKey(cells), default: 0] += 1 }
             if json {
-                var object: [String: JSONValue] = ["row": .number(Double(row))]
-                for (name, cell) in zip(header.dropFirst(), cells) { object[name] = cell.isEmpty ? .null : .string(cell) }
-                buffer += Array(((row > 1 ? ",\n" : "") + JSONValue.object(object).compactText).utf8)
+                let object = plan.jsonRow(number: row, cells: cells, suppressed: isSuppressed)
+                buffer += Array(((row > 1 ? ",\n" : "") + object.compactText).utf8)
             } else {
                 CSVWriter.append([String(row)] + cells, to: &buffer)
             }

@@ -230,6 +230,21 @@ struct IndicatorTests {
         #expect(indicators[1].buurt == "BU03440101" && indicators[1].previous == nil)
     }
 
+    @Test("a buurt is named by its option id or its CBS code; any other name is a finding")
+    func buurtenByCBSCode() throws {
+        let areas = [Option(id: "noord", label: LocalizedText(nl: "Noord"), cbs: "BU03440101"), Option(id: "zuid", label: LocalizedText(nl: "Zuid"))]
+        let csv = "indicator,theme,buurt,value,reference,direction\ngroen,groen,BU03440101,41,35,higher-is-better\ngroen,groen,zuid,30,35,higher-is-better\n"
+        let indicators = try IndicatorFile.read(Array(csv.utf8), file: "i.csv", themes: ["groen"], areas: areas)
+        #expect(indicators.map(\.buurt) == ["noord", "zuid"])
+        let unknown = "indicator,theme,buurt,value,reference,direction\ngroen,groen,BU03449999,41,35,higher-is-better\n"
+        #expect {
+            try IndicatorFile.read(Array(unknown.utf8), file: "i.csv", themes: ["groen"], areas: areas)
+        } throws: { error in
+            guard let finding = (error as? InvalidInput)?.findings.all.first else { return false }
+            return finding.code == "unknown-buurt" && finding.location.line == 2 && finding.message.nl.contains("noord (BU03440101), zuid")
+        }
+    }
+
     @Test("every bad line is named, and nothing is returned")
     func errors() throws {
         let csv = """

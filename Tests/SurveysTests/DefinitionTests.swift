@@ -14,6 +14,31 @@ struct DefinitionTests {
         #expect(survey.question("postcode")?.generalisation == .pc4)
     }
 
+    @Test("an option may carry its CBS code; a code of the wrong shape is an error at its path", arguments: [
+        ("BU03440101", nil), ("WK034401", nil), ("bu03440101", "bad-cbs-code"), ("BU0344010", "bad-cbs-code"), ("GM0344", "bad-cbs-code"),
+    ])
+    func cbsCodes(_ code: String, _ finding: String?) throws {
+        var questions = Fixtures.questions
+        questions[1] = ["id": "buurt", "type": "single", "text": Fixtures.text("Buurt"), "privacy": "quasi",
+                        "options": [["id": "noord", "label": Fixtures.text("Noord"), "cbs": .string(code)], Fixtures.option("zuid")]]
+        let (definition, findings) = Fixtures.read(Fixtures.survey(questions: questions))
+        #expect(findings.all.map(\.code) == (finding.map { [$0] } ?? []))
+        if finding == nil {
+            #expect(definition?.question("buurt")?.kind.options.first?.cbs == code)
+        } else {
+            #expect(findings.all.first?.location.path == "questions[1].options[0].cbs")
+        }
+    }
+
+    @Test("maxLength counts characters as residents see them: an emoji with a skin tone or an accent is one")
+    func maxLengthCountsCharacters() throws {
+        let survey = Fixtures.definition  // opmerking has maxLength 10
+        let ten = "👍🏽e\u{301}abcdefgh"
+        #expect(ten.count == 10 && ten.utf16.count > 10)
+        #expect((try? AnswerValidator.validate(["wonen": 6, "opmerking": .string(ten)], against: survey)) != nil)
+        #expect((try? AnswerValidator.validate(["wonen": 6, "opmerking": .string(ten + "x")], against: survey)) == nil)
+    }
+
     @Test("the feedback promise (when residents hear back) is read into the definition")
     func feedbackIsKept() throws {
         let (definition, findings) = Fixtures.read(Fixtures.survey(extra: ["feedback": Fixtures.text("In maart 2027 op de website.")]))

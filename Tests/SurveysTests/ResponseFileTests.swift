@@ -85,6 +85,12 @@ struct ResponseFileTests {
         if case .failure(let errors) = rows[0].result { #expect(errors.errors.map(\.code) == [.controlCharacter]) }
     }
 
+    @Test("0x2A, inf and 1_000 are not numbers in a cell")
+    func onlyDecimalNumbers() throws {
+        let rows = try rows("wonen\n0x2A\ninf\n1_000\n7\n")
+        #expect(rows.map { (try? $0.result.get()) != nil } == [false, false, false, true])
+    }
+
     @Test func aHeaderMistakeFailsTheWholeFile() {
         #expect(throws: InvalidInput.self) { try rows("wonen,onbekend\n7,1\n") }
         #expect(throws: InvalidInput.self) { try rows("") }

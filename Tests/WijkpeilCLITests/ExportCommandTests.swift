@@ -123,4 +123,25 @@ struct ExportCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
         #expect(wijkpeil("responses", "count", "--db", db).out.contains("wijkanalyse  10"))
     }
+
+    @Test("the JSON export writes numbers as numbers, null for unanswered and suppressed cells, and names the suppressed ones")
+    func jsonNumbers() throws {
+        let folder = TemporaryFolder()
+        let db = database(in: folder, count: 60, postcodes: ["7601 AB"])
+        let target = folder.path + "/json/"
+        #expect(wijkpeil("export", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", target, "--format", "json", "--k", "31").status == 0)
+        guard case .array(let rows) = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: target + "wijkanalyse.json"))),
+            case .object(let first)? = rows.first
+        else { Issue.record("not a list of rows"); return }
+        #expect(rows.count == 60)
+        // cijfer-wonen is 1…10 in the input: a JSON number, as the codebook's integer says.
+        guard case .number(let mark)? = first["cijfer-wonen"] else { Issue.record("cijfer-wonen is not a number: \(first)"); return }
+        #expect((1...10).contains(mark))
+        #expect(first["cijfer-bewoners"] == .null)
+        // Every age band has 30 < 31 rows: suppressed, null, and named.
+        #expect(first["leeftijd"] == .null)
+        #expect(first["_suppressed"].map { $0.compactText.contains("leeftijd") } == true)
+        let package = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: target + "datapackage.json")))
+        #expect(package.compactText.contains(#""format":"json""#) && package.compactText.contains(#""mediatype":"application/json""#))
+    }
 }

@@ -64,3 +64,20 @@ struct NumberFormattingTests {
         #expect(Language.en.percent(1e20) == "1e+22%")
     }
 }
+
+@Suite("Numbers as people write them")
+struct DecimalNumberTests {
+    @Test("decimal numbers, with a point or a comma", arguments: [
+        ("42", 42.0), ("-3", -3), ("+7", 7), ("12,5", 12.5), ("12.5", 12.5), (" 6 ", 6), ("1e3", 1000), ("2,5E-1", 0.25), (".5", 0.5), ("5.", 5),
+    ])
+    func decimals(_ text: String, _ value: Double) {
+        #expect(DecimalNumber.parse(text) == value)
+    }
+
+    @Test("what Swift's Double(_:) would take but people do not write is not a number", arguments: [
+        "0x2A", "0X2a", "inf", "-infinity", "nan", "1_000", "1,000.5", "1e", "e5", "", "-", ",", "12 5", "1e400", "٣",
+    ])
+    func notNumbers(_ text: String) {
+        #expect(DecimalNumber.parse(text) == nil)
+    }
+}
