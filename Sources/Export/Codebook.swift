@@ -46,6 +46,10 @@ public enum Codebook {
             case .stickers(let option):
                 field["constraints"] = .object(["minimum": 0])
                 field["wijkpeil:option"] = .object(["id": .string(option.id), "label": option.label.jsonValue])
+            case .colouredStickers(let colour, let option):
+                field["constraints"] = .object(["minimum": 0, "maximum": .number(Double(colour.perParticipant))])
+                field["wijkpeil:option"] = .object(["id": .string(option.id), "label": option.label.jsonValue])
+                field["wijkpeil:colour"] = .object(["id": .string(colour.id), "label": colour.label.jsonValue, "meaning": .string(colour.meaning.rawValue)])
             case .answer:
                 describe(column, into: &field)
             }
@@ -113,7 +117,7 @@ public enum Codebook {
         case .consent:
             field["constraints"] = .object(["enum": [0, 1]])
             field["description"] = "1 = ja / yes, 0 = nee / no"
-        case .multi, .stickers, .email:
+        case .multi, .stickers, .sessionStickers, .email:
             break
         }
     }

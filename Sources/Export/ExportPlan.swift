@@ -10,6 +10,8 @@ public struct ExportColumn: Sendable, Hashable {
         case chosen(Option)
         /// Stickers on the option (empty when the question was not answered).
         case stickers(Option)
+        /// Stickers of one colour of a session on the option (empty when not answered).
+        case colouredStickers(StickerColour, Option)
     }
 
     public var name: String
@@ -25,7 +27,8 @@ public struct ExportColumn: Sendable, Hashable {
 /// and returns strings, so every rule is tested directly.
 ///
 /// Never exported: questions with privacy `direct` and e-mail questions. Multi-choice becomes one
-/// 0/1 column per option (`qid.optionId`), stickers one count column per option. Quasi-identifiers
+/// 0/1 column per option (`qid.optionId`), stickers one count column per option, a session's
+/// stickers one per colour and option (`qid.colour.optionId`). Quasi-identifiers
 /// are generalised: ages to ten-year bands, postcodes to PC4, dates to ISO weeks. Free text is
 /// scrubbed. Text cells that a spreadsheet would run as a formula get a leading `'`.
 public struct ExportPlan: Sendable {
@@ -44,6 +47,13 @@ public struct ExportPlan: Sendable {
                 columns += options.map { ExportColumn(name: "\(question.id).\($0.id)", question: question, content: .chosen($0), isQuasiIdentifier: quasi) }
             case .stickers(let options, _, _):
                 columns += options.map { ExportColumn(name: "\(question.id).\($0.id)", question: question, content: .stickers($0), isQuasiIdentifier: quasi) }
+            case .sessionStickers(let allotment):
+                // One count column per option and colour: stippen.groen.veiligheid.
+                for colour in allotment.colours {
+                    columns += allotment.options.map {
+                        ExportColumn(name: "\(question.id).\(colour.id).\($0.id)", question: question, content: .colouredStickers(colour, $0), isQuasiIdentifier: quasi)
+                    }
+                }
             case .text:
                 columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi, treatment: "scrubbed"))
             case .postcode:
@@ -77,6 +87,10 @@ public struct ExportPlan: Sendable {
                 return chosen.contains(.string(option.id)) ? "1" : "0"
             case .stickers(let option):
                 guard case .object(let counts) = value else { return "" }
+                return number(counts[option.id] ?? .number(0))
+            case .colouredStickers(let colour, let option):
+                guard case .object(let byColour) = value else { return "" }
+                guard case .object(let counts)? = byColour[colour.id] else { return "0" }
                 return number(counts[option.id] ?? .number(0))
             case .answer:
                 return cell(value, column: column)
@@ -113,7 +127,7 @@ public struct ExportPlan: Sendable {
     /// The Frictionless type of a column: `integer`, `number` or `string` (what the codebook says).
     public func fieldType(_ column: ExportColumn) -> String {
         switch column.content {
-        case .chosen, .stickers: return "integer"
+        case .chosen, .stickers, .colouredStickers: return "integer"
         case .answer:
             switch column.question.kind {
             case .rating, .consent: return "integer"

@@ -161,6 +161,22 @@ struct FormPage {
                 inner += "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(cap)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
             }
             return group(inner + "</div>")
+        case .sessionStickers(let allotment):
+            // Per colour a group of inputs, as the stickers on the posters: "3 groene stippen".
+            var inner = ""
+            for colour in allotment.colours {
+                let meaning = colour.meaning == .support
+                    ? (nl ? "wat voor u het belangrijkst is" : "what matters most to you") : (nl ? "waar u zich zorgen over maakt" : "what worries you")
+                inner += "<fieldset class=\"colour\"><legend>\(text(colour.label)): \(colour.perParticipant) \(nl ? "stip(pen) voor" : "dot(s) for") \(meaning)</legend>"
+                inner += "<p class=\"help\">\(nl ? "Niet meer dan \(allotment.maxPerOption) op één onderwerp." : "No more than \(allotment.maxPerOption) on one subject.")</p><div class=\"stickers\">"
+                for (index, option) in allotment.options.enumerated() {
+                    let inputID = colour.id == allotment.colours.first?.id && index == 0 ? "i-\(id)" : "i-\(id)-\(colour.id)-\(index)"
+                    let name = "\(id).\(colour.id).\(option.id)"
+                    inner += "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(allotment.maxPerOption)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
+                }
+                inner += "</div></fieldset>"
+            }
+            return group(inner)
         }
     }
 
@@ -194,6 +210,12 @@ struct FormPage {
         case .text(let text): return text
         case .consent(let given): return given ? (nl ? "ja" : "yes") : (nl ? "nee" : "no")
         case .stickers(let counts): return counts.sorted { $0.key < $1.key }.map { "\(label($0.key)): \($0.value)" }.joined(separator: ", ")
+        case .colouredStickers(let counts):
+            guard case .sessionStickers(let allotment) = question.kind else { return "" }
+            return allotment.colours.compactMap { colour in
+                guard let placed = counts[colour.id] else { return nil }
+                return colour.label.text(in: language) + " — " + placed.sorted { $0.key < $1.key }.map { "\(label($0.key)): \($0.value)" }.joined(separator: ", ")
+            }.joined(separator: "; ")
         }
     }
 

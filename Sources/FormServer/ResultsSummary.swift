@@ -33,6 +33,12 @@ struct ResultsSummary {
                 for (option, count) in placed {
                     if case .number(let number) = count { counts[question.id, default: [:]][option, default: 0] += Int(number) }
                 }
+            case (.sessionStickers, .object(let byColour)):
+                // Counted per colour and option: "groen:veiligheid".
+                for (colour, placed) in byColour {
+                    guard case .object(let byOption) = placed else { continue }
+                    for case (let option, .number(let number)) in byOption { counts[question.id, default: [:]]["\(colour):\(option)", default: 0] += Int(number) }
+                }
             case (.consent, .bool(let given)):
                 counts[question.id, default: [:]][given ? "ja" : "nee", default: 0] += 1
             default:
@@ -53,8 +59,11 @@ struct ResultsSummary {
                 let sum = sums[question.id] ?? (0, 0)
                 let mean: JSONValue = sum.n == 0 || (publicView && sum.n < Self.smallest) ? .null : .number(sum.total / Double(sum.n))
                 questions[question.id] = .object(["n": count(sum.n), "mean": mean])
-            case .single, .multi, .stickers, .consent:
-                let options = question.kind.options.map(\.id) + (question.kind.typeName == "consent" ? ["ja", "nee"] : [])
+            case .single, .multi, .stickers, .consent, .sessionStickers:
+                var options = question.kind.options.map(\.id) + (question.kind.typeName == "consent" ? ["ja", "nee"] : [])
+                if case .sessionStickers(let allotment) = question.kind {
+                    options = allotment.colours.flatMap { colour in allotment.options.map { "\(colour.id):\($0.id)" } }
+                }
                 questions[question.id] = .object(["counts": .object(Dictionary(uniqueKeysWithValues: options.map { ($0, count(counts[question.id]?[$0] ?? 0)) }))])
             default:
                 // Free text, postcodes, e-mail addresses and dates are never shown as results.

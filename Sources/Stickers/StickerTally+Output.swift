@@ -144,8 +144,17 @@ extension StickerSession {
     /// question's budget, its options and cap. Its id is the survey's.
     public init(survey: SurveyDefinition, question: Question) {
         var options: [Option] = [], budget = 1, cap = 1
-        if case .stickers(let questionOptions, let stickers, let maxPerOption) = question.kind {
+        switch question.kind {
+        case .stickers(let questionOptions, let stickers, let maxPerOption):
             (options, budget, cap) = (questionOptions, stickers, maxPerOption)
+        case .sessionStickers(let allotment):
+            // The session's own colours, so the phones' dots and the posters' stickers add up.
+            self.init(
+                id: allotment.session, title: question.text, level: survey.level, themeSet: survey.themeSet, options: allotment.options,
+                colours: allotment.colours, maxPerOption: allotment.maxPerOption)
+            return
+        default:
+            break
         }
         self.init(
             id: survey.id, title: question.text, level: survey.level, themeSet: survey.themeSet, options: options,

@@ -14,7 +14,8 @@ public struct StickerTally: Sendable, Hashable {
         public var concern: Int
         /// This option's support stickers ÷ all support stickers (0 when there are none).
         public var share: Double
-        /// Standard competition rank ("1224"): support descending, then concern ascending.
+        /// Standard competition rank ("1224"): support descending, then concern descending (a
+        /// worry is a reason to look, not to look away); equal ranks listed by option id.
         public var rank: Int
     }
 
@@ -206,7 +207,9 @@ public struct StickerTally: Sendable, Hashable {
         for index in results.indices {
             results[index].share = totalSupport == 0 ? 0 : Double(results[index].support) / Double(totalSupport)
             let me = results[index]
-            results[index].rank = 1 + results.filter { $0.support > me.support || ($0.support == me.support && $0.concern < me.concern) }.count
+            // Support first; at equal support the option with more concern ranks higher: a worry
+            // is a reason to look, not to look away.
+            results[index].rank = 1 + results.filter { $0.support > me.support || ($0.support == me.support && $0.concern > me.concern) }.count
         }
         return results.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
     }

@@ -274,7 +274,8 @@ final class GroupCommitWriter: @unchecked Sendable {
         let id = connection.lastInsertRowID
         var questions: [String] = []
         for sticker in submission.stickers {
-            try statements.addStickers.run(.text(submission.surveyId), .text(sticker.question), .text(sticker.option), .integer(Int64(sticker.count)))
+            try statements.addStickers.run(
+                .text(submission.surveyId), .text(sticker.question), .text(sticker.colour), .text(sticker.option), .integer(Int64(sticker.count)))
             if questions.last != sticker.question { questions.append(sticker.question) }
         }
         for question in questions {
@@ -302,8 +303,8 @@ final class GroupCommitWriter: @unchecked Sendable {
             rollbackToSavepoint: try connection.prepare("ROLLBACK TO submission", purpose: "storing a response"),
             addStickers: try connection.prepare(
                 """
-                INSERT INTO sticker_totals (survey_id, question_id, option_id, stickers) VALUES (?, ?, ?, ?)
-                ON CONFLICT (survey_id, question_id, option_id) DO UPDATE SET stickers = stickers + excluded.stickers
+                INSERT INTO sticker_totals (survey_id, question_id, colour, option_id, stickers) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (survey_id, question_id, colour, option_id) DO UPDATE SET stickers = stickers + excluded.stickers
                 """, purpose: "counting digital stickers"),
             addParticipant: try connection.prepare(
                 """

@@ -127,6 +127,22 @@ enum Schema {
                 created_at TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        // The dots on phones have the colours of the stickers on the posters: the running totals
+        // count per colour ('' for a stickers question of one colour, as every earlier total was).
+        Migration(version: 8, purpose: "sticker totals per colour", sql: """
+            CREATE TABLE sticker_totals_v8 (
+                survey_id TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                colour TEXT NOT NULL,
+                option_id TEXT NOT NULL,
+                stickers INTEGER NOT NULL,
+                PRIMARY KEY (survey_id, question_id, colour, option_id)
+            ) WITHOUT ROWID;
+            INSERT INTO sticker_totals_v8 (survey_id, question_id, colour, option_id, stickers)
+                SELECT survey_id, question_id, '', option_id, stickers FROM sticker_totals;
+            DROP TABLE sticker_totals;
+            ALTER TABLE sticker_totals_v8 RENAME TO sticker_totals;
+            """),
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

@@ -249,45 +249,40 @@ public final class Store: Sendable {
         return counts
     }
 
-    /// The stickers on each option of one `stickers` question over all stored responses to
-    /// `survey`, and how many responses placed any. Read from the running totals the writer keeps
-    /// in the same transaction as each response, so a million answers take a few rows to tally.
-    /// Every stored answer was validated on entry, so budgets and caps hold already.
-    public func stickerCounts(survey: String, question: String) throws(StoreError) -> (counts: [String: Int], participants: Int) {
-        var counts: [String: Int] = [:]
-        var participants = 0
+    /// The stickers per colour and option of one `stickers` question over all stored responses
+    /// to `survey` (colour `""` for a question of one colour), and how many responses placed
+    /// any. Read from the running totals the writer keeps in the same transaction as each
+    /// response, so a million answers take a few rows to tally. Every stored answer was
+    /// validated on entry, so budgets and caps hold already.
+    public func stickerCounts(survey: String, question: String) throws(StoreError) -> StickerCounts {
+        var counts = StickerCounts()
         try read { connection throws(StoreError) in
-            try connection.prepare("SELECT option_id, stickers FROM sticker_totals WHERE survey_id = ? AND question_id = ?", purpose: "counting digital stickers")
-                .query([.text(survey), .text(question)]) { row in counts[row.text(0)] = Int(row.int64(1)) }
+            try connection.prepare(
+                "SELECT colour, option_id, stickers FROM sticker_totals WHERE survey_id = ? AND question_id = ?", purpose: "counting digital stickers"
+            ).query([.text(survey), .text(question)]) { row in counts.stickers[row.text(0), default: [:]][row.text(1)] = Int(row.int64(2)) }
             try connection.prepare("SELECT participants FROM sticker_participants WHERE survey_id = ? AND question_id = ?", purpose: "counting digital stickers")
-                .query([.text(survey), .text(question)]) { row in participants = Int(row.int64(0)) }
+                .query([.text(survey), .text(question)]) { row in counts.participants = Int(row.int64(0)) }
         }
-        return (counts, participants)
+        return counts
     }
 
-    /// The same counts recomputed from the stored answers themselves (one `json_each` pass): for
-    /// checking the running totals, as `wijkpeil bench crash-check` does.
-    public func recountStickers(survey: String, question: String) throws(StoreError) -> (counts: [String: Int], participants: Int) {
-        var counts: [String: Int] = [:]
-        var participants = 0
-        let path = "$.\"" + question + "\""
-        try read { connection throws(StoreError) in
-            var lastResponse: Int64 = -1
-            try connection.prepare(
-                """
-                SELECT responses.id, sticker.key, sticker.value FROM responses, json_each(responses.answers, ?) AS sticker
-                WHERE responses.survey_id = ?
-                """, purpose: "recounting digital stickers"
-            ).query([.text(path), .text(survey)]) { row in
-                let id = row.int64(0)
-                if id != lastResponse {
-                    participants += 1
-                    lastResponse = id
+    /// The same counts recomputed from the stored answers themselves: for checking the running
+    /// totals, as `wijkpeil bench crash-check` does.
+    public func recountStickers(survey: String, question: String) throws(StoreError) -> StickerCounts {
+        var counts = StickerCounts()
+        try forEachResponse(survey: survey) { response in
+            guard case .object(let answers) = response.answers, case .object(let placed)? = answers[question] else { return }
+            counts.participants += 1
+            for (key, value) in placed {
+                switch value {
+                case .number(let count): counts.stickers["", default: [:]][key, default: 0] += Int(count)
+                case .object(let byOption):
+                    for case (let option, .number(let count)) in byOption { counts.stickers[key, default: [:]][option, default: 0] += Int(count) }
+                default: break
                 }
-                counts[row.text(1), default: 0] += Int(row.int64(2))
             }
         }
-        return (counts, participants)
+        return counts
     }
 
     // MARK: Secrets

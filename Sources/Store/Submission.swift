@@ -30,9 +30,11 @@ public struct Submission: Sendable, Hashable {
     /// stored (not when it is a repeat).
     public var stickers: [StickerCount]
 
-    /// Stickers on one option of one `stickers` question.
+    /// Stickers of one colour on one option of one `stickers` question (colour `""` for a
+    /// question of one colour).
     public struct StickerCount: Sendable, Hashable {
         public var question: String
+        public var colour: String
         public var option: String
         public var count: Int
     }
@@ -51,9 +53,19 @@ public struct Submission: Sendable, Hashable {
         var stickers: [StickerCount] = []
         // Grouped by question (the writer counts a participant once per question).
         for (question, answer) in response.answers {
-            guard case .stickers(let counts) = answer else { continue }
-            for (option, count) in counts where count > 0 {
-                stickers.append(StickerCount(question: question, option: option, count: count))
+            switch answer {
+            case .stickers(let counts):
+                for (option, count) in counts where count > 0 {
+                    stickers.append(StickerCount(question: question, colour: "", option: option, count: count))
+                }
+            case .colouredStickers(let counts):
+                for (colour, byOption) in counts {
+                    for (option, count) in byOption where count > 0 {
+                        stickers.append(StickerCount(question: question, colour: colour, option: option, count: count))
+                    }
+                }
+            default:
+                continue
             }
         }
         self.stickers = stickers
@@ -138,4 +150,16 @@ public struct WriteStatistics: Sendable, Hashable {
     public var stored: Int
     /// Submissions whose key was stored already with the same answers (a double tap).
     public var duplicates: Int
+}
+
+/// Stored stickers of one question: per colour (`""` for a question of one colour), per option,
+/// and how many responses placed any.
+public struct StickerCounts: Sendable, Hashable {
+    public var stickers: [String: [String: Int]] = [:]
+    public var participants = 0
+
+    public init(stickers: [String: [String: Int]] = [:], participants: Int = 0) {
+        self.stickers = stickers
+        self.participants = participants
+    }
 }

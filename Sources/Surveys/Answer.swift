@@ -13,6 +13,9 @@ public enum Answer: Sendable, Hashable {
     case consent(Bool)
     /// Stickers per option id; options without stickers are left out.
     case stickers([String: Int])
+    /// Stickers of a session, per colour then per option: `{"groen": {"veiligheid": 2}}`;
+    /// colours and options without stickers are left out.
+    case colouredStickers([String: [String: Int]])
 
     /// The answer in the JSON shape of the API and of stored responses.
     public var jsonValue: JSONValue {
@@ -23,6 +26,7 @@ public enum Answer: Sendable, Hashable {
         case .text(let text): .string(text)
         case .consent(let flag): .bool(flag)
         case .stickers(let counts): .object(counts.mapValues { .number(Double($0)) })
+        case .colouredStickers(let counts): .object(counts.mapValues { .object($0.mapValues { .number(Double($0)) }) })
         }
     }
 }

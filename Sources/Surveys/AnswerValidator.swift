@@ -173,7 +173,44 @@ public enum AnswerValidator {
                               en: "You have \(budget) stickers; you used more.")
             }
             return .stickers(counts)
+        case .sessionStickers(let allotment):
+            return try sessionStickers(value, allotment: allotment, question: question)
         }
+    }
+
+    /// Colour → option → count, within each colour's allotment and the cap per option per colour.
+    private static func sessionStickers(_ value: JSONValue, allotment: StickerAllotment, question: Question) throws(AnswerError) -> Answer? {
+        let shape = (nl: "per kleur een aantal stickers per optie, zoals {\"groen\": {\"veiligheid\": 2}}",
+                     en: "per colour a number of stickers per option, such as {\"groen\": {\"veiligheid\": 2}}")
+        guard case .object(let byColour) = value else { throw wrongType(question, nl: shape.nl, en: shape.en) }
+        var counts: [String: [String: Int]] = [:]
+        for (colourId, placed) in byColour {
+            // The one-colour shape ({"veiligheid": 2}) is named as a wrong shape, not a colour.
+            guard case .object = placed else { throw wrongType(question, nl: shape.nl, en: shape.en) }
+            guard let colour = allotment.colours.first(where: { $0.id == colourId }) else {
+                throw refusal(question, .unknownOption, nl: "Kies een van de kleuren: \(allotment.colours.map(\.id).joined(separator: ", ")).",
+                              en: "Choose one of the colours: \(allotment.colours.map(\.id).joined(separator: ", ")).")
+            }
+            guard case .object(let byOption) = placed else { throw wrongType(question, nl: shape.nl, en: shape.en) }
+            var total = 0
+            for (option, countValue) in byOption {
+                guard allotment.options.contains(where: { $0.id == option }) else { throw unknownOption(question) }
+                guard case .number(let count) = countValue, count.rounded() == count, count >= 0, count <= 1_000_000 else {
+                    throw wrongType(question, nl: "een heel aantal stickers (0 of meer)", en: "a whole number of stickers (0 or more)")
+                }
+                if count > Double(allotment.maxPerOption) {
+                    throw refusal(question, .overCap, nl: "U mag hoogstens \(allotment.maxPerOption) \(colour.label.nl) stickers op één optie plakken.",
+                                  en: "You may put at most \(allotment.maxPerOption) \(colour.label.en ?? colour.label.nl) stickers on one option.")
+                }
+                if count > 0 { counts[colourId, default: [:]][option] = Int(count) }
+                total += Int(count)
+            }
+            guard total <= colour.perParticipant else {
+                throw refusal(question, .overBudget, nl: "U heeft \(colour.perParticipant) \(colour.label.nl) sticker(s); u plakte er meer.",
+                              en: "You have \(colour.perParticipant) \(colour.label.en ?? colour.label.nl) sticker(s); you used more.")
+            }
+        }
+        return counts.isEmpty ? nil : .colouredStickers(counts)
     }
 
     private static func number(_ value: JSONValue, _ question: Question) throws(AnswerError) -> Double {

@@ -200,7 +200,14 @@ extension ResponseTable {
         case .number(let number): number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .string(let text): text
         case .array(let items): items.map(cell).joined(separator: ";")
-        case .object(let fields): fields.keys.sorted().map { "\($0)=\(cell(fields[$0] ?? .null))" }.joined(separator: ";")
+        case .object(let fields):
+            fields.keys.sorted().map { key in
+                // Session stickers nest colour → option: groen:veiligheid=2.
+                if case .object(let inner)? = fields[key] {
+                    return inner.keys.sorted().map { "\(key):\($0)=\(cell(inner[$0] ?? .null))" }.joined(separator: ";")
+                }
+                return "\(key)=\(cell(fields[key] ?? .null))"
+            }.joined(separator: ";")
         }
     }
 }

@@ -113,6 +113,21 @@ public struct ResponseTable: Sendable {
                 counts[parts[0]] = .number(Double(count))
             }
             return .object(counts)
+        case .sessionStickers:
+            // colour:option=count;… — groen:veiligheid=2;rood:verkeer=1
+            var counts: [String: [String: JSONValue]] = [:]
+            for pair in text.split(separator: ";") {
+                let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+                let place = parts.first?.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace } ?? []
+                guard parts.count == 2, place.count == 2, !place[0].isEmpty, !place[1].isEmpty, let count = Int(parts[1]),
+                    counts[place[0]]?[place[1]] == nil
+                else {
+                    throw cellError(question, nl: "schrijf stickers als kleur:optie=aantal;kleur:optie=aantal, zoals groen:veiligheid=2;rood:verkeer=1",
+                                    en: "write stickers as colour:option=count;colour:option=count, such as groen:veiligheid=2;rood:verkeer=1")
+                }
+                counts[place[0], default: [:]][place[1]] = .number(Double(count))
+            }
+            return .object(counts.mapValues { .object($0) })
         case .consent:
             switch text.lowercased() {
             case "ja", "true": return .bool(true)

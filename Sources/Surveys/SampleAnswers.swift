@@ -55,6 +55,17 @@ public enum SampleAnswers {
                     }
                 }
                 answers[question.id] = .object(counts.mapValues { .number(Double($0)) })
+            case .sessionStickers(let allotment):
+                var byColour: [String: JSONValue] = [:]
+                for colour in allotment.colours {
+                    var counts: [String: Int] = [:]
+                    for _ in 0..<Int.random(in: 0...colour.perParticipant, using: &generator) {
+                        let option = allotment.options.randomElement(using: &generator)!.id
+                        if counts[option, default: 0] < allotment.maxPerOption { counts[option, default: 0] += 1 }
+                    }
+                    if !counts.isEmpty { byColour[colour.id] = .object(counts.mapValues { .number(Double($0)) }) }
+                }
+                answers[question.id] = .object(byColour)
             }
         }
         return answers

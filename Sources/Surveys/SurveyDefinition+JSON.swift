@@ -71,6 +71,16 @@ extension Question {
             object["options"] = .array(options.map(\.jsonValue))
             object["stickers"] = .number(Double(stickers))
             object["maxPerOption"] = .number(Double(maxPerOption))
+        case .sessionStickers(let allotment):
+            // The session's options and colours are written out, so the definition the store
+            // keeps reads back on its own.
+            object["session"] = .string(allotment.session)
+            object["options"] = .array(allotment.options.map(\.jsonValue))
+            object["colours"] = .array(allotment.colours.map { colour in
+                .object(["id": .string(colour.id), "label": colour.label.jsonValue, "meaning": .string(colour.meaning.rawValue),
+                         "perParticipant": .number(Double(colour.perParticipant))])
+            })
+            object["maxPerOption"] = .number(Double(allotment.maxPerOption))
         }
         return .object(object)
     }

@@ -7,8 +7,11 @@ extension SurveyDefinition {
     ///
     /// - Parameter themeSets: the theme sets the survey may name, by id; `nil` to trust the themes
     ///   named (for a definition read back from the store).
-    public static func read(_ json: JSONValue, themeSets: [String: ThemeSet]?, findings: inout Findings) -> SurveyDefinition? {
-        var reading = DefinitionReading(themeSets: themeSets)
+    ///   - sessions: the sticker sessions a stickers question may name (`"session"`), by id.
+    public static func read(
+        _ json: JSONValue, themeSets: [String: ThemeSet]?, sessions: [String: StickerAllotment] = [:], findings: inout Findings
+    ) -> SurveyDefinition? {
+        var reading = DefinitionReading(themeSets: themeSets, sessions: sessions)
         let definition = reading.survey(json)
         findings.append(contentsOf: reading.findings)
         return reading.findings.hasErrors ? nil : definition
@@ -18,10 +21,12 @@ extension SurveyDefinition {
 /// The state of reading one definition: the findings so far and the theme set in force.
 struct DefinitionReading {
     var themes: ThemeContext
+    let sessions: [String: StickerAllotment]
     var findings = Findings()
 
-    init(themeSets: [String: ThemeSet]?) {
+    init(themeSets: [String: ThemeSet]?, sessions: [String: StickerAllotment] = [:]) {
         themes = ThemeContext(themeSets: themeSets)
+        self.sessions = sessions
     }
 
     mutating func survey(_ json: JSONValue) -> SurveyDefinition? {
@@ -115,7 +120,7 @@ struct DefinitionReading {
         "email": [],
         "date": ["generalise"],
         "consent": [],
-        "stickers": ["options", "stickers", "maxPerOption"],
+        "stickers": ["options", "stickers", "maxPerOption", "session", "colours"],
     ]
 
     private mutating func question(_ json: JSONValue, at path: JSONPath) -> Question? {
@@ -256,6 +261,8 @@ struct DefinitionReading {
             return .email
         case "consent":
             return .consent
+        case "stickers" where reader.has("session"):
+            return sessionStickers(reader, at: path)
         case "stickers":
             guard let options = themes.options(reader, findings: &findings) else { return nil }
             let stickers = reader.integer("stickers", required: true, findings: &findings)
@@ -280,6 +287,35 @@ struct DefinitionReading {
         default:
             return nil
         }
+    }
+
+    /// A stickers question that names a session: the session's options, colours and cap, as
+    /// the store keeps them (written out) or looked up among the sessions of the folder.
+    private mutating func sessionStickers(_ reader: JSONObjectReader, at path: JSONPath) -> QuestionKind? {
+        guard let session = reader.identifier("session", required: true, findings: &findings) else { return nil }
+        if reader.has("colours") {
+            guard let options = themes.options(reader, findings: &findings),
+                let colours = StickerColour.readColours(reader, findings: &findings),
+                let cap = reader.integer("maxPerOption", required: true, findings: &findings)
+            else { return nil }
+            return .sessionStickers(StickerAllotment(session: session, options: options, colours: colours, maxPerOption: cap))
+        }
+        if reader.has("options") || reader.has("stickers") || reader.has("maxPerOption") {
+            findings.error(
+                "session-and-own-stickers", at: path.appending("session").location,
+                nl: "een stickervraag met \"session\" neemt de opties, kleuren en grenzen van die sessie over; laat options, stickers en maxPerOption weg",
+                en: "a stickers question with \"session\" takes the options, colours and caps of that session; leave out options, stickers and maxPerOption")
+            return nil
+        }
+        guard let allotment = sessions[session] else {
+            let closest = Identifier.closest(to: session, in: sessions.keys.sorted())
+            findings.error(
+                "unknown-sticker-session", at: path.appending("session").location,
+                nl: "er is geen stickersessie \"\(session)\" in deze map" + (closest.map { "; bedoelt u \($0)?" } ?? ""),
+                en: "there is no sticker session \"\(session)\" in this folder" + (closest.map { "; did you mean \($0)?" } ?? ""))
+            return nil
+        }
+        return .sessionStickers(allotment)
     }
 
     private mutating func generalisation(_ reader: JSONObjectReader, allowed: [Generalisation]) -> Generalisation? {

@@ -145,6 +145,10 @@ public enum QuestionKind: Sendable, Hashable {
     case consent
     /// Stickers (dots) to put on options: `stickers` in all, at most `maxPerOption` on one.
     case stickers(options: [Option], stickers: Int, maxPerOption: Int)
+    /// The stickers of a sticker session (`"session": "bewonersavond"`): its options, its colours
+    /// with their allotment each, its cap per option per colour. The dots on phones are then the
+    /// stickers on the posters, and the two tallies add up.
+    case sessionStickers(StickerAllotment)
 
     /// The `type` name used in files.
     public var typeName: String {
@@ -158,7 +162,7 @@ public enum QuestionKind: Sendable, Hashable {
         case .email: "email"
         case .date: "date"
         case .consent: "consent"
-        case .stickers: "stickers"
+        case .stickers, .sessionStickers: "stickers"
         }
     }
 
@@ -169,6 +173,7 @@ public enum QuestionKind: Sendable, Hashable {
     public var options: [Option] {
         switch self {
         case .single(let options), .multi(let options, _, _), .stickers(let options, _, _): options
+        case .sessionStickers(let allotment): allotment.options
         default: []
         }
     }

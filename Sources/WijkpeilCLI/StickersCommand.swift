@@ -21,6 +21,10 @@ enum StickersCommand {
             Double entry: --entry A.csv --entry B.csv (or an entered_by column with two names); the tally
             refuses to run while the two disagree and lists where, so that poster is recounted.
             Digital: wijkpeil stickers tally --db DB --survey ID [--question QID].
+            One evening, paper and phones together: wijkpeil stickers tally SESSION FILE... --db DB adds the
+            dots stored for every stickers question that names SESSION ("session": …) to the paper files.
+            Ranking: support descending, then concern descending (a worry is a reason to look), then option id;
+            equal support and concern share a rank ("1224").
             Invalid lines: listed, nothing tallied (exit 1), unless --skip-invalid.
             """,
         options: [
@@ -35,7 +39,7 @@ enum StickersCommand {
         run: { arguments, console in
             let language = arguments.language
             let (session, result): (StickerSession, StickerTally)
-            if arguments.value("db") != nil {
+            if arguments.value("db") != nil, arguments.positionals.isEmpty {
                 (session, result) = try digitalTally(arguments)
             } else {
                 (session, result) = try paperTally(arguments, console: console)
@@ -83,8 +87,14 @@ enum StickersCommand {
             throw InvalidInput(findings)
         }
         switch DoubleEntry.reconcile(table, session: session) {
-        case .agreed(let agreed):
+        case .agreed(var agreed):
             var result = StickerTally.compute(session: session, table: agreed, attendees: attendees)
+            if arguments.value("db") != nil {
+                // The phones' dots of the same evening: every stickers question that names this session.
+                let digital = try storedDots(session: session, library: library, arguments: arguments, into: &agreed)
+                result = StickerTally.compute(
+                    session: session, table: agreed, attendees: attendees, knownParticipants: result.participants.map { $0 + digital })
+            }
             result.excluded = findings.errors.map { finding in
                 StickerTally.Exclusion(file: finding.location.file ?? "", line: finding.location.line ?? 0, code: finding.code, reason: finding.message)
             } + result.excluded
@@ -105,9 +115,44 @@ enum StickersCommand {
         }
     }
 
+    /// Adds the stored dots of every survey question that names `session` to `table`, as rows of
+    /// a poster named after the question; returns the responses that placed them.
+    private static func storedDots(session: StickerSession, library: SurveyLibrary, arguments: ParsedArguments, into table: inout PlacementTable) throws -> Int {
+        let store = try DatabaseAccess.open(arguments, mustExist: true)
+        var participants = 0
+        for entry in library.definitions {
+            guard case .survey(let survey) = entry.content else { continue }
+            for question in survey.questions {
+                guard case .sessionStickers(let allotment) = question.kind, allotment.session == session.id else { continue }
+                let stored = try store.stickerCounts(survey: survey.id, question: question.id)
+                add(stored, session: session, poster: "\(survey.id)/\(question.id)", file: store.path, into: &table)
+                participants += stored.participants
+            }
+        }
+        return participants
+    }
+
+    /// Stored counts as rows of the placement table: one row per colour and option.
+    private static func add(_ stored: StickerCounts, session: StickerSession, poster name: String, file path: String, into table: inout PlacementTable) {
+        let file = table.addFile(path), poster = table.posterId(name)
+        for (colourIndex, colour) in session.colours.enumerated() {
+            // One-colour questions store their dots under "".
+            let byOption = stored.stickers[colour.id] ?? (session.colours.count == 1 ? stored.stickers[""] : nil) ?? [:]
+            for (index, option) in session.options.enumerated() {
+                guard let count = byOption[option.id], count > 0 else { continue }
+                table.append(poster: poster, option: UInt16(index), colour: UInt8(colourIndex), count: Int32(count), participant: -1, entry: -1, file: file, line: 0)
+            }
+        }
+    }
+
     private static func digitalTally(_ arguments: ParsedArguments) throws -> (StickerSession, StickerTally) {
         let survey = try DatabaseAccess.survey(arguments)
-        let candidates = survey.questions.filter { if case .stickers = $0.kind { return true } else { return false } }
+        let candidates = survey.questions.filter { question in
+            switch question.kind {
+            case .stickers, .sessionStickers: true
+            default: false
+            }
+        }
         let question: Question
         if let id = arguments.value("question") {
             guard let found = candidates.first(where: { $0.id == id }) else {
@@ -124,11 +169,7 @@ enum StickersCommand {
         let store = try DatabaseAccess.open(arguments, mustExist: true)
         let stored = try store.stickerCounts(survey: survey.id, question: question.id)
         var table = PlacementTable()
-        let file = table.addFile(store.path), poster = table.posterId(question.id)
-        for (index, option) in session.options.enumerated() {
-            guard let count = stored.counts[option.id], count > 0 else { continue }
-            table.append(poster: poster, option: UInt16(index), colour: 0, count: Int32(count), participant: -1, entry: -1, file: file, line: 0)
-        }
+        add(stored, session: session, poster: question.id, file: store.path, into: &table)
         return (session, StickerTally.compute(session: session, table: table, knownParticipants: stored.participants))
     }
 

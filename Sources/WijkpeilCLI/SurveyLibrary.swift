@@ -33,6 +33,8 @@ struct SurveyLibrary {
 
     let directory: String
     private(set) var themeSets: [String: ThemeSet] = [:]
+    /// The sticker sessions of the folder, which a survey's stickers question may name.
+    private(set) var sessions: [String: StickerAllotment] = [:]
     /// Theme set files, then definitions, each sorted by file name.
     private(set) var entries: [Entry] = []
 
@@ -49,7 +51,16 @@ struct SurveyLibrary {
             if case .themeSet(let set) = entry.content, themeSets[set.id] == nil { themeSets[set.id] = set }
             entries.append(entry)
         }
-        for file in Self.jsonFiles(in: directory) {
+        // Sessions first, so a survey's stickers question can take its colours from one.
+        let files = Self.jsonFiles(in: directory)
+        for file in files {
+            guard let json = try? Self.readJSON(file), StickerSession.looksLikeSession(json) else { continue }
+            var ignored = Findings()
+            if let session = StickerSession.read(json, themeSets: themeSets, findings: &ignored), sessions[session.id] == nil {
+                sessions[session.id] = session.allotment
+            }
+        }
+        for file in files {
             entries.append(read(file))
         }
         markDuplicateIds()
@@ -117,12 +128,14 @@ struct SurveyLibrary {
 
     /// Reads one survey, sticker session or plan file, with this folder's theme sets.
     func read(_ file: String) -> Entry {
-        Self.read(file, themeSets: themeSets, activities: activityFacts)
+        Self.read(file, themeSets: themeSets, activities: activityFacts, sessions: sessions)
     }
 
     /// Reads one survey, sticker session, theme set or plan file against the given theme sets and
     /// activities; the kind is told by the content (`colours`, `themes`, `steps`, `questions`).
-    static func read(_ file: String, themeSets: [String: ThemeSet], activities: [String: ActivityFacts]) -> Entry {
+    static func read(
+        _ file: String, themeSets: [String: ThemeSet], activities: [String: ActivityFacts], sessions: [String: StickerAllotment] = [:]
+    ) -> Entry {
         let json: JSONValue
         do {
             json = try Self.readJSON(file)
@@ -142,7 +155,7 @@ struct SurveyLibrary {
             let planFindings = PlanCheck.check(json, activities: activities)
             return Entry(file: file, content: planFindings.hasErrors ? .invalid : .plan, findings: planFindings.inFile(file))
         }
-        let survey = SurveyDefinition.read(json, themeSets: themeSets, findings: &findings)
+        let survey = SurveyDefinition.read(json, themeSets: themeSets, sessions: sessions, findings: &findings)
         return Entry(file: file, content: survey.map { .survey($0) } ?? .invalid, findings: findings.inFile(file))
     }
 

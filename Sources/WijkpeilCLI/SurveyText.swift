@@ -68,6 +68,9 @@ extension QuestionKind {
         case .date: "date"
         case .consent: "consent"
         case .stickers(_, let stickers, let maxPerOption): "stickers \(stickers), ≤ \(maxPerOption) per option"
+        case .sessionStickers(let allotment):
+            "stickers of session \(allotment.session): " + allotment.colours.map { "\($0.perParticipant) \($0.id)" }.joined(separator: ", ")
+                + ", ≤ \(allotment.maxPerOption) per option per colour"
         }
     }
 }

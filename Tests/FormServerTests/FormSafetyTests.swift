@@ -1,5 +1,6 @@
 import FormServer
 import Foundation
+import Participation
 import Synchronization
 import Store
 import Surveys
@@ -227,5 +228,34 @@ struct DuplicateKeyTests {
                                body: #"{"submissionKey": "d", "answers": {"cijfer-wonen": 99, "cijfer-wonen": 5}}"#)
         #expect(response.status == 400 && text(response).contains(#"the key \"cijfer-wonen\" appears twice"#))
         #expect(try store.responseCount(survey: "wijkanalyse") == 0)
+    }
+}
+
+@Suite("A session's stickers on the phone form")
+struct SessionStickersFormTests {
+    @Test("the form offers each colour of the session, and stores what was placed per colour")
+    func placesDotsPerColour() throws {
+        let allotment = StickerAllotment(
+            session: "bewonersavond", options: ["veiligheid", "verkeer"].map { Option(id: $0, label: LocalizedText(nl: $0.capitalized)) },
+            colours: [StickerColour(id: "groen", label: LocalizedText(nl: "groen", en: "green"), meaning: .support, perParticipant: 3),
+                      StickerColour(id: "rood", label: LocalizedText(nl: "rood", en: "red"), meaning: .concern, perParticipant: 1)],
+            maxPerOption: 2)
+        let survey = SurveyDefinition(
+            id: "stippen", title: LocalizedText(nl: "Stippen"), level: .consult,
+            questions: [Question(id: "stippen", text: LocalizedText(nl: "Waar?"), required: true, kind: .sessionStickers(allotment))])
+        let folder = NSTemporaryDirectory() + "wijkpeil-stippen-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try Store(path: folder + "/w.sqlite")
+        let application = try FormApplication(surveys: [survey], store: store, adminToken: "admin-token-0123456789", secret: [9])
+        let form = text(respond(application, "GET", "/s/stippen"))
+        #expect(form.contains("name=\"stippen.groen.veiligheid\"") && form.contains("name=\"stippen.rood.verkeer\""))
+        #expect(form.contains("groen: 3 stip(pen) voor wat voor u het belangrijkst is"))
+        let key = try #require(hidden("_key", in: form)), csrf = try #require(hidden("_csrf", in: form))
+        let tooMany = respond(application, "POST", "/s/stippen", headers: formHeaders, body: "_key=\(key)&_csrf=\(csrf)&stippen.rood.veiligheid=1&stippen.rood.verkeer=1")
+        #expect(tooMany.status == 422 && text(tooMany).contains("U heeft 1 rood sticker(s)"))
+        let placed = respond(application, "POST", "/s/stippen", headers: formHeaders, body: "_key=\(key)&_csrf=\(csrf)&stippen.groen.veiligheid=2&stippen.rood.verkeer=1")
+        #expect(placed.status == 303)
+        #expect(try store.stickerCounts(survey: "stippen", question: "stippen").stickers == ["groen": ["veiligheid": 2], "rood": ["verkeer": 1]])
     }
 }

@@ -144,8 +144,22 @@ struct StickerTallyTests {
 
             """)
         let tally = StickerTally.compute(session: session, table: contents.table)
-        #expect(tally.options.map(\.id) == ["b", "d", "c", "a"])
-        #expect(tally.options.map(\.rank) == [1, 1, 3, 4])
+        // At equal support the worry counts up, not down: c (4 green, 1 red) first.
+        #expect(tally.options.map(\.id) == ["c", "b", "d", "a"])
+        #expect(tally.options.map(\.rank) == [1, 2, 2, 4])
+    }
+
+    @Test("a red sticker is a reason to look: it never ranks an option below options with no stickers")
+    func concernRanksUp() {
+        let contents = read("""
+            poster,option,colour,count
+            t,a,rood,1
+
+            """)
+        let tally = StickerTally.compute(session: session, table: contents.table)
+        #expect(tally.options.first?.id == "a")
+        #expect(tally.options.first?.rank == 1)
+        #expect(tally.options.dropFirst().allSatisfy { $0.rank == 2 })
     }
 
     @Test func anEmptySessionTalliesToZeros() {

@@ -74,3 +74,45 @@ struct StickersCommandTests {
         #expect(result.out.components(separatedBy: "<section class=\"poster\">").count == 9)
     }
 }
+
+@Suite("One evening's stickers: the posters and the phones together")
+struct EveningStickersTests {
+    func counts(_ json: String) throws -> [String: [String: Int]] {
+        guard case .object(let tally) = try JSONValue.parse(Data(json.utf8)), case .array(let options)? = tally["options"] else { return [:] }
+        var result: [String: [String: Int]] = [:]
+        for case .object(let option) in options {
+            guard case .string(let id)? = option["id"], case .object(let byColour)? = option["counts"] else { continue }
+            for case (let colour, .number(let count)) in byColour { result[id, default: [:]][colour] = Int(count) }
+        }
+        return result
+    }
+
+    @Test("the phones' dots, in the session's colours, add up with the paper posters' stickers")
+    func paperAndPhones() throws {
+        let folder = TemporaryFolder()
+        let db = folder.path + "/avond.sqlite"
+        let phones = folder.write("telefoons.jsonl", """
+            {"submissionKey": "t1", "answers": {"stippen": {"groen": {"veiligheid": 2, "verkeer": 1}, "rood": {"wonen": 1}}}}
+            {"submissionKey": "t2", "answers": {"stippen": {"groen": {"veiligheid": 1}}}}
+            """)
+        let imported = run(["responses", "import", "--db", db, "--survey", "bewonersavond-stippen", "--surveys", bundledSurveys, phones])
+        #expect(imported.status == 0, "\(imported.err)")
+        let paperFile = packageRoot + "/samples/kerkwijk/stickers-tafel1.csv"
+        let paper = run(["stickers", "tally", "bewonersavond", paperFile, "--surveys", bundledSurveys, "--format", "json"])
+        let both = run(["stickers", "tally", "bewonersavond", paperFile, "--db", db, "--surveys", bundledSurveys, "--format", "json"])
+        #expect(paper.status == 0 && both.status == 0, "\(both.err)")
+        var expected = try counts(paper.out)
+        for (option, colour, count) in [("veiligheid", "groen", 3), ("verkeer", "groen", 1), ("wonen", "rood", 1)] {
+            expected[option, default: [:]][colour, default: 0] += count
+        }
+        #expect(try counts(both.out) == expected)
+        // The stored dots alone, in the same colours.
+        let digital = run(["stickers", "tally", "--db", db, "--survey", "bewonersavond-stippen", "--surveys", bundledSurveys, "--format", "json"])
+        #expect(try counts(digital.out)["veiligheid"] == ["groen": 3, "rood": 0])
+        // Exported: one count column per option and colour.
+        let export = folder.path + "/export/"
+        #expect(run(["export", "--db", db, "--survey", "bewonersavond-stippen", "--surveys", bundledSurveys, "--out", export, "--k", "1"]).status == 0)
+        let header = try CSVReader.records(Array(try String(contentsOfFile: export + "bewonersavond-stippen.csv", encoding: .utf8).utf8))[0].fields
+        #expect(header.contains("stippen.groen.veiligheid") && header.contains("stippen.rood.wonen"))
+    }
+}
