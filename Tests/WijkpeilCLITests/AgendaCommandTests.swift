@@ -33,6 +33,9 @@ struct AgendaCommandTests {
         }
         #expect(priorities.count == 3)
         guard case .string(let first) = priorities[0], case .string(let second) = priorities[1] else { return }
+        // The table shows the mentions (what residents named first) beside the stickers.
+        let table = run(["agenda", "--analysis", analysis, "--stickers", stickers])
+        #expect(table.out.contains("genoemd") && table.err.contains("door 76% als eerste genoemd"), "\(table.out)\(table.err)")
 
         // The council answers: a rejection without a reason is refused at level advise.
         let refused = run(["agenda", "respond", agendaFile, "--theme", second, "--decision", "rejected"])
