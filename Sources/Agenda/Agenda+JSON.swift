@@ -17,16 +17,20 @@ extension Agenda {
             return fields
         }
         if !councilPriorities.isEmpty {
-            object["councilPriorities"] = .array(councilPriorities.map { priority in
-                .object(["theme": .string(priority.theme), "label": priority.label.jsonValue, "reason": .string(priority.reason),
-                         "date": .string(priority.date), "byCouncil": true])
-            })
+            object["councilPriorities"] = .array(
+                councilPriorities.map { priority in
+                    .object([
+                        "theme": .string(priority.theme), "label": priority.label.jsonValue, "reason": .string(priority.reason),
+                        "date": .string(priority.date), "byCouncil": true,
+                    ])
+                })
         }
-        object["responses"] = .object(responses.mapValues { response in
-            var fields = answer(response)
-            if !response.history.isEmpty { fields["history"] = .array(response.history.map { .object(answer($0)) }) }
-            return .object(fields)
-        })
+        object["responses"] = .object(
+            responses.mapValues { response in
+                var fields = answer(response)
+                if !response.history.isEmpty { fields["history"] = .array(response.history.map { .object(answer($0)) }) }
+                return .object(fields)
+            })
         return .object(object)
     }
 
@@ -43,16 +47,17 @@ extension Agenda {
             "appliedWeights": signals(appliedWeights.values),
             "max": .number(Double(max)),
             "inputs": .array(inputs.map { .object(["role": .string($0.role), "file": .string($0.file), "sha256": .string($0.sha256)]) }),
-            "themes": .array(themes.map { theme in
-                .object([
-                    "theme": .string(theme.theme), "label": theme.label.jsonValue,
-                    "signals": signals(theme.signals), "normalised": signals(theme.normalised),
-                    "contributions": signals(theme.contributions), "score": .number(theme.score),
-                    "rank": .number(Double(theme.rank)), "selected": .bool(theme.selected),
-                    "stability": .number(theme.stability), "flags": .array(theme.flags.map(JSONValue.string)),
-                    "explanation": theme.explanation.jsonValue,
-                ])
-            }),
+            "themes": .array(
+                themes.map { theme in
+                    .object([
+                        "theme": .string(theme.theme), "label": theme.label.jsonValue,
+                        "signals": signals(theme.signals), "normalised": signals(theme.normalised),
+                        "contributions": signals(theme.contributions), "score": .number(theme.score),
+                        "rank": .number(Double(theme.rank)), "selected": .bool(theme.selected),
+                        "stability": .number(theme.stability), "flags": .array(theme.flags.map(JSONValue.string)),
+                        "explanation": theme.explanation.jsonValue,
+                    ])
+                }),
             "priorities": .array(priorities.map(JSONValue.string)),
         ]
     }
@@ -107,9 +112,10 @@ extension Agenda {
         // Another file of the evening (an analysis, a sticker tally) gets one clear finding, not
         // one per field it lacks.
         guard reader.has("rule"), reader.has("priorities") else {
-            findings.error("not-an-agenda", at: reader.path.location,
-                           nl: "dit is geen agenda; maak er een met wijkpeil agenda --analysis A.json --stickers T.json --format json --out AGENDA.json",
-                           en: "this is not an agenda; make one with wijkpeil agenda --analysis A.json --stickers T.json --format json --out AGENDA.json")
+            findings.error(
+                "not-an-agenda", at: reader.path.location,
+                nl: "dit is geen agenda; maak er een met wijkpeil agenda --analysis A.json --stickers T.json --format json --out AGENDA.json",
+                en: "this is not an agenda; make one with wijkpeil agenda --analysis A.json --stickers T.json --format json --out AGENDA.json")
             throw fail()
         }
         func weights(_ key: String) -> Weights? {
@@ -131,15 +137,17 @@ extension Agenda {
         let ruleText = reader.string("rule", required: true, findings: &findings) ?? ""
         let rule = Rule(text: ruleText)
         if rule == nil {
-            findings.error("unknown-rule", at: reader.path.appending("rule").location,
-                           nl: "deze regel heeft Wijkpeil nooit vastgelegd; de agenda is met de hand veranderd of door een nieuwere Wijkpeil gemaakt",
-                           en: "no Wijkpeil recorded this rule; the agenda was edited by hand or made by a newer Wijkpeil")
+            findings.error(
+                "unknown-rule", at: reader.path.appending("rule").location,
+                nl: "deze regel heeft Wijkpeil nooit vastgelegd; de agenda is met de hand veranderd of door een nieuwere Wijkpeil gemaakt",
+                en: "no Wijkpeil recorded this rule; the agenda was edited by hand or made by a newer Wijkpeil")
         }
         let levelText = reader.string("level", required: true, findings: &findings) ?? ""
         let level = ParticipationLevel(rawValue: levelText)
         if level == nil, !levelText.isEmpty {
-            findings.error("unknown-level", at: reader.path.appending("level").location,
-                           nl: "onbekend niveau \"\(levelText)\"", en: "unknown level \"\(levelText)\"")
+            findings.error(
+                "unknown-level", at: reader.path.appending("level").location,
+                nl: "onbekend niveau \"\(levelText)\"", en: "unknown level \"\(levelText)\"")
         }
         let requested = weights("weights"), applied = weights("appliedWeights")
         let max = reader.integer("max", required: true, findings: &findings) ?? 0
@@ -164,11 +172,12 @@ extension Agenda {
                 let explanation = item.localizedText("explanation", required: true, findings: &findings)
             else { continue }
             let flags = (item.array("flags", findings: &findings) ?? []).compactMap { if case .string(let flag) = $0 { flag } else { nil } }
-            themes.append(Theme(
-                theme: id, label: label, signals: signals(item.object("signals", findings: &findings)),
-                normalised: signals(item.object("normalised", findings: &findings)),
-                contributions: signals(item.object("contributions", findings: &findings)),
-                score: score, rank: rank, selected: selected, stability: stability, flags: flags, explanation: explanation))
+            themes.append(
+                Theme(
+                    theme: id, label: label, signals: signals(item.object("signals", findings: &findings)),
+                    normalised: signals(item.object("normalised", findings: &findings)),
+                    contributions: signals(item.object("contributions", findings: &findings)),
+                    score: score, rank: rank, selected: selected, stability: stability, flags: flags, explanation: explanation))
         }
         let priorities = reader.identifiers("priorities", required: true, findings: &findings) ?? []
         var responses: [String: CouncilResponse] = [:]
@@ -177,8 +186,9 @@ extension Agenda {
                 guard let answer = object.object(theme, findings: &findings) else { continue }
                 let decisionText = answer.string("decision", required: true, findings: &findings) ?? ""
                 guard let decision = CouncilResponse.Decision(rawValue: decisionText) else {
-                    findings.error("unknown-decision", at: answer.path.appending("decision").location,
-                                   nl: "een besluit is adopted, adjusted of rejected", en: "a decision is adopted, adjusted or rejected")
+                    findings.error(
+                        "unknown-decision", at: answer.path.appending("decision").location,
+                        nl: "een besluit is adopted, adjusted of rejected", en: "a decision is adopted, adjusted or rejected")
                     continue
                 }
                 var history: [CouncilResponse] = []
@@ -186,13 +196,15 @@ extension Agenda {
                     let path = answer.path.appending("history").appending(index)
                     guard let earlier = JSONObjectReader(element, at: path, findings: &findings) else { continue }
                     guard let decision = CouncilResponse.Decision(rawValue: earlier.string("decision", required: true, findings: &findings) ?? "") else {
-                        findings.error("unknown-decision", at: path.appending("decision").location,
-                                       nl: "een besluit is adopted, adjusted of rejected", en: "a decision is adopted, adjusted or rejected")
+                        findings.error(
+                            "unknown-decision", at: path.appending("decision").location,
+                            nl: "een besluit is adopted, adjusted of rejected", en: "a decision is adopted, adjusted or rejected")
                         continue
                     }
-                    history.append(CouncilResponse(
-                        decision: decision, reason: earlier.string("reason", findings: &findings), frame: earlier.string("frame", findings: &findings),
-                        date: earlier.string("date", findings: &findings) ?? ""))
+                    history.append(
+                        CouncilResponse(
+                            decision: decision, reason: earlier.string("reason", findings: &findings), frame: earlier.string("frame", findings: &findings),
+                            date: earlier.string("date", findings: &findings) ?? ""))
                 }
                 responses[theme] = CouncilResponse(
                     decision: decision, reason: answer.string("reason", findings: &findings), frame: answer.string("frame", findings: &findings),
@@ -204,12 +216,14 @@ extension Agenda {
             guard let item = JSONObjectReader(element, at: reader.path.appending("councilPriorities").appending(index), findings: &findings),
                 let theme = item.string("theme", required: true, findings: &findings)
             else { continue }
-            councilPriorities.append(CouncilPriority(
-                theme: theme, label: item.localizedText("label", findings: &findings) ?? LocalizedText(nl: theme),
-                reason: item.string("reason", required: true, findings: &findings) ?? "", date: item.string("date", findings: &findings) ?? ""))
+            councilPriorities.append(
+                CouncilPriority(
+                    theme: theme, label: item.localizedText("label", findings: &findings) ?? LocalizedText(nl: theme),
+                    reason: item.string("reason", required: true, findings: &findings) ?? "", date: item.string("date", findings: &findings) ?? ""))
         }
         guard !findings.hasErrors, let rule, let level, let requested, let applied else { throw fail() }
-        return Agenda(rule: rule, weights: requested, appliedWeights: applied, max: max, level: level, themes: themes,
-                      priorities: priorities, inputs: inputs, version: version, responses: responses, councilPriorities: councilPriorities)
+        return Agenda(
+            rule: rule, weights: requested, appliedWeights: applied, max: max, level: level, themes: themes,
+            priorities: priorities, inputs: inputs, version: version, responses: responses, councilPriorities: councilPriorities)
     }
 }

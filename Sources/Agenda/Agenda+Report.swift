@@ -13,8 +13,10 @@ extension Agenda {
         themes.map { theme in
             [String(theme.rank), theme.label.text(in: language)]
                 + Signal.allCases.map { signal in theme.signals[signal] == nil ? "–" : language.decimal(theme.normalised[signal] ?? 0, digits: 2) }
-                + [language.decimal(theme.score, digits: 3), language.percent(theme.stability),
-                   theme.selected ? (language == .nl ? "ja" : "yes") : "", theme.flags.joined(separator: ",")]
+                + [
+                    language.decimal(theme.score, digits: 3), language.percent(theme.stability),
+                    theme.selected ? (language == .nl ? "ja" : "yes") : "", theme.flags.joined(separator: ","),
+                ]
         }
     }
 
@@ -73,7 +75,8 @@ extension Agenda {
             for earlier in historyText(for: id, language: language) { text += "   " + earlier + "\n" }
         }
         if !councilPriorities.isEmpty {
-            text += "\n" + (nl ? "Door de raad toegevoegd (telt niet mee bij de speerpunten van bewoners):" : "Added by the council (not one of the residents' priorities):") + "\n\n"
+            text +=
+                "\n" + (nl ? "Door de raad toegevoegd (telt niet mee bij de speerpunten van bewoners):" : "Added by the council (not one of the residents' priorities):") + "\n\n"
             for priority in councilPriorities {
                 text += "- **\(priority.label.text(in: language))** (\(priority.date)): \(priority.reason)\n"
             }
@@ -99,9 +102,12 @@ extension Agenda {
             body += "<li><h3>\(Markup.escape(theme.label.text(in: language)))</h3>"
             body += "<p>\(Markup.escape(theme.explanation.text(in: language)))</p>"
             if theme.flags.contains("fragile") {
-                body += "<p class=\"note\">" + (nl
-                    ? "Let op: dit speerpunt hangt af van de weging; bij \(Markup.escape(language.percent(1 - theme.stability))) van de andere wegingen was een ander thema gekozen."
-                    : "Note: this priority depends on the weights; under \(Markup.escape(language.percent(1 - theme.stability))) of other weightings another theme would have been chosen.") + "</p>"
+                body +=
+                    "<p class=\"note\">"
+                    + (nl
+                        ? "Let op: dit speerpunt hangt af van de weging; bij \(Markup.escape(language.percent(1 - theme.stability))) van de andere wegingen was een ander thema gekozen."
+                        : "Note: this priority depends on the weights; under \(Markup.escape(language.percent(1 - theme.stability))) of other weightings another theme would have been chosen.")
+                    + "</p>"
             }
             body += "<p class=\"answer \(decision?.rawValue ?? "open")\"><strong>\(Markup.escape(answerText(for: id, language: language)))</strong></p>"
             for earlier in historyText(for: id, language: language) { body += "<p class=\"earlier\">\(Markup.escape(earlier))</p>" }
@@ -109,8 +115,11 @@ extension Agenda {
         }
         body += "</ol>\n"
         if !councilPriorities.isEmpty {
-            body += "<h2>\(nl ? "Door de raad toegevoegd" : "Added by the council")</h2>\n<p>"
-                + (nl ? "Deze speerpunten kiest de raad zelf; ze tellen niet mee bij de speerpunten van bewoners." : "The council chose these priorities itself; they are not among the residents' priorities.")
+            body +=
+                "<h2>\(nl ? "Door de raad toegevoegd" : "Added by the council")</h2>\n<p>"
+                + (nl
+                    ? "Deze speerpunten kiest de raad zelf; ze tellen niet mee bij de speerpunten van bewoners."
+                    : "The council chose these priorities itself; they are not among the residents' priorities.")
                 + "</p><ul class=\"council\">"
             for priority in councilPriorities {
                 body += "<li><strong>\(Markup.escape(priority.label.text(in: language)))</strong> (\(Markup.escape(priority.date))): \(Markup.escape(priority.reason))</li>"
@@ -118,31 +127,42 @@ extension Agenda {
             body += "</ul>\n"
         }
         body += "<h2>\(nl ? "Hoe er is gewogen" : "How the themes were weighed")</h2>\n<p>"
-        body += Markup.escape(nl
-            ? "Per thema tellen \(signalCount(language: language)) mee: \(weightsText(language: language)). Elk is gedeeld door de hoogste waarde van alle thema's, zodat ze vergelijkbaar zijn. De \(max) thema's met de hoogste score zijn de speerpunten. De stabiliteit zegt bij welk deel van \(stabilityPoints) wegingen een thema ook gekozen was."
-            : "Per theme, \(signalCount(language: language)) count: \(weightsText(language: language)). Each is divided by the highest value over the themes, so they compare. The \(max) themes with the highest scores are the priorities. Stability says under what share of \(stabilityPoints) weightings a theme would also have been chosen.") + "</p>\n"
-        body += "<div class=\"scroll\" role=\"region\" aria-label=\"\(nl ? "weging per thema" : "weighing per theme")\" tabindex=\"0\"><table><thead><tr>" + Self.tableHeader(language: language).map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        body +=
+            Markup.escape(
+                nl
+                    ? "Per thema tellen \(signalCount(language: language)) mee: \(weightsText(language: language)). Elk is gedeeld door de hoogste waarde van alle thema's, zodat ze vergelijkbaar zijn. De \(max) thema's met de hoogste score zijn de speerpunten. De stabiliteit zegt bij welk deel van \(stabilityPoints) wegingen een thema ook gekozen was."
+                    : "Per theme, \(signalCount(language: language)) count: \(weightsText(language: language)). Each is divided by the highest value over the themes, so they compare. The \(max) themes with the highest scores are the priorities. Stability says under what share of \(stabilityPoints) weightings a theme would also have been chosen."
+            ) + "</p>\n"
+        body +=
+            "<div class=\"scroll\" role=\"region\" aria-label=\"\(nl ? "weging per thema" : "weighing per theme")\" tabindex=\"0\"><table><thead><tr>"
+            + Self.tableHeader(language: language).map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in table(language: language) {
-            body += "<tr>" + row.enumerated().map { index, cell in index == 1 ? "<th scope=\"row\">\(Markup.escape(cell))</th>" : "<td>\(Markup.escape(cell))</td>" }.joined() + "</tr>"
+            body +=
+                "<tr>" + row.enumerated().map { index, cell in index == 1 ? "<th scope=\"row\">\(Markup.escape(cell))</th>" : "<td>\(Markup.escape(cell))</td>" }.joined() + "</tr>"
         }
         body += "</tbody></table></div>\n"
-        body += "<h2>\(nl ? "Zelf nagaan" : "Check it yourself")</h2>\n<p>" + Markup.escape(nl
-            ? "Deze agenda is berekend met Wijkpeil \(version) uit deze bestanden. Wie ze heeft, kan met `wijkpeil agenda verify` nagaan dat de uitkomst klopt:"
-            : "This agenda was computed with Wijkpeil \(version) from these files. Anyone who has them can check the outcome with `wijkpeil agenda verify`:") + "</p><ul>"
+        body +=
+            "<h2>\(nl ? "Zelf nagaan" : "Check it yourself")</h2>\n<p>"
+            + Markup.escape(
+                nl
+                    ? "Deze agenda is berekend met Wijkpeil \(version) uit deze bestanden. Wie ze heeft, kan met `wijkpeil agenda verify` nagaan dat de uitkomst klopt:"
+                    : "This agenda was computed with Wijkpeil \(version) from these files. Anyone who has them can check the outcome with `wijkpeil agenda verify`:") + "</p><ul>"
         for input in inputs {
             body += "<li>\(Markup.escape(input.role)): \(Markup.escape(input.file)) <code>sha256 \(Markup.escape(input.sha256))</code></li>"
         }
         body += "</ul>\n"
-        return Markup.page(title: title, language: language, maxWidth: "48rem", style: """
-            body { line-height: 1.5; font-size: 1.05rem; }
-            .promise { background: #eef4f8; border-left: 6px solid #1b4f72; padding: .75rem 1rem; }
-            .priorities li { margin-bottom: 1.25rem; }
-            .answer { padding: .5rem .75rem; border: 2px solid #1b4f72; }
-            .answer.rejected, .answer.outside-frames { border-color: #8a1c1c; } .answer.open { border-style: dashed; border-color: #555; }
-            .earlier { color: #444; margin-top: .25rem; }
-            .note { color: #5a3b00; }
-            table { width: 100%; font-size: .95rem; }
-            code { word-break: break-all; font-size: .85rem; }
-            """, body: body)
+        return Markup.page(
+            title: title, language: language, maxWidth: "48rem",
+            style: """
+                body { line-height: 1.5; font-size: 1.05rem; }
+                .promise { background: #eef4f8; border-left: 6px solid #1b4f72; padding: .75rem 1rem; }
+                .priorities li { margin-bottom: 1.25rem; }
+                .answer { padding: .5rem .75rem; border: 2px solid #1b4f72; }
+                .answer.rejected, .answer.outside-frames { border-color: #8a1c1c; } .answer.open { border-style: dashed; border-color: #555; }
+                .earlier { color: #444; margin-top: .25rem; }
+                .note { color: #5a3b00; }
+                table { width: 100%; font-size: .95rem; }
+                code { word-break: break-all; font-size: .85rem; }
+                """, body: body)
     }
 }

@@ -27,7 +27,8 @@ public struct Agenda: Sendable, Hashable {
 
         /// The rule in words, as the agenda records it.
         public var text: String {
-            let steps = "signal ÷ its largest value over the themes; "
+            let steps =
+                "signal ÷ its largest value over the themes; "
                 + "a signal missing everywhere drops out and its weight is shared in proportion; "
                 + "score = Σ weight × normalised signal; rank by score, then residents, then theme id; "
                 + "top max selected; stability over the simplex grid with step 0.05"
@@ -130,9 +131,10 @@ public struct Agenda: Sendable, Hashable {
         let normalised = normalise(evidence, present: present)
         let order = ranking(evidence, normalised: normalised, weights: applied)
         let stability = stabilities(evidence, normalised: normalised, present: present, max: max)
-        let missing = Dictionary(uniqueKeysWithValues: present.map { signal in
-            (signal, evidence.filter { $0.signal(signal) == nil }.map(\.theme))
-        })
+        let missing = Dictionary(
+            uniqueKeysWithValues: present.map { signal in
+                (signal, evidence.filter { $0.signal(signal) == nil }.map(\.theme))
+            })
         var themes: [Theme] = []
         for (position, index) in order.enumerated() {
             let item = evidence[index]
@@ -144,11 +146,12 @@ public struct Agenda: Sendable, Hashable {
             let selected = position < max
             var flags = present.filter { missing[$0]?.contains(item.theme) == true }.map { "missing-" + $0.rawValue }
             if selected, stability[index] < 0.5 { flags.append("fragile") }
-            themes.append(Theme(
-                theme: item.theme, label: item.label, signals: signals, normalised: normalised[index],
-                contributions: contributions, score: score(normalised[index], applied), rank: position + 1,
-                selected: selected, stability: stability[index], flags: flags,
-                explanation: explanation(item, among: evidence, present: present)))
+            themes.append(
+                Theme(
+                    theme: item.theme, label: item.label, signals: signals, normalised: normalised[index],
+                    contributions: contributions, score: score(normalised[index], applied), rank: position + 1,
+                    selected: selected, stability: stability[index], flags: flags,
+                    explanation: explanation(item, among: evidence, present: present)))
         }
         return Agenda(
             rule: rule, weights: weights, appliedWeights: applied, max: max, level: level, themes: themes,
@@ -167,10 +170,11 @@ public struct Agenda: Sendable, Hashable {
             largest[signal] = evidence.compactMap { $0.signal(signal) }.max() ?? 0
         }
         return evidence.map { item in
-            Dictionary(uniqueKeysWithValues: present.map { signal in
-                let value = item.signal(signal) ?? 0, top = largest[signal] ?? 0
-                return (signal, top > 0 ? value / top : 0)
-            })
+            Dictionary(
+                uniqueKeysWithValues: present.map { signal in
+                    let value = item.signal(signal) ?? 0, top = largest[signal] ?? 0
+                    return (signal, top > 0 ? value / top : 0)
+                })
         }
     }
 

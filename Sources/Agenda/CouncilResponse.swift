@@ -90,29 +90,43 @@ extension CouncilResponse.RecordError {
     public var message: LocalizedText {
         switch self {
         case .notAPriority(let theme, let priorities):
-            LocalizedText(nl: "\"\(theme)\" is geen speerpunt van deze agenda; de speerpunten zijn: \(priorities.joined(separator: ", "))",
-                          en: "'\(theme)' is not a priority of this agenda; the priorities are: \(priorities.joined(separator: ", "))")
+            LocalizedText(
+                nl: "\"\(theme)\" is geen speerpunt van deze agenda; de speerpunten zijn: \(priorities.joined(separator: ", "))",
+                en: "'\(theme)' is not a priority of this agenda; the priorities are: \(priorities.joined(separator: ", "))")
         case .reasonRequired(let level, let decision):
             level >= .advise
-                ? LocalizedText(nl: "bij niveau \(level.name.nl.lowercased()) mag de raad alleen met redenen afwijken van het advies van bewoners; geef --reason bij \(decision.rawValue)",
-                                en: "at level \(level.rawValue) the council may deviate from residents' advice only with stated reasons; give --reason with \(decision.rawValue)")
-                : LocalizedText(nl: "bewoners zijn een uitleg verschuldigd bij elk antwoord behalve adopted; geef --reason bij \(decision.rawValue)",
-                                en: "residents are owed an explanation of every answer but adopted; give --reason with \(decision.rawValue)")
+                ? LocalizedText(
+                    nl: "bij niveau \(level.name.nl.lowercased()) mag de raad alleen met redenen afwijken van het advies van bewoners; geef --reason bij \(decision.rawValue)",
+                    en: "at level \(level.rawValue) the council may deviate from residents' advice only with stated reasons; give --reason with \(decision.rawValue)")
+                : LocalizedText(
+                    nl: "bewoners zijn een uitleg verschuldigd bij elk antwoord behalve adopted; geef --reason bij \(decision.rawValue)",
+                    en: "residents are owed an explanation of every answer but adopted; give --reason with \(decision.rawValue)")
         case .reasonTooShort(let level, let decision):
             level >= .advise && (decision == .adjusted || decision == .rejected)
-                ? LocalizedText(nl: "afwijken van het advies van bewoners vraagt een reden van minstens een zin (\(CouncilResponse.shortestReason) tekens, \(CouncilResponse.wordsInASentence) woorden)",
-                                en: "deviating from residents' advice needs a reason of at least a sentence (\(CouncilResponse.shortestReason) characters, \(CouncilResponse.wordsInASentence) words)")
-                : LocalizedText(nl: "een reden is minstens \(CouncilResponse.shortestReason) tekens: bewoners zijn een uitleg verschuldigd",
-                                en: "a reason has at least \(CouncilResponse.shortestReason) characters: residents are owed an explanation")
+                ? LocalizedText(
+                    nl:
+                        "afwijken van het advies van bewoners vraagt een reden van minstens een zin (\(CouncilResponse.shortestReason) tekens, \(CouncilResponse.wordsInASentence) woorden)",
+                    en:
+                        "deviating from residents' advice needs a reason of at least a sentence (\(CouncilResponse.shortestReason) characters, \(CouncilResponse.wordsInASentence) words)"
+                )
+                : LocalizedText(
+                    nl: "een reden is minstens \(CouncilResponse.shortestReason) tekens: bewoners zijn een uitleg verschuldigd",
+                    en: "a reason has at least \(CouncilResponse.shortestReason) characters: residents are owed an explanation")
         case .notAtThisLevel(let level, let decision):
             decision == .outsideFrames
-                ? LocalizedText(nl: "outside-frames hoort bij meebeslissen (codecide); op niveau \(level.name.nl.lowercased()) antwoordt de raad met adopted, adjusted of rejected",
-                                en: "outside-frames belongs to co-decide; at level \(level.rawValue) the council answers adopted, adjusted or rejected")
-                : LocalizedText(nl: "bij meebeslissen besluiten bewoners (\(ParticipationLevel.codecide.promise.nl)) De raad kan het besluit overnemen (adopted) of zeggen welk vooraf gesteld kader het breekt (outside-frames met --frame en --reason), niet \(decision.rawValue)",
-                                en: "at co-decide residents decide (\(ParticipationLevel.codecide.promise.en ?? "")) The council can adopt the decision, or say which frame set beforehand it breaks (outside-frames with --frame and --reason), not \(decision.rawValue)")
+                ? LocalizedText(
+                    nl: "outside-frames hoort bij meebeslissen (codecide); op niveau \(level.name.nl.lowercased()) antwoordt de raad met adopted, adjusted of rejected",
+                    en: "outside-frames belongs to co-decide; at level \(level.rawValue) the council answers adopted, adjusted or rejected")
+                : LocalizedText(
+                    nl:
+                        "bij meebeslissen besluiten bewoners (\(ParticipationLevel.codecide.promise.nl)) De raad kan het besluit overnemen (adopted) of zeggen welk vooraf gesteld kader het breekt (outside-frames met --frame en --reason), niet \(decision.rawValue)",
+                    en:
+                        "at co-decide residents decide (\(ParticipationLevel.codecide.promise.en ?? "")) The council can adopt the decision, or say which frame set beforehand it breaks (outside-frames with --frame and --reason), not \(decision.rawValue)"
+                )
         case .frameRequired:
-            LocalizedText(nl: "noem met --frame het vooraf gestelde kader dat de uitkomst breekt (bijvoorbeeld budget)",
-                          en: "name with --frame the frame set beforehand that the outcome breaks (for example budget)")
+            LocalizedText(
+                nl: "noem met --frame het vooraf gestelde kader dat de uitkomst breekt (bijvoorbeeld budget)",
+                en: "name with --frame the frame set beforehand that the outcome breaks (for example budget)")
         case .invalidDate(let date):
             LocalizedText(nl: "\"\(date)\" is geen datum; schrijf JJJJ-MM-DD, zoals 2026-12-03", en: "'\(date)' is not a date; write YYYY-MM-DD, such as 2026-12-03")
         case .alreadyAPriority(let theme):

@@ -19,8 +19,10 @@ public struct ThemeEvidence: Sendable, Hashable {
     /// no wijk-wide ones.
     public var indicators: [(name: String, gap: Double)]
 
-    public init(theme: String, label: LocalizedText, supportStickers: Int? = nil, allSupportStickers: Int? = nil,
-                mentioned: Double? = nil, dissatisfied: Double? = nil, indicators: [(name: String, gap: Double)] = []) {
+    public init(
+        theme: String, label: LocalizedText, supportStickers: Int? = nil, allSupportStickers: Int? = nil,
+        mentioned: Double? = nil, dissatisfied: Double? = nil, indicators: [(name: String, gap: Double)] = []
+    ) {
         self.theme = theme
         self.mentioned = mentioned
         self.label = label
@@ -76,16 +78,18 @@ public struct ThemeEvidence: Sendable, Hashable {
                 if let share = theme.object("dissatisfied", findings: &analysisFindings) {
                     dissatisfied = share.number("share", findings: &analysisFindings)
                     if let value = dissatisfied, !(0...1).contains(value) {
-                        analysisFindings.error("out-of-range", at: path.appending("dissatisfied").appending("share").location,
-                                               nl: "een aandeel ligt tussen 0 en 1", en: "a share lies between 0 and 1")
+                        analysisFindings.error(
+                            "out-of-range", at: path.appending("dissatisfied").appending("share").location,
+                            nl: "een aandeel ligt tussen 0 en 1", en: "a share lies between 0 and 1")
                     }
                 }
                 var mentioned: Double?
                 if let mentions = theme.object("mentioned", findings: &analysisFindings) {
                     mentioned = mentions.number("share", findings: &analysisFindings)
                     if let value = mentioned, !(0...1).contains(value) {
-                        analysisFindings.error("out-of-range", at: path.appending("mentioned").appending("share").location,
-                                               nl: "een aandeel ligt tussen 0 en 1", en: "a share lies between 0 and 1")
+                        analysisFindings.error(
+                            "out-of-range", at: path.appending("mentioned").appending("share").location,
+                            nl: "een aandeel ligt tussen 0 en 1", en: "a share lies between 0 and 1")
                     }
                 }
                 var wijk: [(String, Double)] = [], buurt: [(String, Double)] = []
@@ -101,12 +105,14 @@ public struct ThemeEvidence: Sendable, Hashable {
                     }
                 }
                 if evidence.contains(where: { $0.theme == id }) {
-                    analysisFindings.error("duplicate-theme", at: path.appending("theme").location,
-                                           nl: "thema \"\(id)\" staat twee keer in de analyse", en: "theme \"\(id)\" is in the analysis twice")
+                    analysisFindings.error(
+                        "duplicate-theme", at: path.appending("theme").location,
+                        nl: "thema \"\(id)\" staat twee keer in de analyse", en: "theme \"\(id)\" is in the analysis twice")
                     continue
                 }
-                evidence.append(ThemeEvidence(
-                    theme: id, label: label, mentioned: mentioned, dissatisfied: dissatisfied, indicators: wijk.isEmpty ? buurt : wijk))
+                evidence.append(
+                    ThemeEvidence(
+                        theme: id, label: label, mentioned: mentioned, dissatisfied: dissatisfied, indicators: wijk.isEmpty ? buurt : wijk))
             }
         }
         findings.append(contentsOf: analysisFindings.inFile(analysisFile))
@@ -125,8 +131,9 @@ public struct ThemeEvidence: Sendable, Hashable {
                         let count = option.integer("support", required: true, findings: &tallyFindings)
                     else { continue }
                     guard count >= 0 else {
-                        tallyFindings.error("out-of-range", at: path.appending("support").location,
-                                            nl: "een aantal stickers is 0 of meer", en: "a number of stickers is 0 or more")
+                        tallyFindings.error(
+                            "out-of-range", at: path.appending("support").location,
+                            nl: "een aantal stickers is 0 of meer", en: "a number of stickers is 0 or more")
                         continue
                     }
                     total += count
@@ -146,9 +153,10 @@ public struct ThemeEvidence: Sendable, Hashable {
             }
         }
         if evidence.isEmpty, !findings.hasErrors {
-            findings.error("no-themes", at: Location(file: analysisFile, path: "themes"),
-                           nl: "de analyse noemt geen thema's; maak haar met wijkpeil analyse --format json",
-                           en: "the analysis names no themes; make it with wijkpeil analyse --format json")
+            findings.error(
+                "no-themes", at: Location(file: analysisFile, path: "themes"),
+                nl: "de analyse noemt geen thema's; maak haar met wijkpeil analyse --format json",
+                en: "the analysis names no themes; make it with wijkpeil analyse --format json")
         }
         guard !findings.hasErrors else { throw InvalidInput(findings) }
         return evidence

@@ -31,8 +31,11 @@ public struct AnalysisPlan: Sendable {
                 guard themes[index].scale == min...max else {
                     findings.error(
                         "mixed-scales", at: Location(path: "questions.\(question.id)"),
-                        nl: "thema \"\(theme)\" heeft vragen met verschillende schalen (\(themes[index].scale.lowerBound)–\(themes[index].scale.upperBound) en \(min)–\(max)); geef ze één schaal of verschillende thema's",
-                        en: "theme \"\(theme)\" has questions on different scales (\(themes[index].scale.lowerBound)–\(themes[index].scale.upperBound) and \(min)–\(max)); give them one scale or different themes")
+                        nl:
+                            "thema \"\(theme)\" heeft vragen met verschillende schalen (\(themes[index].scale.lowerBound)–\(themes[index].scale.upperBound) en \(min)–\(max)); geef ze één schaal of verschillende thema's",
+                        en:
+                            "theme \"\(theme)\" has questions on different scales (\(themes[index].scale.lowerBound)–\(themes[index].scale.upperBound) and \(min)–\(max)); give them one scale or different themes"
+                    )
                     continue
                 }
                 themes[index].questions.append(question.id)

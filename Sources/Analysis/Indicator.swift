@@ -27,8 +27,10 @@ public struct Indicator: Sendable, Hashable {
     /// Where in the file it was read: for messages.
     public var line: Int
 
-    public init(name: String, theme: String, buurt: String? = nil, value: Double, reference: Double,
-                direction: Direction, previous: Double? = nil, line: Int = 0) {
+    public init(
+        name: String, theme: String, buurt: String? = nil, value: Double, reference: Double,
+        direction: Direction, previous: Double? = nil, line: Int = 0
+    ) {
         self.name = name
         self.theme = theme
         self.buurt = buurt
@@ -71,8 +73,9 @@ public enum IndicatorFile {
         var findings = Findings()
         let records = try CSVReader.records(bytes, file: file)
         guard let header = records.first?.fields.map({ $0.trimmingWhitespace.lowercased() }) else {
-            findings.error("empty-file", at: Location(file: file, line: 1), nl: "het bestand is leeg; de eerste regel moet \(requiredColumns.joined(separator: ",")) zijn",
-                           en: "the file is empty; the first line must be \(requiredColumns.joined(separator: ","))")
+            findings.error(
+                "empty-file", at: Location(file: file, line: 1), nl: "het bestand is leeg; de eerste regel moet \(requiredColumns.joined(separator: ",")) zijn",
+                en: "the file is empty; the first line must be \(requiredColumns.joined(separator: ","))")
             throw InvalidInput(findings)
         }
         var column: [String: Int] = [:]
@@ -81,15 +84,17 @@ public enum IndicatorFile {
                 column[name] = index
             } else {
                 let hint = Identifier.closest(to: name, in: requiredColumns + ["previous"]).map { " (\($0)?)" } ?? ""
-                findings.warning("unknown-column", at: Location(file: file, line: 1, path: name),
-                                 nl: "onbekende kolom \"\(name)\"\(hint) wordt overgeslagen", en: "unknown column \"\(name)\"\(hint) is skipped")
+                findings.warning(
+                    "unknown-column", at: Location(file: file, line: 1, path: name),
+                    nl: "onbekende kolom \"\(name)\"\(hint) wordt overgeslagen", en: "unknown column \"\(name)\"\(hint) is skipped")
             }
         }
         let missing = requiredColumns.filter { column[$0] == nil }
         guard missing.isEmpty else {
-            findings.error("missing-column", at: Location(file: file, line: 1),
-                           nl: "kolommen ontbreken: \(missing.joined(separator: ", ")); de kop is \(requiredColumns.joined(separator: ","))[,previous]",
-                           en: "columns are missing: \(missing.joined(separator: ", ")); the header is \(requiredColumns.joined(separator: ","))[,previous]")
+            findings.error(
+                "missing-column", at: Location(file: file, line: 1),
+                nl: "kolommen ontbreken: \(missing.joined(separator: ", ")); de kop is \(requiredColumns.joined(separator: ","))[,previous]",
+                en: "columns are missing: \(missing.joined(separator: ", ")); the header is \(requiredColumns.joined(separator: ","))[,previous]")
             throw InvalidInput(findings)
         }
         var indicators: [Indicator] = []
@@ -109,9 +114,10 @@ public enum IndicatorFile {
                     buurt = area.id
                 } else {
                     let names = areas.map { area in area.cbs.map { "\(area.id) (\($0))" } ?? area.id }
-                    findings.error("unknown-buurt", at: at("buurt"),
-                                   nl: "\"\(buurt)\" is geen buurt van de enquête; bekend zijn: \(names.joined(separator: ", "))",
-                                   en: "\"\(buurt)\" is not a buurt of the survey; known are: \(names.joined(separator: ", "))")
+                    findings.error(
+                        "unknown-buurt", at: at("buurt"),
+                        nl: "\"\(buurt)\" is geen buurt van de enquête; bekend zijn: \(names.joined(separator: ", "))",
+                        en: "\"\(buurt)\" is not a buurt of the survey; known are: \(names.joined(separator: ", "))")
                     valid = false
                 }
             }
@@ -121,37 +127,43 @@ public enum IndicatorFile {
             }
             if !themes.contains(theme) {
                 let hint = Identifier.closest(to: theme, in: themes).map { " (\($0)?)" } ?? ""
-                findings.error("unknown-theme", at: at("theme"),
-                               nl: "onbekend thema \"\(theme)\"\(hint); bekend zijn: \(themes.sorted().joined(separator: ", "))",
-                               en: "unknown theme \"\(theme)\"\(hint); known are: \(themes.sorted().joined(separator: ", "))")
+                findings.error(
+                    "unknown-theme", at: at("theme"),
+                    nl: "onbekend thema \"\(theme)\"\(hint); bekend zijn: \(themes.sorted().joined(separator: ", "))",
+                    en: "unknown theme \"\(theme)\"\(hint); known are: \(themes.sorted().joined(separator: ", "))")
                 valid = false
             }
             let value = number(field("value"), at: at("value"), findings: &findings)
             let reference = number(field("reference"), at: at("reference"), findings: &findings)
             if reference == 0 {
-                findings.error("zero-reference", at: at("reference"),
-                               nl: "een referentie van 0 geeft geen relatief verschil; laat deze indicator weg of kies een andere maat",
-                               en: "a reference of 0 gives no relative gap; leave this indicator out or choose another measure")
+                findings.error(
+                    "zero-reference", at: at("reference"),
+                    nl: "een referentie van 0 geeft geen relatief verschil; laat deze indicator weg of kies een andere maat",
+                    en: "a reference of 0 gives no relative gap; leave this indicator out or choose another measure")
                 valid = false
             }
             let direction = Indicator.Direction(rawValue: field("direction").lowercased())
             if direction == nil {
-                findings.error("bad-direction", at: at("direction"),
-                               nl: "richting moet higher-is-better of lower-is-better zijn", en: "direction must be higher-is-better or lower-is-better")
+                findings.error(
+                    "bad-direction", at: at("direction"),
+                    nl: "richting moet higher-is-better of lower-is-better zijn", en: "direction must be higher-is-better or lower-is-better")
             }
             let previousText = field("previous")
             let previous = previousText.isEmpty ? nil : number(previousText, at: at("previous"), findings: &findings)
             let key = name + "\u{1F}" + buurt
             if let first = seen[key] {
-                findings.error("duplicate-indicator", at: at("indicator"),
-                               nl: "indicator \"\(name)\"\(buurt.isEmpty ? "" : " voor \(buurt)") staat ook al op regel \(first)",
-                               en: "indicator \"\(name)\"\(buurt.isEmpty ? "" : " for \(buurt)") is also on line \(first)")
+                findings.error(
+                    "duplicate-indicator", at: at("indicator"),
+                    nl: "indicator \"\(name)\"\(buurt.isEmpty ? "" : " voor \(buurt)") staat ook al op regel \(first)",
+                    en: "indicator \"\(name)\"\(buurt.isEmpty ? "" : " for \(buurt)") is also on line \(first)")
                 valid = false
             }
             seen[key] = record.line
             guard valid, let value, let reference, let direction, previousText.isEmpty || previous != nil else { continue }
-            indicators.append(Indicator(name: name, theme: theme, buurt: buurt.isEmpty ? nil : buurt, value: value,
-                                        reference: reference, direction: direction, previous: previous, line: record.line))
+            indicators.append(
+                Indicator(
+                    name: name, theme: theme, buurt: buurt.isEmpty ? nil : buurt, value: value,
+                    reference: reference, direction: direction, previous: previous, line: record.line))
         }
         guard !findings.hasErrors else { throw InvalidInput(findings) }
         return indicators
@@ -165,14 +177,16 @@ public enum IndicatorFile {
     /// `inf`), of at most ``largestValue``.
     static func number(_ text: String, at location: Location, findings: inout Findings) -> Double? {
         guard let value = DecimalNumber.parse(text.filter { $0 != " " }) else {
-            findings.error("bad-number", at: location, nl: "\"\(text)\" is geen getal; schrijf bijvoorbeeld 12,5 of 12.5",
-                           en: "\"\(text)\" is not a number; write e.g. 12.5 or 12,5")
+            findings.error(
+                "bad-number", at: location, nl: "\"\(text)\" is geen getal; schrijf bijvoorbeeld 12,5 of 12.5",
+                en: "\"\(text)\" is not a number; write e.g. 12.5 or 12,5")
             return nil
         }
         guard abs(value) <= largestValue else {
-            findings.error("implausible-number", at: location,
-                           nl: "\"\(text)\" is groter dan een indicator van een wijk kan zijn (hoogstens 10^12); controleer de eenheid en de komma",
-                           en: "\"\(text)\" is larger than a neighbourhood's indicator can be (at most 10^12); check the unit and the decimal separator")
+            findings.error(
+                "implausible-number", at: location,
+                nl: "\"\(text)\" is groter dan een indicator van een wijk kan zijn (hoogstens 10^12); controleer de eenheid en de komma",
+                en: "\"\(text)\" is larger than a neighbourhood's indicator can be (at most 10^12); check the unit and the decimal separator")
             return nil
         }
         return value

@@ -39,19 +39,22 @@ extension NeighbourhoodAnalysis.Theme {
         object["label"] = label.jsonValue
         object["reference"] = comparison?.jsonValue ?? .null
         object["basis"] = comparison?.basis.map { .string($0.rawValue) } ?? .null
-        object["mentioned"] = mentioned.map { mentions in
-            .object(["count": .number(Double(mentions.count)), "answered": .number(Double(mentions.answered)), "share": number(mentions.share)])
-        } ?? .null
+        object["mentioned"] =
+            mentioned.map { mentions in
+                .object(["count": .number(Double(mentions.count)), "answered": .number(Double(mentions.answered)), "share": number(mentions.share)])
+            } ?? .null
         object["pGroups"] = number(pGroups)
         object["indicators"] = .array(indicators.map(\.jsonValue))
-        object["groups"] = .object(Dictionary(uniqueKeysWithValues: groups.map { group in
-            var fields = group.marks.fields
-            fields["label"] = group.label.jsonValue
-            fields["responses"] = .number(Double(group.responses))
-            fields["reference"] = group.comparison?.jsonValue ?? .null
-            fields["basis"] = group.comparison?.basis.map { .string($0.rawValue) } ?? .null
-            return (group.id, JSONValue.object(fields))
-        }))
+        object["groups"] = .object(
+            Dictionary(
+                uniqueKeysWithValues: groups.map { group in
+                    var fields = group.marks.fields
+                    fields["label"] = group.label.jsonValue
+                    fields["responses"] = .number(Double(group.responses))
+                    fields["reference"] = group.comparison?.jsonValue ?? .null
+                    fields["basis"] = group.comparison?.basis.map { .string($0.rawValue) } ?? .null
+                    return (group.id, JSONValue.object(fields))
+                }))
         return .object(object)
     }
 }
@@ -90,21 +93,23 @@ extension NeighbourhoodAnalysis.Participation {
                 "n": .number(Double(willing)), "of": .number(Double(askedWillingness)),
                 "share": askedWillingness > 0 ? .number(Double(willing) / Double(askedWillingness)) : .null,
             ]),
-            "representation": .array(representation.map { group in
-                .object([
-                    "question": .string(group.question),
-                    "categories": .array(group.categories.map { category in
-                        .object([
-                            "category": .string(category.name), "population": .number(category.populationShare),
-                            "respondents": .number(Double(category.respondents)), "share": number(category.respondentShare),
-                            "underRepresented": .bool(category.underRepresented),
-                        ])
-                    }),
-                    "outside": .number(Double(group.outside)),
-                    "chiSquare": number(group.chiSquare), "df": group.degreesOfFreedom.map { .number(Double($0)) } ?? .null,
-                    "p": number(group.p),
-                ])
-            }),
+            "representation": .array(
+                representation.map { group in
+                    .object([
+                        "question": .string(group.question),
+                        "categories": .array(
+                            group.categories.map { category in
+                                .object([
+                                    "category": .string(category.name), "population": .number(category.populationShare),
+                                    "respondents": .number(Double(category.respondents)), "share": number(category.respondentShare),
+                                    "underRepresented": .bool(category.underRepresented),
+                                ])
+                            }),
+                        "outside": .number(Double(group.outside)),
+                        "chiSquare": number(group.chiSquare), "df": group.degreesOfFreedom.map { .number(Double($0)) } ?? .null,
+                        "p": number(group.p),
+                    ])
+                }),
         ])
     }
 }
@@ -112,10 +117,13 @@ extension NeighbourhoodAnalysis.Participation {
 extension Swot {
     var jsonValue: JSONValue {
         func entries(_ list: [Entry]) -> JSONValue {
-            .array(list.map { entry in
-                .object(["theme": entry.theme.map(JSONValue.string) ?? .null, "group": entry.group.map(JSONValue.string) ?? .null,
-                         "rule": .string(entry.rule), "text": entry.text.jsonValue])
-            })
+            .array(
+                list.map { entry in
+                    .object([
+                        "theme": entry.theme.map(JSONValue.string) ?? .null, "group": entry.group.map(JSONValue.string) ?? .null,
+                        "rule": .string(entry.rule), "text": entry.text.jsonValue,
+                    ])
+                })
         }
         return .object([
             "strengths": entries(strengths), "weaknesses": entries(weaknesses),

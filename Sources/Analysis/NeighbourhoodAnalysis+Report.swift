@@ -44,29 +44,38 @@ extension NeighbourhoodAnalysis {
         let nl = language == .nl
         var caveats: [String] = []
         let responses = participation.responses
-        caveats.append(nl
-            ? "Wie een enquête invult of naar een bewonersavond komt, is geen aselecte steekproef: de cijfers zeggen iets over de \(responses) bewoners die reageerden, niet zeker over de hele wijk."
-            : "Residents who answer a survey or come to an evening are not a random sample: the figures describe the \(responses) residents who responded, not for certain the whole neighbourhood.")
+        caveats.append(
+            nl
+                ? "Wie een enquête invult of naar een bewonersavond komt, is geen aselecte steekproef: de cijfers zeggen iets over de \(responses) bewoners die reageerden, niet zeker over de hele wijk."
+                : "Residents who answer a survey or come to an evening are not a random sample: the figures describe the \(responses) residents who responded, not for certain the whole neighbourhood."
+        )
         if themes.contains(where: { $0.flags.contains(.indicative) || $0.groups.contains { $0.marks.flags.contains(.indicative) } }) {
-            caveats.append(nl
-                ? "Bij minder dan \(Self.indicativeN) antwoorden is een uitkomst indicatief: het 95%-interval is breed. Bij minder dan \(Self.minimumN) tonen we alleen het aantal, om bewoners niet herkenbaar te maken."
-                : "With fewer than \(Self.indicativeN) answers a result is indicative: the 95% interval is wide. With fewer than \(Self.minimumN) only the count is shown, so residents cannot be recognised.")
+            caveats.append(
+                nl
+                    ? "Bij minder dan \(Self.indicativeN) antwoorden is een uitkomst indicatief: het 95%-interval is breed. Bij minder dan \(Self.minimumN) tonen we alleen het aantal, om bewoners niet herkenbaar te maken."
+                    : "With fewer than \(Self.indicativeN) answers a result is indicative: the 95% interval is wide. With fewer than \(Self.minimumN) only the count is shown, so residents cannot be recognised."
+            )
         }
         if themes.allSatisfy({ $0.comparison == nil }) {
-            caveats.append(nl
-                ? "Er is geen referentie (zoals de stad) opgegeven: of de wijk beter of slechter scoort, valt hier niet te zeggen."
-                : "No reference (such as the city) was given: whether the neighbourhood does better or worse cannot be said here.")
+            caveats.append(
+                nl
+                    ? "Er is geen referentie (zoals de stad) opgegeven: of de wijk beter of slechter scoort, valt hier niet te zeggen."
+                    : "No reference (such as the city) was given: whether the neighbourhood does better or worse cannot be said here.")
         } else {
-            caveats.append(nl
-                ? "\"Beter\" of \"slechter\" dan de referentie staat er alleen als het verschil na correctie voor het aantal getoetste thema's (Holm) significant is (p < 0,05). Geen verschil gevonden betekent niet dat er geen verschil is."
-                : "\"Better\" or \"worse\" than the reference is shown only when the difference is significant (p < 0.05) after correcting for the number of themes tested (Holm). No difference found does not mean there is none.")
+            caveats.append(
+                nl
+                    ? "\"Beter\" of \"slechter\" dan de referentie staat er alleen als het verschil na correctie voor het aantal getoetste thema's (Holm) significant is (p < 0,05). Geen verschil gevonden betekent niet dat er geen verschil is."
+                    : "\"Better\" or \"worse\" than the reference is shown only when the difference is significant (p < 0.05) after correcting for the number of themes tested (Holm). No difference found does not mean there is none."
+            )
         }
         for group in participation.representation {
             for category in group.categories where category.underRepresented {
                 let share = category.respondentShare ?? 0
-                caveats.append(nl
-                    ? "Ondervertegenwoordigd: \(group.question) \(category.name) — \(language.percent(share)) van de respondenten tegen \(language.percent(category.populationShare)) van de bewoners. Hun stem ontbreekt grotendeels."
-                    : "Under-represented: \(group.question) \(category.name) — \(language.percent(share)) of respondents against \(language.percent(category.populationShare)) of residents. Their voice is largely missing.")
+                caveats.append(
+                    nl
+                        ? "Ondervertegenwoordigd: \(group.question) \(category.name) — \(language.percent(share)) van de respondenten tegen \(language.percent(category.populationShare)) van de bewoners. Hun stem ontbreekt grotendeels."
+                        : "Under-represented: \(group.question) \(category.name) — \(language.percent(share)) of respondents against \(language.percent(category.populationShare)) of residents. Their voice is largely missing."
+                )
             }
         }
         return caveats

@@ -144,16 +144,19 @@ public struct NeighbourhoodAnalysis: Sendable {
                 var groupMarks = Marks(summary: sample.groups[groupIndex][index], index: nil, flags: [])
                 let groupComparison = referenceMarks.map { compare(&groupMarks, with: $0) }
                 groupMarks.flags = sizeFlags(groupMarks)
-                groups.append(Group(id: option.id, label: option.label, responses: sample.groupResponses[groupIndex],
-                                    comparison: groupComparison, marks: groupMarks))
+                groups.append(
+                    Group(
+                        id: option.id, label: option.label, responses: sample.groupResponses[groupIndex],
+                        comparison: groupComparison, marks: groupMarks))
             }
             let pGroups = SignificanceTest.oneWayANOVA(groups.filter(\.marks.shown).map(\.marks.summary))
             marks.flags = sizeFlags(marks)
             if let pGroups, pGroups < alpha { marks.flags.append(.mixed) }
             let mentioned = sample.asksMentions ? Mentions(count: sample.mentioned[planTheme.id] ?? 0, answered: sample.answeredMentions) : nil
-            themes.append(Theme(
-                theme: planTheme.id, label: planTheme.label, mentioned: mentioned, marks: marks, comparison: comparison, pGroups: pGroups,
-                indicators: indicators.filter { $0.theme == planTheme.id }, groups: groups))
+            themes.append(
+                Theme(
+                    theme: planTheme.id, label: planTheme.label, mentioned: mentioned, marks: marks, comparison: comparison, pGroups: pGroups,
+                    indicators: indicators.filter { $0.theme == planTheme.id }, groups: groups))
         }
         // Holm across the themes of this analysis: one family for the means, one for the shares.
         let meanHolm = SignificanceTest.holm(themes.map { $0.comparison?.pMean })
@@ -251,8 +254,9 @@ public struct NeighbourhoodAnalysis: Sendable {
                     name: category.name, populationShare: pair.0, respondents: pair.1, respondentShare: share,
                     underRepresented: total > 0 && (share ?? 0) < pair.0 / 2)
             }
-            return Representation(question: group.question, categories: categories, outside: outside,
-                                  chiSquare: fit?.statistic, degreesOfFreedom: fit?.degreesOfFreedom, p: fit?.p)
+            return Representation(
+                question: group.question, categories: categories, outside: outside,
+                chiSquare: fit?.statistic, degreesOfFreedom: fit?.degreesOfFreedom, p: fit?.p)
         }
     }
 }

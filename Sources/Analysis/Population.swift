@@ -40,8 +40,9 @@ public struct Population: Sendable, Hashable {
         let records = try CSVReader.records(bytes, file: file)
         let header = records.first?.fields.map { $0.trimmingWhitespace.lowercased() } ?? []
         guard header.count >= 3, header[0] == "group", header[1] == "category", header[2] == "share" else {
-            findings.error("bad-header", at: Location(file: file, line: 1),
-                           nl: "de eerste regel moet group,category,share zijn", en: "the first line must be group,category,share")
+            findings.error(
+                "bad-header", at: Location(file: file, line: 1),
+                nl: "de eerste regel moet group,category,share zijn", en: "the first line must be group,category,share")
             throw InvalidInput(findings)
         }
         var order: [String] = []
@@ -51,16 +52,18 @@ public struct Population: Sendable, Hashable {
             let fields = record.fields.map(\.trimmingWhitespace)
             if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count >= 3 else {
-                findings.error("missing-value", at: Location(file: file, line: record.line),
-                               nl: "een regel heeft drie velden: group,category,share", en: "a line has three fields: group,category,share")
+                findings.error(
+                    "missing-value", at: Location(file: file, line: record.line),
+                    nl: "een regel heeft drie velden: group,category,share", en: "a line has three fields: group,category,share")
                 continue
             }
             let (groupName, categoryText) = (fields[0], fields[1])
             guard let question = survey.question(groupName) else {
                 let hint = Identifier.closest(to: groupName, in: survey.questions.map(\.id)).map { " (\($0)?)" } ?? ""
-                findings.error("unknown-question", at: Location(file: file, line: record.line, path: "group"),
-                               nl: "\"\(groupName)\"\(hint) is geen vraag van \"\(survey.id)\"; group noemt de vraag naar leeftijd of geslacht",
-                               en: "\"\(groupName)\"\(hint) is not a question of \"\(survey.id)\"; group names the question on age or gender")
+                findings.error(
+                    "unknown-question", at: Location(file: file, line: record.line, path: "group"),
+                    nl: "\"\(groupName)\"\(hint) is geen vraag van \"\(survey.id)\"; group noemt de vraag naar leeftijd of geslacht",
+                    en: "\"\(groupName)\"\(hint) is not a question of \"\(survey.id)\"; group names the question on age or gender")
                 continue
             }
             let category: Category
@@ -68,30 +71,34 @@ public struct Population: Sendable, Hashable {
             case .single(let options):
                 guard options.contains(where: { $0.id == categoryText }) else {
                     let hint = Identifier.closest(to: categoryText, in: options.map(\.id)).map { " (\($0)?)" } ?? ""
-                    findings.error("unknown-option", at: Location(file: file, line: record.line, path: "category"),
-                                   nl: "\"\(categoryText)\"\(hint) is geen optie van \"\(groupName)\"; opties: \(options.map(\.id).joined(separator: ", "))",
-                                   en: "\"\(categoryText)\"\(hint) is not an option of \"\(groupName)\"; options: \(options.map(\.id).joined(separator: ", "))")
+                    findings.error(
+                        "unknown-option", at: Location(file: file, line: record.line, path: "category"),
+                        nl: "\"\(categoryText)\"\(hint) is geen optie van \"\(groupName)\"; opties: \(options.map(\.id).joined(separator: ", "))",
+                        en: "\"\(categoryText)\"\(hint) is not an option of \"\(groupName)\"; options: \(options.map(\.id).joined(separator: ", "))")
                     continue
                 }
                 category = .option(categoryText)
             case .number:
                 guard let range = ageRange(categoryText) else {
-                    findings.error("bad-range", at: Location(file: file, line: record.line, path: "category"),
-                                   nl: "\"\(categoryText)\" is geen leeftijdsgroep; schrijf 15-24 of 65+",
-                                   en: "\"\(categoryText)\" is not an age range; write 15-24 or 65+")
+                    findings.error(
+                        "bad-range", at: Location(file: file, line: record.line, path: "category"),
+                        nl: "\"\(categoryText)\" is geen leeftijdsgroep; schrijf 15-24 of 65+",
+                        en: "\"\(categoryText)\" is not an age range; write 15-24 or 65+")
                     continue
                 }
                 category = .range(range)
             default:
-                findings.error("unsupported-question", at: Location(file: file, line: record.line, path: "group"),
-                               nl: "\"\(groupName)\" is een \(question.kind.typeName)-vraag; vergelijken kan met een keuzevraag of een getalvraag (leeftijd)",
-                               en: "\"\(groupName)\" is a \(question.kind.typeName) question; comparisons work with a single-choice or number (age) question")
+                findings.error(
+                    "unsupported-question", at: Location(file: file, line: record.line, path: "group"),
+                    nl: "\"\(groupName)\" is een \(question.kind.typeName)-vraag; vergelijken kan met een keuzevraag of een getalvraag (leeftijd)",
+                    en: "\"\(groupName)\" is a \(question.kind.typeName) question; comparisons work with a single-choice or number (age) question")
                 continue
             }
             guard let share = IndicatorFile.number(fields[2], at: Location(file: file, line: record.line, path: "share"), findings: &findings) else { continue }
             guard share > 0 else {
-                findings.error("bad-share", at: Location(file: file, line: record.line, path: "share"),
-                               nl: "een aandeel moet groter dan 0 zijn; laat een lege categorie weg", en: "a share must be above 0; leave an empty category out")
+                findings.error(
+                    "bad-share", at: Location(file: file, line: record.line, path: "share"),
+                    nl: "een aandeel moet groter dan 0 zijn; laat een lege categorie weg", en: "a share must be above 0; leave an empty category out")
                 continue
             }
             if groups[groupName] == nil {
@@ -100,13 +107,15 @@ public struct Population: Sendable, Hashable {
                 lines[groupName] = record.line
             }
             if groups[groupName]!.names.contains(category) {
-                findings.error("duplicate-category", at: Location(file: file, line: record.line, path: "category"),
-                               nl: "categorie \"\(categoryText)\" staat twee keer bij \"\(groupName)\"", en: "category \"\(categoryText)\" is listed twice for \"\(groupName)\"")
+                findings.error(
+                    "duplicate-category", at: Location(file: file, line: record.line, path: "category"),
+                    nl: "categorie \"\(categoryText)\" staat twee keer bij \"\(groupName)\"", en: "category \"\(categoryText)\" is listed twice for \"\(groupName)\"")
                 continue
             }
             if case .range(let range) = category, groups[groupName]!.names.contains(where: { if case .range(let other) = $0 { other.overlaps(range) } else { false } }) {
-                findings.error("overlapping-range", at: Location(file: file, line: record.line, path: "category"),
-                               nl: "leeftijdsgroep \(categoryText) overlapt een andere groep van \"\(groupName)\"", en: "age range \(categoryText) overlaps another range of \"\(groupName)\"")
+                findings.error(
+                    "overlapping-range", at: Location(file: file, line: record.line, path: "category"),
+                    nl: "leeftijdsgroep \(categoryText) overlapt een andere groep van \"\(groupName)\"", en: "age range \(categoryText) overlaps another range of \"\(groupName)\"")
                 continue
             }
             groups[groupName]!.names.append(category)
@@ -117,9 +126,10 @@ public struct Population: Sendable, Hashable {
             if abs(total - 100) <= 2 {
                 groups[name]!.shares = groups[name]!.shares.map { $0 / 100 }
             } else if abs(total - 1) > 0.02 {
-                findings.error("shares-do-not-add-up", at: Location(file: file, line: lines[name], path: name),
-                               nl: "de aandelen van \"\(name)\" tellen op tot \(Language.nl.decimal(total, digits: 3)); dat moet 1 (of 100%) zijn",
-                               en: "the shares of \"\(name)\" add up to \(Language.en.decimal(total, digits: 3)); they must add up to 1 (or 100%)")
+                findings.error(
+                    "shares-do-not-add-up", at: Location(file: file, line: lines[name], path: name),
+                    nl: "de aandelen van \"\(name)\" tellen op tot \(Language.nl.decimal(total, digits: 3)); dat moet 1 (of 100%) zijn",
+                    en: "the shares of \"\(name)\" add up to \(Language.en.decimal(total, digits: 3)); they must add up to 1 (or 100%)")
             }
         }
         guard !findings.hasErrors else { throw InvalidInput(findings) }

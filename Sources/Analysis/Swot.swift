@@ -25,8 +25,10 @@ public struct Swot: Sendable, Hashable {
     static func figures(
         _ marks: NeighbourhoodAnalysis.Marks, _ comparison: NeighbourhoodAnalysis.Comparison, basis: NeighbourhoodAnalysis.Basis
     ) -> (nl: String, en: String, pNL: String, pEN: String) {
-        let meanNL = "bewoners geven gemiddeld \(marks.mean.map { Language.nl.decimal($0) } ?? "–") tegen \(comparison.reference.mean.map { Language.nl.decimal($0) } ?? "–") in de referentie"
-        let meanEN = "residents' mean mark \(marks.mean.map { Language.en.decimal($0) } ?? "–") against \(comparison.reference.mean.map { Language.en.decimal($0) } ?? "–") in the reference"
+        let meanNL =
+            "bewoners geven gemiddeld \(marks.mean.map { Language.nl.decimal($0) } ?? "–") tegen \(comparison.reference.mean.map { Language.nl.decimal($0) } ?? "–") in de referentie"
+        let meanEN =
+            "residents' mean mark \(marks.mean.map { Language.en.decimal($0) } ?? "–") against \(comparison.reference.mean.map { Language.en.decimal($0) } ?? "–") in the reference"
         let share = marks.dissatisfied?.share, referenceShare = comparison.reference.dissatisfied?.share
         let shareNL = "\(share.map { Language.nl.percent($0) } ?? "–") ontevreden tegen \(referenceShare.map { Language.nl.percent($0) } ?? "–") in de referentie"
         let shareEN = "\(share.map { Language.en.percent($0) } ?? "–") dissatisfied against \(referenceShare.map { Language.en.percent($0) } ?? "–") in the reference"
@@ -35,8 +37,10 @@ public struct Swot: Sendable, Hashable {
         case .mean: return (meanNL, meanEN, p(.nl, comparison.pMeanHolm), p(.en, comparison.pMeanHolm))
         case .share: return (shareNL, shareEN, p(.nl, comparison.pShareHolm), p(.en, comparison.pShareHolm))
         case .both:
-            return ("\(meanNL), en \(shareNL)", "\(meanEN), and \(shareEN)",
-                    "\(p(.nl, comparison.pMeanHolm)) en \(p(.nl, comparison.pShareHolm))", "\(p(.en, comparison.pMeanHolm)) and \(p(.en, comparison.pShareHolm))")
+            return (
+                "\(meanNL), en \(shareNL)", "\(meanEN), and \(shareEN)",
+                "\(p(.nl, comparison.pMeanHolm)) en \(p(.nl, comparison.pShareHolm))", "\(p(.en, comparison.pMeanHolm)) and \(p(.en, comparison.pShareHolm))"
+            )
         }
     }
 
@@ -62,14 +66,17 @@ public struct Swot: Sendable, Hashable {
                     let indicative = place.marks.n < NeighbourhoodAnalysis.indicativeN
                     return LocalizedText(
                         nl: "\(label.nl)\(whereNL): \(figures.nl); \(nlWord) (na Holm-correctie \(figures.pNL))" + (indicative ? "; indicatief, \(place.marks.n) antwoorden" : ""),
-                        en: "\(label.en ?? label.nl)\(whereEN): \(figures.en); \(enWord) (Holm-adjusted \(figures.pEN))" + (indicative ? "; indicative, \(place.marks.n) answers" : ""))
+                        en: "\(label.en ?? label.nl)\(whereEN): \(figures.en); \(enWord) (Holm-adjusted \(figures.pEN))"
+                            + (indicative ? "; indicative, \(place.marks.n) answers" : ""))
                 }
                 let prefix = place.group == nil ? "" : "group-"
                 if place.marks.flags.contains(.better) {
-                    strengths.append(Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "better-than-reference", text: text("duidelijk beter", "significantly better")))
+                    strengths.append(
+                        Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "better-than-reference", text: text("duidelijk beter", "significantly better")))
                 }
                 if place.marks.flags.contains(.worse) {
-                    weaknesses.append(Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "worse-than-reference", text: text("duidelijk slechter", "significantly worse")))
+                    weaknesses.append(
+                        Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "worse-than-reference", text: text("duidelijk slechter", "significantly worse")))
                 }
             }
             for indicator in theme.indicators {
@@ -78,33 +85,50 @@ public struct Swot: Sendable, Hashable {
                 let values = "\(Language.nl.number(indicator.value)) tegen \(Language.nl.number(indicator.reference))"
                 let valuesEn = "\(Language.en.number(indicator.value)) against \(Language.en.number(indicator.reference))"
                 if indicator.gap <= -Indicator.clearGap {
-                    strengths.append(Entry(theme: theme.theme, rule: "indicator-better", text: LocalizedText(
-                        nl: "\(label.nl): \(indicator.name)\(place) is \(Language.nl.percent(gap)) beter dan de referentie (\(values))",
-                        en: "\(label.en ?? label.nl): \(indicator.name)\(place) is \(Language.en.percent(gap)) better than the reference (\(valuesEn))")))
+                    strengths.append(
+                        Entry(
+                            theme: theme.theme, rule: "indicator-better",
+                            text: LocalizedText(
+                                nl: "\(label.nl): \(indicator.name)\(place) is \(Language.nl.percent(gap)) beter dan de referentie (\(values))",
+                                en: "\(label.en ?? label.nl): \(indicator.name)\(place) is \(Language.en.percent(gap)) better than the reference (\(valuesEn))")))
                 } else if indicator.gap >= Indicator.clearGap {
-                    weaknesses.append(Entry(theme: theme.theme, rule: "indicator-worse", text: LocalizedText(
-                        nl: "\(label.nl): \(indicator.name)\(place) is \(Language.nl.percent(gap)) slechter dan de referentie (\(values))",
-                        en: "\(label.en ?? label.nl): \(indicator.name)\(place) is \(Language.en.percent(gap)) worse than the reference (\(valuesEn))")))
+                    weaknesses.append(
+                        Entry(
+                            theme: theme.theme, rule: "indicator-worse",
+                            text: LocalizedText(
+                                nl: "\(label.nl): \(indicator.name)\(place) is \(Language.nl.percent(gap)) slechter dan de referentie (\(values))",
+                                en: "\(label.en ?? label.nl): \(indicator.name)\(place) is \(Language.en.percent(gap)) worse than the reference (\(valuesEn))")))
                 }
                 guard let previous = indicator.previous else { continue }
                 let change = "\(Language.nl.number(previous)) → \(Language.nl.number(indicator.value))"
                 let changeEn = "\(Language.en.number(previous)) → \(Language.en.number(indicator.value))"
                 switch indicator.trend {
                 case .improving?:
-                    opportunities.append(Entry(theme: theme.theme, rule: "improving-trend", text: LocalizedText(
-                        nl: "\(label.nl): \(indicator.name)\(place) verbetert (\(change))", en: "\(label.en ?? label.nl): \(indicator.name)\(place) is improving (\(changeEn))")))
+                    opportunities.append(
+                        Entry(
+                            theme: theme.theme, rule: "improving-trend",
+                            text: LocalizedText(
+                                nl: "\(label.nl): \(indicator.name)\(place) verbetert (\(change))",
+                                en: "\(label.en ?? label.nl): \(indicator.name)\(place) is improving (\(changeEn))")))
                 case .worsening?:
-                    threats.append(Entry(theme: theme.theme, rule: "worsening-trend", text: LocalizedText(
-                        nl: "\(label.nl): \(indicator.name)\(place) verslechtert (\(change))", en: "\(label.en ?? label.nl): \(indicator.name)\(place) is worsening (\(changeEn))")))
+                    threats.append(
+                        Entry(
+                            theme: theme.theme, rule: "worsening-trend",
+                            text: LocalizedText(
+                                nl: "\(label.nl): \(indicator.name)\(place) verslechtert (\(change))",
+                                en: "\(label.en ?? label.nl): \(indicator.name)\(place) is worsening (\(changeEn))")))
                 default: break
                 }
             }
         }
         if participation.willing >= Self.minimumWilling, participation.askedWillingness > 0 {
             let share = Double(participation.willing) / Double(participation.askedWillingness)
-            opportunities.append(Entry(theme: nil, rule: "willing-to-help", text: LocalizedText(
-                nl: "\(participation.willing) bewoners (\(Language.nl.percent(share)) van wie de vraag beantwoordde) willen meehelpen",
-                en: "\(participation.willing) residents (\(Language.en.percent(share)) of those who answered) want to help")))
+            opportunities.append(
+                Entry(
+                    theme: nil, rule: "willing-to-help",
+                    text: LocalizedText(
+                        nl: "\(participation.willing) bewoners (\(Language.nl.percent(share)) van wie de vraag beantwoordde) willen meehelpen",
+                        en: "\(participation.willing) residents (\(Language.en.percent(share)) of those who answered) want to help")))
         }
     }
 }

@@ -26,7 +26,9 @@ public enum Codebook {
         let json = file.lowercased().hasSuffix(".json")
         let definition = plan.definition
         var fields: [JSONValue] = [
-            .object(["name": "row", "type": "integer", "description": "Volgnummer in dit bestand (niet de volgorde van binnenkomst) / row number in this file (not the order received)"]),
+            .object([
+                "name": "row", "type": "integer", "description": "Volgnummer in dit bestand (niet de volgorde van binnenkomst) / row number in this file (not the order received)",
+            ])
         ]
         for column in plan.columns {
             var field: [String: JSONValue] = [
@@ -67,23 +69,27 @@ public enum Codebook {
             "title": .string(definition.title.nl),
             "wijkpeil:title": definition.title.jsonValue,
             "wijkpeil:survey": .object(["id": .string(definition.id), "version": .number(Double(definition.version)), "level": .string(definition.level.rawValue)]),
-            "resources": .array([.object(json
-                ? [
-                    "name": .string(definition.id),
-                    "path": .string(file),
-                    "profile": "data-resource",
-                    "format": "json", "mediatype": "application/json", "encoding": "utf-8",
-                    "schema": .object(["fields": .array(fields)]),
-                    "description": "Een lijst van objecten, één per rij; null = niet beantwoord of onderdrukt (dan genoemd in _suppressed) / a list of objects, one per row; null = not answered or suppressed (then named in _suppressed)",
-                ]
-                : [
-                    "name": .string(definition.id),
-                    "path": .string(file),
-                    "profile": "tabular-data-resource",
-                    "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                    "dialect": .object(["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true]),
-                    "schema": .object(["fields": .array(fields), "missingValues": ["", "*"]]),
-                ])]),
+            "resources": .array([
+                .object(
+                    json
+                        ? [
+                            "name": .string(definition.id),
+                            "path": .string(file),
+                            "profile": "data-resource",
+                            "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+                            "schema": .object(["fields": .array(fields)]),
+                            "description":
+                                "Een lijst van objecten, één per rij; null = niet beantwoord of onderdrukt (dan genoemd in _suppressed) / a list of objects, one per row; null = not answered or suppressed (then named in _suppressed)",
+                        ]
+                        : [
+                            "name": .string(definition.id),
+                            "path": .string(file),
+                            "profile": "tabular-data-resource",
+                            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                            "dialect": .object(["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true]),
+                            "schema": .object(["fields": .array(fields), "missingValues": ["", "*"]]),
+                        ])
+            ]),
             "wijkpeil:disclosure": .object([
                 "k": .number(Double(disclosure.k)),
                 "rowsExported": .number(Double(disclosure.rows)),

@@ -59,11 +59,15 @@ public struct ExportPlan: Sendable {
             case .postcode:
                 columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: true, treatment: "pc4"))
             case .number(_, _, let generalise):
-                columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi,
-                                            treatment: quasi && generalise == .ageBand ? "age-band" : nil))
+                columns.append(
+                    ExportColumn(
+                        name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi,
+                        treatment: quasi && generalise == .ageBand ? "age-band" : nil))
             case .date:
-                columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi,
-                                            treatment: quasi ? "iso-week" : nil))
+                columns.append(
+                    ExportColumn(
+                        name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi,
+                        treatment: quasi ? "iso-week" : nil))
             case .rating, .single, .consent:
                 columns.append(ExportColumn(name: question.id, question: question, content: .answer, isQuasiIdentifier: quasi))
             }

@@ -166,7 +166,8 @@ public enum Scrubber {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            let startsNumber = (character == "+" || character == "(" || character.isASCIIDigit)
+            let startsNumber =
+                (character == "+" || character == "(" || character.isASCIIDigit)
                 && (index == 0 || !characters[index - 1].isASCIIDigit)
             guard startsNumber else {
                 result.append(character)

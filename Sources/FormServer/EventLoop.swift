@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Synchronization
 
@@ -112,7 +112,9 @@ final class EventLoop: @unchecked Sendable {
                 if fd == wakeRead {
                     var drain = [UInt8](repeating: 0, count: 256)
                     while read(wakeRead, &drain, drain.count) > 0 {}
-                    for (adoptedFD, peer) in adopted.withLock({ list in defer { list.removeAll() }; return list }) {
+                    for (adoptedFD, peer) in adopted.withLock({ list in
+                        defer { list.removeAll() }; return list
+                    }) {
                         register(fd: adoptedFD, peer: peer, now: now)
                     }
                 } else if let connection = connections[fd] {
@@ -145,7 +147,9 @@ final class EventLoop: @unchecked Sendable {
         for connection in connections.all { closeConnection(connection) }
         // Connections dealt to this loop as it stopped; and no more dealing (which also lets go
         // of the other loops).
-        for (fd, _) in adopted.withLock({ list in defer { list.removeAll() }; return list }) {
+        for (fd, _) in adopted.withLock({ list in
+            defer { list.removeAll() }; return list
+        }) {
             close(fd)
             openCount.value.wrappingSubtract(1, ordering: .relaxed)
         }
@@ -205,15 +209,19 @@ final class EventLoop: @unchecked Sendable {
         var address = address
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         if address.ss_family == sa_family_t(AF_INET) {
-            withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
-                var addr = pointer.pointee.sin_addr
-                _ = inet_ntop(AF_INET, &addr, &text, socklen_t(text.count))
-            } }
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
+                    var addr = pointer.pointee.sin_addr
+                    _ = inet_ntop(AF_INET, &addr, &text, socklen_t(text.count))
+                }
+            }
         } else {
-            withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
-                var addr = pointer.pointee.sin6_addr
-                _ = inet_ntop(AF_INET6, &addr, &text, socklen_t(text.count))
-            } }
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
+                    var addr = pointer.pointee.sin6_addr
+                    _ = inet_ntop(AF_INET6, &addr, &text, socklen_t(text.count))
+                }
+            }
         }
         return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
@@ -282,7 +290,8 @@ final class EventLoop: @unchecked Sendable {
                 connection.requests += 1
                 connection.headStart = nil
                 connection.bodyStart = nil
-                let keepAlive = request.keepAlive && connection.requests < configuration.maxRequestsPerConnection
+                let keepAlive =
+                    request.keepAlive && connection.requests < configuration.maxRequestsPerConnection
                     && !stopping.load(ordering: .relaxed) && !connection.peerClosed
                 nextGeneration += 1
                 let generation = nextGeneration

@@ -113,14 +113,37 @@ public final class FormApplication: Sendable {
     public func refusal(_ status: Int, reason: String, api: Bool, language: Language = .nl) -> HTTPResponse {
         if api { return json(status, ["error": .string(reason)]) }
         let page = FormPage(language: language)
-        let (title, detail): (LocalizedText, LocalizedText) = switch status {
-        case 404: (LocalizedText(nl: "Niet gevonden", en: "Not found"), LocalizedText(nl: "Deze pagina bestaat niet.", en: "This page does not exist."))
-        case 408: (LocalizedText(nl: "Te traag", en: "Too slow"), LocalizedText(nl: "Het verzoek kwam te langzaam binnen. Probeer het opnieuw.", en: "The request arrived too slowly. Please try again."))
-        case 413: (LocalizedText(nl: "Te groot", en: "Too large"), LocalizedText(nl: "Het formulier is te groot. Maak uw antwoorden korter.", en: "The form is too large. Please shorten your answers."))
-        case 421: (LocalizedText(nl: "Verkeerd adres", en: "Wrong address"), LocalizedText(nl: "Deze server is niet via dit adres te bereiken. Gebruik het adres op de poster of het formulier.", en: "This server is not reached through this address. Use the address on the poster or the form."))
-        case 503: (LocalizedText(nl: "Even niet beschikbaar", en: "Temporarily unavailable"), LocalizedText(nl: "Uw antwoorden zijn niet opgeslagen. Probeer het over een minuut opnieuw.", en: "Your answers were not saved. Please try again in a minute."))
-        default: (LocalizedText(nl: "Dit lukte niet", en: "This did not work"), LocalizedText(nl: "Het verzoek kon niet worden verwerkt (\(status)).", en: "The request could not be handled (\(status))."))
-        }
+        let (title, detail): (LocalizedText, LocalizedText) =
+            switch status {
+            case 404: (LocalizedText(nl: "Niet gevonden", en: "Not found"), LocalizedText(nl: "Deze pagina bestaat niet.", en: "This page does not exist."))
+            case 408:
+                (
+                    LocalizedText(nl: "Te traag", en: "Too slow"),
+                    LocalizedText(nl: "Het verzoek kwam te langzaam binnen. Probeer het opnieuw.", en: "The request arrived too slowly. Please try again.")
+                )
+            case 413:
+                (
+                    LocalizedText(nl: "Te groot", en: "Too large"),
+                    LocalizedText(nl: "Het formulier is te groot. Maak uw antwoorden korter.", en: "The form is too large. Please shorten your answers.")
+                )
+            case 421:
+                (
+                    LocalizedText(nl: "Verkeerd adres", en: "Wrong address"),
+                    LocalizedText(
+                        nl: "Deze server is niet via dit adres te bereiken. Gebruik het adres op de poster of het formulier.",
+                        en: "This server is not reached through this address. Use the address on the poster or the form.")
+                )
+            case 503:
+                (
+                    LocalizedText(nl: "Even niet beschikbaar", en: "Temporarily unavailable"),
+                    LocalizedText(nl: "Uw antwoorden zijn niet opgeslagen. Probeer het over een minuut opnieuw.", en: "Your answers were not saved. Please try again in a minute.")
+                )
+            default:
+                (
+                    LocalizedText(nl: "Dit lukte niet", en: "This did not work"),
+                    LocalizedText(nl: "Het verzoek kon niet worden verwerkt (\(status)).", en: "The request could not be handled (\(status)).")
+                )
+            }
         return html(status, page.message(status: status, title: title, detail: detail))
     }
 
@@ -142,11 +165,12 @@ public final class FormApplication: Sendable {
 
         /// `methods` is "GET, HEAD", "GET, HEAD, POST" or "POST": the Allow header as sent.
         func allow(_ methods: String, _ body: () -> Void) {
-            let allowed: Bool = switch method {
-            case "GET": methods.hasPrefix("GET")
-            case "POST": methods.hasSuffix("POST")
-            default: false
-            }
+            let allowed: Bool =
+                switch method {
+                case "GET": methods.hasPrefix("GET")
+                case "POST": methods.hasSuffix("POST")
+                default: false
+                }
             if allowed {
                 body()
             } else {
@@ -169,8 +193,10 @@ public final class FormApplication: Sendable {
             }
         case ["static", "wijkpeil.css"]:
             allow("GET, HEAD") {
-                reply(HTTPResponse(status: 200, contentType: "text/css; charset=utf-8", text: FormPage.styleSheet,
-                                   headers: Self.securityHeaders + [("Cache-Control", "public, max-age=3600")]))
+                reply(
+                    HTTPResponse(
+                        status: 200, contentType: "text/css; charset=utf-8", text: FormPage.styleSheet,
+                        headers: Self.securityHeaders + [("Cache-Control", "public, max-age=3600")]))
             }
         case let path where path.count == 2 && path[0] == "s":
             guard let survey = survey(path[1]) else { return reply(refusal(404, reason: "no such survey", api: false, language: language)) }
@@ -186,10 +212,16 @@ public final class FormApplication: Sendable {
             allow("GET, HEAD") { reply(html(200, FormPage(language: language).thanks(survey))) }
         case ["api", "v1", "surveys"]:
             allow("GET, HEAD") {
-                reply(json(200, .array(surveys.map { survey in
-                    .object(["id": .string(survey.id), "version": .number(Double(survey.version)), "title": survey.title.jsonValue,
-                             "level": .string(survey.level.rawValue), "requiresInvite": .bool(survey.requiresInvite)])
-                })))
+                reply(
+                    json(
+                        200,
+                        .array(
+                            surveys.map { survey in
+                                .object([
+                                    "id": .string(survey.id), "version": .number(Double(survey.version)), "title": survey.title.jsonValue,
+                                    "level": .string(survey.level.rawValue), "requiresInvite": .bool(survey.requiresInvite),
+                                ])
+                            })))
             }
         case let path where path.count == 4 && path[0] == "api" && path[1] == "v1" && path[2] == "surveys":
             guard let survey = survey(path[3]) else { return reply(refusal(404, reason: "no such survey", api: true)) }
@@ -229,7 +261,9 @@ public final class FormApplication: Sendable {
             return reply(html(403, page.form(survey, state: state)))
         }
         @Sendable func again(_ errors: [AnswerError], status: Int = 422, notice: LocalizedText? = nil) -> HTTPResponse {
-            html(status, page.form(survey, state: FormPage.FormState(fields: fields, errors: errors, submissionKey: key, csrf: tokens.csrf(survey: survey.id, key: key), notice: notice)))
+            html(
+                status,
+                page.form(survey, state: FormPage.FormState(fields: fields, errors: errors, submissionKey: key, csrf: tokens.csrf(survey: survey.id, key: key), notice: notice)))
         }
         let response: ValidatedResponse
         do {
@@ -328,16 +362,22 @@ public final class FormApplication: Sendable {
     static let alreadyReceived = (
         title: LocalizedText(nl: "Uw antwoorden waren al ontvangen", en: "Your answers had already been received"),
         detail: LocalizedText(
-            nl: "Dit formulier was al verstuurd. De antwoorden van de eerste keer zijn bewaard en niet gewijzigd. Wilt u een nieuw formulier invullen? Open de vragenlijst opnieuw.",
-            en: "This form had already been sent. The answers from the first time are kept and were not changed. Do you want to fill in a new form? Open the survey again."))
+            nl:
+                "Dit formulier was al verstuurd. De antwoorden van de eerste keer zijn bewaard en niet gewijzigd. Wilt u een nieuw formulier invullen? Open de vragenlijst opnieuw.",
+            en: "This form had already been sent. The answers from the first time are kept and were not changed. Do you want to fill in a new form? Open the survey again.")
+    )
     static let inviteUsedError = AnswerError(
         question: "_invite", code: .wrongType,
         message: LocalizedText(nl: "Deze code is al gebruikt: met deze uitnodiging is al gestemd.", en: "This code has been used: a vote was already cast with this invitation."))
 
     static func inviteError(empty: Bool) -> AnswerError {
-        AnswerError(question: "_invite", code: empty ? .missing : .wrongType, message: empty
-            ? LocalizedText(nl: "Vul de code van uw uitnodiging in.", en: "Enter the code from your invitation.")
-            : LocalizedText(nl: "Deze code klopt niet of is al gebruikt. Controleer de code op uw uitnodiging.", en: "This code is not right or has been used. Check the code on your invitation."))
+        AnswerError(
+            question: "_invite", code: empty ? .missing : .wrongType,
+            message: empty
+                ? LocalizedText(nl: "Vul de code van uw uitnodiging in.", en: "Enter the code from your invitation.")
+                : LocalizedText(
+                    nl: "Deze code klopt niet of is al gebruikt. Controleer de code op uw uitnodiging.",
+                    en: "This code is not right or has been used. Check the code on your invitation."))
     }
 
     // MARK: The JSON API
@@ -347,9 +387,17 @@ public final class FormApplication: Sendable {
             return reply(refusal(415, reason: "send JSON with Content-Type: application/json", api: true))
         }
         @Sendable func problem(_ status: Int, _ errors: [AnswerError]) -> HTTPResponse {
-            json(status, ["errors": .array(errors.map { error in
-                .object(["question": .string(error.question), "code": .string(error.code.rawValue), "message": .string(error.message.nl), "messageEn": .string(error.message.en ?? error.message.nl)])
-            })])
+            json(
+                status,
+                [
+                    "errors": .array(
+                        errors.map { error in
+                            .object([
+                                "question": .string(error.question), "code": .string(error.code.rawValue), "message": .string(error.message.nl),
+                                "messageEn": .string(error.message.en ?? error.message.nl),
+                            ])
+                        })
+                ])
         }
         let body: JSONValue
         do throws(JSONSyntaxError) {
@@ -378,7 +426,12 @@ public final class FormApplication: Sendable {
         var invite: InviteCode?
         if survey.requiresInvite {
             guard case .string(let text)? = fields["invite"], let code = try? InviteCode(parsing: text) else {
-                return reply(problem(422, [Self.inviteError(empty: fields["invite"] == nil)].map { var error = $0; error.question = "invite"; return error }))
+                return reply(
+                    problem(
+                        422,
+                        [Self.inviteError(empty: fields["invite"] == nil)].map {
+                            var error = $0; error.question = "invite"; return error
+                        }))
             }
             invite = code
         }
@@ -412,7 +465,10 @@ public final class FormApplication: Sendable {
         let authorised: Bool
         if let header = request.header("authorization") {
             guard header.hasPrefix("Bearer "), FormTokens.constantTimeEqual(String(header.dropFirst(7)), adminToken) else {
-                return reply(json(401, ["error": "the admin token is wrong; send Authorization: Bearer <admin token>, or no Authorization header for the public results"], extra: [("WWW-Authenticate", "Bearer error=\"invalid_token\"")]))
+                return reply(
+                    json(
+                        401, ["error": "the admin token is wrong; send Authorization: Bearer <admin token>, or no Authorization header for the public results"],
+                        extra: [("WWW-Authenticate", "Bearer error=\"invalid_token\"")]))
             }
             authorised = true
         } else {

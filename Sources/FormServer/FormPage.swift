@@ -20,7 +20,8 @@ struct FormPage {
 
     func document(title: String, body: String, switchTo path: String) -> String {
         let other: Language = language == .nl ? .en : .nl
-        let switchLink = "<a href=\"\(Markup.escape(path))\(other == .nl ? "" : "?lang=en")\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .nl ? "Nederlands" : "English")</a>"
+        let switchLink =
+            "<a href=\"\(Markup.escape(path))\(other == .nl ? "" : "?lang=en")\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .nl ? "Nederlands" : "English")</a>"
         return """
             <!doctype html>
             <html lang="\(language.rawValue)">
@@ -90,9 +91,11 @@ struct FormPage {
         let errors = state.errors.filter { $0.question == "_invite" }
         var html = "<div class=\"field\(errors.isEmpty ? "" : " has-error")\">"
         html += "<label for=\"i-_invite\">\(nl ? "Uw uitnodigingscode" : "Your invitation code")</label>"
-        html += "<p class=\"help\" id=\"h-_invite\">\(nl ? "Staat op uw uitnodiging, bijvoorbeeld ABCDE-FGHJK-LMNPQ. Spaties en hoofdletters maken niet uit." : "It is on your invitation, for example ABCDE-FGHJK-LMNPQ. Spaces and capitals do not matter.")</p>"
+        html +=
+            "<p class=\"help\" id=\"h-_invite\">\(nl ? "Staat op uw uitnodiging, bijvoorbeeld ABCDE-FGHJK-LMNPQ. Spaties en hoofdletters maken niet uit." : "It is on your invitation, for example ABCDE-FGHJK-LMNPQ. Spaces and capitals do not matter.")</p>"
         html += errorText("_invite", errors)
-        html += "<input id=\"i-_invite\" name=\"_invite\" type=\"text\" autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\" value=\"\(Markup.escape(state.fields.value("_invite") ?? ""))\" aria-describedby=\"h-_invite\(errors.isEmpty ? "" : " e-_invite")\"\(errors.isEmpty ? "" : " aria-invalid=\"true\"")></div>\n"
+        html +=
+            "<input id=\"i-_invite\" name=\"_invite\" type=\"text\" autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\" value=\"\(Markup.escape(state.fields.value("_invite") ?? ""))\" aria-describedby=\"h-_invite\(errors.isEmpty ? "" : " e-_invite")\"\(errors.isEmpty ? "" : " aria-invalid=\"true\"")></div>\n"
         return html
     }
 
@@ -120,7 +123,8 @@ struct FormPage {
             var html = "<div class=\"choices\">"
             for (index, option) in options.enumerated() {
                 let inputID = index == 0 ? "i-\(id)" : "i-\(id)-\(index)"
-                html += "<div class=\"choice\"><input type=\"\(type)\" id=\"\(inputID)\" name=\"\(id)\" value=\"\(Markup.escape(option.value))\"\(chosen.contains(option.value) ? " checked" : "")\(invalid)>"
+                html +=
+                    "<div class=\"choice\"><input type=\"\(type)\" id=\"\(inputID)\" name=\"\(id)\" value=\"\(Markup.escape(option.value))\"\(chosen.contains(option.value) ? " checked" : "")\(invalid)>"
                 html += "<label for=\"\(inputID)\">\(option.label)</label></div>"
             }
             return html + "</div>"
@@ -142,7 +146,8 @@ struct FormPage {
         case .consent:
             return group(choices([("ja", nl ? "Ja" : "Yes"), ("nee", nl ? "Nee" : "No")], type: "radio", chosen: [value]))
         case .number(let min, let max, _):
-            let range = [min.map { nl ? "vanaf \(format($0))" : "from \(format($0))" }, max.map { nl ? "tot en met \(format($0))" : "up to \(format($0))" }].compactMap { $0 }.joined(separator: " ")
+            let range = [min.map { nl ? "vanaf \(format($0))" : "from \(format($0))" }, max.map { nl ? "tot en met \(format($0))" : "up to \(format($0))" }].compactMap { $0 }
+                .joined(separator: " ")
             let rangeHelp = range.isEmpty ? "" : "<p class=\"help\">\(nl ? "Een getal" : "A number") \(range).</p>"
             return single(rangeHelp + "<input id=\"i-\(id)\" name=\"\(id)\" type=\"text\" inputmode=\"decimal\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
         case .text(let maxLength):
@@ -154,25 +159,30 @@ struct FormPage {
         case .date:
             return single("<input id=\"i-\(id)\" name=\"\(id)\" type=\"date\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
         case .stickers(let options, let budget, let cap):
-            var inner = "<p class=\"help\">\(nl ? "Verdeel hoogstens \(budget) stippen, niet meer dan \(cap) op één onderwerp." : "Place at most \(budget) dots, no more than \(cap) on one subject.")</p><div class=\"stickers\">"
+            var inner =
+                "<p class=\"help\">\(nl ? "Verdeel hoogstens \(budget) stippen, niet meer dan \(cap) op één onderwerp." : "Place at most \(budget) dots, no more than \(cap) on one subject.")</p><div class=\"stickers\">"
             for (index, option) in options.enumerated() {
                 let inputID = index == 0 ? "i-\(id)" : "i-\(id)-\(index)"
                 let name = id + "." + option.id
-                inner += "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(cap)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
+                inner +=
+                    "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(cap)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
             }
             return group(inner + "</div>")
         case .sessionStickers(let allotment):
             // Per colour a group of inputs, as the stickers on the posters: "3 groene stippen".
             var inner = ""
             for colour in allotment.colours {
-                let meaning = colour.meaning == .support
+                let meaning =
+                    colour.meaning == .support
                     ? (nl ? "wat voor u het belangrijkst is" : "what matters most to you") : (nl ? "waar u zich zorgen over maakt" : "what worries you")
                 inner += "<fieldset class=\"colour\"><legend>\(text(colour.label)): \(colour.perParticipant) \(nl ? "stip(pen) voor" : "dot(s) for") \(meaning)</legend>"
-                inner += "<p class=\"help\">\(nl ? "Niet meer dan \(allotment.maxPerOption) op één onderwerp." : "No more than \(allotment.maxPerOption) on one subject.")</p><div class=\"stickers\">"
+                inner +=
+                    "<p class=\"help\">\(nl ? "Niet meer dan \(allotment.maxPerOption) op één onderwerp." : "No more than \(allotment.maxPerOption) on one subject.")</p><div class=\"stickers\">"
                 for (index, option) in allotment.options.enumerated() {
                     let inputID = colour.id == allotment.colours.first?.id && index == 0 ? "i-\(id)" : "i-\(id)-\(colour.id)-\(index)"
                     let name = "\(id).\(colour.id).\(option.id)"
-                    inner += "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(allotment.maxPerOption)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
+                    inner +=
+                        "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(allotment.maxPerOption)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
                 }
                 inner += "</div></fieldset>"
             }
@@ -187,7 +197,8 @@ struct FormPage {
     /// The binding ballot, shown back before it is cast (WCAG 3.3.4): the answers in words,
     /// the same fields hidden, a button to cast and one to change.
     func confirm(_ survey: SurveyDefinition, response: ValidatedResponse, fields: URLEncodedForm) -> String {
-        var body = "<h1>\(nl ? "Controleer uw stem" : "Check your vote")</h1>\n<p>\(nl ? "Uw stem is pas uitgebracht als u op de knop drukt. Daarna kunt u haar niet meer wijzigen." : "Your vote is cast only when you press the button. After that it cannot be changed.")</p>\n<dl class=\"summary\">"
+        var body =
+            "<h1>\(nl ? "Controleer uw stem" : "Check your vote")</h1>\n<p>\(nl ? "Uw stem is pas uitgebracht als u op de knop drukt. Daarna kunt u haar niet meer wijzigen." : "Your vote is cast only when you press the button. After that it cannot be changed.")</p>\n<dl class=\"summary\">"
         for question in survey.questions {
             guard let answer = response.answers[question.id] else { continue }
             body += "<dt>\(text(question.text))</dt><dd>\(Markup.escape(describe(answer, question)))</dd>"
@@ -221,7 +232,8 @@ struct FormPage {
 
     func thanks(_ survey: SurveyDefinition) -> String {
         // A binding vote is thanked as a vote, not as answers to a survey.
-        let stored = survey.level == .codecide
+        let stored =
+            survey.level == .codecide
             ? (nl ? "Uw stem is uitgebracht." : "Your vote has been cast.")
             : (nl ? "Uw antwoorden zijn opgeslagen." : "Your answers have been saved.")
         var body = "<h1>\(nl ? "Bedankt!" : "Thank you!")</h1>\n<p>\(stored)</p>\n"
@@ -236,7 +248,10 @@ struct FormPage {
     /// A page with one message; `link` (a path) is offered first, then the list of surveys.
     func message(status: Int, title: LocalizedText, detail: LocalizedText, link: String? = nil) -> String {
         let first = link.map { "<p><a href=\"\(Markup.escape($0))\(languageQuery)\">\(nl ? "Een nieuw formulier invullen" : "Fill in a new form")</a></p>\n" } ?? ""
-        return document(title: title.text(in: language), body: "<h1>\(text(title))</h1>\n<p>\(text(detail))</p>\n\(first)<p><a href=\"/\(languageQuery)\">\(nl ? "Naar de vragenlijsten" : "To the surveys")</a></p>", switchTo: link ?? "/")
+        return document(
+            title: title.text(in: language),
+            body: "<h1>\(text(title))</h1>\n<p>\(text(detail))</p>\n\(first)<p><a href=\"/\(languageQuery)\">\(nl ? "Naar de vragenlijsten" : "To the surveys")</a></p>",
+            switchTo: link ?? "/")
     }
 
     /// The one style sheet, served from `/static/wijkpeil.css` (the Content-Security-Policy

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 /// An HTTP response, serialised in one buffer so it goes out in one `send`.
 public struct HTTPResponse: Sendable {

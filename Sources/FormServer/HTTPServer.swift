@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Synchronization
 
@@ -37,8 +37,6 @@ public final class HTTPServer: Sendable {
     public typealias Handler = @Sendable (HTTPRequest, _ peer: String, _ reply: @escaping @Sendable (HTTPResponse) -> Void) -> Void
     /// The answer to a request refused before it reached the handler (400, 408, 413, …).
     public typealias RefusalPage = @Sendable (_ status: Int, _ reason: String, _ api: Bool) -> HTTPResponse
-
-
 
     public struct StartError: Error, CustomStringConvertible, Sendable {
         public var description: String
@@ -109,7 +107,8 @@ public final class HTTPServer: Sendable {
         withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) }
         }
-        let bound = address.ss_family == sa_family_t(AF_INET6)
+        let bound =
+            address.ss_family == sa_family_t(AF_INET6)
             ? withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) } }
             : withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) } }
         return (fd, bound)

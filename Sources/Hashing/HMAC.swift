@@ -39,8 +39,11 @@ public enum PBKDF2 {
         derived.reserveCapacity(length)
         var blockIndex: UInt32 = 1
         while derived.count < length {
-            var u = prf.authenticationCode(for: salt + [UInt8(blockIndex >> 24), UInt8(truncatingIfNeeded: blockIndex >> 16),
-                                                        UInt8(truncatingIfNeeded: blockIndex >> 8), UInt8(truncatingIfNeeded: blockIndex)])
+            var u = prf.authenticationCode(
+                for: salt + [
+                    UInt8(blockIndex >> 24), UInt8(truncatingIfNeeded: blockIndex >> 16),
+                    UInt8(truncatingIfNeeded: blockIndex >> 8), UInt8(truncatingIfNeeded: blockIndex),
+                ])
             var block = u
             for _ in 1..<max(iterations, 1) {
                 u = prf.authenticationCode(for: u)

@@ -44,8 +44,11 @@ public enum PlanCheck {
             if let lowest = planned.step.levels.min(), planned.level < lowest, let role = planned.step.residentRole {
                 findings.warning(
                     "below-guide-role", at: planned.path.appending("level").location,
-                    nl: "stap \(planned.step.id) staat op \"\(planned.level.rawValue)\"; de handreiking geeft bewoners hier de rol \(role.nl) (\(planned.step.levels.map(\.rawValue).joined(separator: " of "))) — overweeg \"\(lowest.rawValue)\"",
-                    en: "step \(planned.step.id) is at \"\(planned.level.rawValue)\"; the guide gives residents the role of \(role.en ?? role.nl) here (\(planned.step.levels.map(\.rawValue).joined(separator: " or "))) — consider \"\(lowest.rawValue)\"")
+                    nl:
+                        "stap \(planned.step.id) staat op \"\(planned.level.rawValue)\"; de handreiking geeft bewoners hier de rol \(role.nl) (\(planned.step.levels.map(\.rawValue).joined(separator: " of "))) — overweeg \"\(lowest.rawValue)\"",
+                    en:
+                        "step \(planned.step.id) is at \"\(planned.level.rawValue)\"; the guide gives residents the role of \(role.en ?? role.nl) here (\(planned.step.levels.map(\.rawValue).joined(separator: " or "))) — consider \"\(lowest.rawValue)\""
+                )
             }
         }
         let informs = plan.steps.contains { planned in
@@ -54,8 +57,11 @@ public enum PlanCheck {
         if !informs, !plan.steps.isEmpty {
             findings.warning(
                 "no-feedback-step", at: JSONPath.root.appending("steps").location,
-                nl: "geen stap laat bewoners weten wat er met hun inbreng is gebeurd; de rekenkamer (Almelo) vond juist dat bewoners niet over de voortgang werden geïnformeerd — voeg bijvoorbeeld stap D2 op niveau \"inform\" toe",
-                en: "no step tells residents what happened with their input; the audit office (Almelo) found exactly that residents were not informed of progress — add, for example, step D2 at level \"inform\"")
+                nl:
+                    "geen stap laat bewoners weten wat er met hun inbreng is gebeurd; de rekenkamer (Almelo) vond juist dat bewoners niet over de voortgang werden geïnformeerd — voeg bijvoorbeeld stap D2 op niveau \"inform\" toe",
+                en:
+                    "no step tells residents what happened with their input; the audit office (Almelo) found exactly that residents were not informed of progress — add, for example, step D2 at level \"inform\""
+            )
         }
         return findings
     }
@@ -77,8 +83,11 @@ public enum PlanCheck {
             if let level = instrument.level, level != planned.level, !guidesPairing {
                 findings.warning(
                     "instrument-level-mismatch", at: path.location,
-                    nl: "\(instrument.name.nl) hoort bij niveau \"\(level.rawValue)\", maar stap \(planned.step.id) belooft \"\(planned.level.rawValue)\"; bewoners verwachten wat het instrument belooft",
-                    en: "\(instrument.name.en ?? instrument.name.nl) belongs to level \"\(level.rawValue)\", but step \(planned.step.id) promises \"\(planned.level.rawValue)\"; residents expect what the instrument promises")
+                    nl:
+                        "\(instrument.name.nl) hoort bij niveau \"\(level.rawValue)\", maar stap \(planned.step.id) belooft \"\(planned.level.rawValue)\"; bewoners verwachten wat het instrument belooft",
+                    en:
+                        "\(instrument.name.en ?? instrument.name.nl) belongs to level \"\(level.rawValue)\", but step \(planned.step.id) promises \"\(planned.level.rawValue)\"; residents expect what the instrument promises"
+                )
             }
         }
     }
@@ -90,14 +99,19 @@ public enum PlanCheck {
                 if planned.level == .codecide, !facts.requiresInvite {
                     findings.warning(
                         "codecide-without-invites", at: path.location,
-                        nl: "stap \(planned.step.id) is meebeslissen, maar enquête \"\(survey)\" vraagt geen uitnodigingscode; zonder codes is één bewoner, één stem niet af te dwingen — zet \"requiresInvite\": true",
-                        en: "step \(planned.step.id) is co-decide, but survey \"\(survey)\" asks no invitation code; without codes one resident, one vote cannot be enforced — set \"requiresInvite\": true")
+                        nl:
+                            "stap \(planned.step.id) is meebeslissen, maar enquête \"\(survey)\" vraagt geen uitnodigingscode; zonder codes is één bewoner, één stem niet af te dwingen — zet \"requiresInvite\": true",
+                        en:
+                            "step \(planned.step.id) is co-decide, but survey \"\(survey)\" asks no invitation code; without codes one resident, one vote cannot be enforced — set \"requiresInvite\": true"
+                    )
                 }
                 if facts.level != planned.level {
                     findings.warning(
                         "survey-level-mismatch", at: path.location,
-                        nl: "enquête \"\(survey)\" belooft niveau \"\(facts.level.rawValue)\", de stap \"\(planned.level.rawValue)\"; maak ze gelijk, zodat bewoners één belofte lezen",
-                        en: "survey \"\(survey)\" promises level \"\(facts.level.rawValue)\", the step \"\(planned.level.rawValue)\"; make them equal so residents read one promise")
+                        nl:
+                            "enquête \"\(survey)\" belooft niveau \"\(facts.level.rawValue)\", de stap \"\(planned.level.rawValue)\"; maak ze gelijk, zodat bewoners één belofte lezen",
+                        en: "survey \"\(survey)\" promises level \"\(facts.level.rawValue)\", the step \"\(planned.level.rawValue)\"; make them equal so residents read one promise"
+                    )
                 }
             } else {
                 missing(survey, expected: .survey, found: activities[survey]?.kind, at: path, findings: &findings)

@@ -93,7 +93,8 @@ public enum PlacementFile {
             var start = 0
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
             let firstEnd = bytes[start...].firstIndex(of: newline) ?? bytes.count
-            let separator = !bytes[start..<firstEnd].contains(UInt8(ascii: ",")) && bytes[start..<firstEnd].contains(UInt8(ascii: ";"))
+            let separator =
+                !bytes[start..<firstEnd].contains(UInt8(ascii: ",")) && bytes[start..<firstEnd].contains(UInt8(ascii: ";"))
                 ? UInt8(ascii: ";") : UInt8(ascii: ",")
             var line = 1
             // The fields of one record; a record with more fields than fit is counted, not kept
@@ -140,9 +141,10 @@ public enum PlacementFile {
             }
             var location: Location { Location(file: fileName, line: line) }
             guard fieldCount == width else {
-                contents.findings.error("malformed-line", at: location,
-                                        nl: "deze regel heeft \(fieldCount) velden, de kopregel \(width)",
-                                        en: "this line has \(fieldCount) fields, the header \(width)")
+                contents.findings.error(
+                    "malformed-line", at: location,
+                    nl: "deze regel heeft \(fieldCount) velden, de kopregel \(width)",
+                    en: "this line has \(fieldCount) fields, the header \(width)")
                 return
             }
             let base = shape == .perSticker ? 1 : 0
@@ -156,18 +158,20 @@ public enum PlacementFile {
             if option == nil {
                 let text = String(decoding: optionField, as: UTF8.self)
                 let hint = Identifier.closest(to: text, in: session.options.map(\.id))
-                contents.findings.error("unknown-option", at: location,
-                                        nl: "onbekende optie \"\(text)\"" + (hint.map { "; bedoelt u \"\($0)\"?" } ?? ""),
-                                        en: "unknown option \"\(text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
+                contents.findings.error(
+                    "unknown-option", at: location,
+                    nl: "onbekende optie \"\(text)\"" + (hint.map { "; bedoelt u \"\($0)\"?" } ?? ""),
+                    en: "unknown option \"\(text)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
                 valid = false
             }
             let colour = colourIds.value(for: colourField)
             if colour == nil {
                 let text = String(decoding: colourField, as: UTF8.self)
                 let known = session.colours.map(\.id).joined(separator: ", ")
-                contents.findings.error("unknown-colour", at: location,
-                                        nl: "onbekende kleur \"\(text)\"; deze sessie kent \(known)",
-                                        en: "unknown colour \"\(text)\"; this session has \(known)")
+                contents.findings.error(
+                    "unknown-colour", at: location,
+                    nl: "onbekende kleur \"\(text)\"; deze sessie kent \(known)",
+                    en: "unknown colour \"\(text)\"; this session has \(known)")
                 valid = false
             }
             var count: Int32 = 1
@@ -176,8 +180,9 @@ public enum PlacementFile {
                 if let number = Self.integer(fields[3]) {
                     count = number
                 } else {
-                    contents.findings.error("bad-count", at: location,
-                                            nl: "het aantal moet een heel getal van 0 of meer zijn", en: "the count must be a whole number of 0 or more")
+                    contents.findings.error(
+                        "bad-count", at: location,
+                        nl: "het aantal moet een heel getal van 0 of meer zijn", en: "the count must be a whole number of 0 or more")
                     valid = false
                 }
             } else if fields[0].isEmpty {
@@ -190,16 +195,18 @@ public enum PlacementFile {
                 posterName = name
                 if let number = Self.integer(fields[column]) {
                     if let known = contents.attendees[name], known != Int(number) {
-                        contents.findings.error("conflicting-attendees", at: location,
-                                                nl: "poster \"\(name)\" had eerder \(known) aanwezigen, hier \(number)",
-                                                en: "poster \"\(name)\" had \(known) attendees earlier, \(number) here")
+                        contents.findings.error(
+                            "conflicting-attendees", at: location,
+                            nl: "poster \"\(name)\" had eerder \(known) aanwezigen, hier \(number)",
+                            en: "poster \"\(name)\" had \(known) attendees earlier, \(number) here")
                         valid = false
                     } else {
                         contents.attendees[name] = Int(number)
                     }
                 } else {
-                    contents.findings.error("bad-attendees", at: location,
-                                            nl: "het aantal aanwezigen moet een heel getal zijn", en: "attendees must be a whole number")
+                    contents.findings.error(
+                        "bad-attendees", at: location,
+                        nl: "het aantal aanwezigen moet een heel getal zijn", en: "attendees must be a whole number")
                     valid = false
                 }
             }
@@ -218,8 +225,9 @@ public enum PlacementFile {
             if let column = enteredByColumn, !fields[column].isEmpty {
                 entry = contents.table.entryId(String(decoding: fields[column], as: UTF8.self))
             }
-            contents.table.append(poster: poster, option: UInt16(option), colour: UInt8(colour), count: count,
-                                  participant: participant, entry: entry, file: fileIndex, line: Int32(line))
+            contents.table.append(
+                poster: poster, option: UInt16(option), colour: UInt8(colour), count: count,
+                participant: participant, entry: entry, file: fileIndex, line: Int32(line))
         }
 
         private mutating func readHeader(_ header: [String], width: Int) {
@@ -238,8 +246,11 @@ public enum PlacementFile {
             } else {
                 contents.findings.error(
                     "unknown-header", at: Location(file: fileName, line: 1),
-                    nl: "onbekende kopregel; gebruik participant,poster,option,colour (per sticker) of poster,option,colour,count (tellingen, eventueel met entered_by en attendees)",
-                    en: "unknown header; use participant,poster,option,colour (one row per sticker) or poster,option,colour,count (counts, optionally with entered_by and attendees)")
+                    nl:
+                        "onbekende kopregel; gebruik participant,poster,option,colour (per sticker) of poster,option,colour,count (tellingen, eventueel met entered_by en attendees)",
+                    en:
+                        "unknown header; use participant,poster,option,colour (one row per sticker) or poster,option,colour,count (counts, optionally with entered_by and attendees)"
+                )
                 stopped = true
             }
             self.width = width

@@ -88,10 +88,11 @@ public struct PlacementTable: Sendable {
         participantNames += other.participantNames
         reserve(rows + other.rows)
         for row in 0..<other.rows {
-            append(poster: posters[Int(other.poster[row])], option: other.option[row], colour: other.colour[row], count: other.count[row],
-                   participant: other.participant[row] < 0 ? -1 : other.participant[row] + participantOffset,
-                   entry: other.entry[row] < 0 ? -1 : entries[Int(other.entry[row])],
-                   file: other.file[row] + fileOffset, line: other.line[row])
+            append(
+                poster: posters[Int(other.poster[row])], option: other.option[row], colour: other.colour[row], count: other.count[row],
+                participant: other.participant[row] < 0 ? -1 : other.participant[row] + participantOffset,
+                entry: other.entry[row] < 0 ? -1 : entries[Int(other.entry[row])],
+                file: other.file[row] + fileOffset, line: other.line[row])
         }
     }
 
@@ -101,8 +102,9 @@ public struct PlacementTable: Sendable {
         copy.poster = []; copy.option = []; copy.colour = []; copy.count = []
         copy.participant = []; copy.entry = []; copy.file = []; copy.line = []
         for row in 0..<rows where keep(row) {
-            copy.append(poster: poster[row], option: option[row], colour: colour[row], count: count[row],
-                        participant: participant[row], entry: entry[row], file: file[row], line: line[row])
+            copy.append(
+                poster: poster[row], option: option[row], colour: colour[row], count: count[row],
+                participant: participant[row], entry: entry[row], file: file[row], line: line[row])
         }
         return copy
     }

@@ -8,12 +8,13 @@ extension StickerSession {
         var object: [String: JSONValue] = [
             "id": .string(id), "title": title.jsonValue, "level": .string(level.rawValue),
             "options": .array(options.map(\.jsonValue)),
-            "colours": .array(colours.map { colour in
-                .object([
-                    "id": .string(colour.id), "label": colour.label.jsonValue,
-                    "meaning": .string(colour.meaning.rawValue), "perParticipant": .number(Double(colour.perParticipant)),
-                ])
-            }),
+            "colours": .array(
+                colours.map { colour in
+                    .object([
+                        "id": .string(colour.id), "label": colour.label.jsonValue,
+                        "meaning": .string(colour.meaning.rawValue), "perParticipant": .number(Double(colour.perParticipant)),
+                    ])
+                }),
             "maxPerOption": .number(Double(maxPerOption)),
         ]
         if let intro { object["intro"] = intro.jsonValue }

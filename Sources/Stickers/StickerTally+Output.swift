@@ -8,25 +8,30 @@ extension StickerTally {
     public func jsonValue(language: Language) -> JSONValue {
         .object([
             "session": .string(session),
-            "options": .array(options.map { option in
-                var object: [String: JSONValue] = [
-                    "id": .string(option.id), "label": option.label.jsonValue,
-                    "counts": .object(option.counts.mapValues { .number(Double($0)) }),
-                    "support": .number(Double(option.support)), "concern": .number(Double(option.concern)),
-                    "share": .number(option.share), "rank": .number(Double(option.rank)),
-                ]
-                object["theme"] = option.theme.map(JSONValue.string) ?? .null
-                return .object(object)
-            }),
-            "posters": .object(posters.mapValues { options in
-                .object(options.mapValues { colours in .object(colours.mapValues { .number(Double($0)) }) })
-            }),
+            "options": .array(
+                options.map { option in
+                    var object: [String: JSONValue] = [
+                        "id": .string(option.id), "label": option.label.jsonValue,
+                        "counts": .object(option.counts.mapValues { .number(Double($0)) }),
+                        "support": .number(Double(option.support)), "concern": .number(Double(option.concern)),
+                        "share": .number(option.share), "rank": .number(Double(option.rank)),
+                    ]
+                    object["theme"] = option.theme.map(JSONValue.string) ?? .null
+                    return .object(object)
+                }),
+            "posters": .object(
+                posters.mapValues { options in
+                    .object(options.mapValues { colours in .object(colours.mapValues { .number(Double($0)) }) })
+                }),
             "participants": participants.map { .number(Double($0)) } ?? .null,
             "stickers": .number(Double(stickers)),
-            "excluded": .array(excluded.map { exclusion in
-                .object(["file": .string(exclusion.file), "line": .number(Double(exclusion.line)), "code": .string(exclusion.code),
-                         "reason": .string(exclusion.reason.text(in: language))])
-            }),
+            "excluded": .array(
+                excluded.map { exclusion in
+                    .object([
+                        "file": .string(exclusion.file), "line": .number(Double(exclusion.line)), "code": .string(exclusion.code),
+                        "reason": .string(exclusion.reason.text(in: language)),
+                    ])
+                }),
             "warnings": .array(warnings.map { .string($0.text(in: language)) }),
         ])
     }
@@ -36,8 +41,10 @@ extension StickerTally {
         var text = CSVWriter.line(["rank", "option", "label", "support", "concern", "share"] + session.colours.map(\.id))
         for option in options {
             text += CSVWriter.line(
-                [String(option.rank), option.id, option.label.text(in: language), String(option.support), String(option.concern),
-                 String(format3(option.share))] + session.colours.map { String(option.counts[$0.id] ?? 0) })
+                [
+                    String(option.rank), option.id, option.label.text(in: language), String(option.support), String(option.concern),
+                    String(format3(option.share)),
+                ] + session.colours.map { String(option.counts[$0.id] ?? 0) })
         }
         return text
     }
@@ -82,8 +89,10 @@ extension StickerTally {
     /// A table for the terminal.
     public func table(session: StickerSession, language: Language) -> [[String]] {
         options.map { option in
-            [String(option.rank), option.id, option.label.text(in: language), String(option.support), String(option.concern),
-             String(Int((option.share * 100).rounded())) + "%"] + session.colours.map { String(option.counts[$0.id] ?? 0) }
+            [
+                String(option.rank), option.id, option.label.text(in: language), String(option.support), String(option.concern),
+                String(Int((option.share * 100).rounded())) + "%",
+            ] + session.colours.map { String(option.counts[$0.id] ?? 0) }
         }
     }
 

@@ -200,8 +200,9 @@ public struct StickerTally: Sendable, Hashable {
                 perColour[colour.id] = value
                 if colour.meaning == .support { support += value } else { concern += value }
             }
-            return OptionResult(id: option.id, label: option.label, theme: option.theme, counts: perColour,
-                                support: support, concern: concern, share: 0, rank: 0)
+            return OptionResult(
+                id: option.id, label: option.label, theme: option.theme, counts: perColour,
+                support: support, concern: concern, share: 0, rank: 0)
         }
         let totalSupport = results.map(\.support).reduce(0, +)
         for index in results.indices {
@@ -224,16 +225,18 @@ public struct StickerTally: Sendable, Hashable {
             for (index, poster) in table.posterNames.enumerated().sorted(by: { $0.element < $1.element }) {
                 let total = perPoster[index]
                 if let people = attendees[poster], total > people * colour.perParticipant {
-                    warnings.append(LocalizedText(
-                        nl: "poster \(poster): \(total) \(colour.label.nl) stickers, meer dan \(people) aanwezigen × \(colour.perParticipant); tel deze poster opnieuw",
-                        en: "poster \(poster): \(total) \(colour.label.text(in: .en)) stickers, more than \(people) attendees × \(colour.perParticipant); recount this poster"))
+                    warnings.append(
+                        LocalizedText(
+                            nl: "poster \(poster): \(total) \(colour.label.nl) stickers, meer dan \(people) aanwezigen × \(colour.perParticipant); tel deze poster opnieuw",
+                            en: "poster \(poster): \(total) \(colour.label.text(in: .en)) stickers, more than \(people) attendees × \(colour.perParticipant); recount this poster"))
                 }
             }
             let total = perPoster.reduce(0, +)
             if let people = session.attendance, total > people * colour.perParticipant {
-                warnings.append(LocalizedText(
-                    nl: "in totaal \(total) \(colour.label.nl) stickers geteld, meer dan \(people) aanwezigen × \(colour.perParticipant)",
-                    en: "\(total) \(colour.label.text(in: .en)) stickers counted in all, more than \(people) attendees × \(colour.perParticipant)"))
+                warnings.append(
+                    LocalizedText(
+                        nl: "in totaal \(total) \(colour.label.nl) stickers geteld, meer dan \(people) aanwezigen × \(colour.perParticipant)",
+                        en: "\(total) \(colour.label.text(in: .en)) stickers counted in all, more than \(people) attendees × \(colour.perParticipant)"))
             }
         }
         return warnings
@@ -280,8 +283,10 @@ public enum DoubleEntry {
                 for (colourIndex, colour) in session.colours.enumerated() {
                     let slot = (posterIndex * optionCount + optionIndex) * colourCount + colourIndex
                     if totals[0][slot] != totals[1][slot] {
-                        differences.append(Difference(poster: poster, option: option.id, colour: colour.id,
-                                                      counts: [names[0]: totals[0][slot], names[1]: totals[1][slot]]))
+                        differences.append(
+                            Difference(
+                                poster: poster, option: option.id, colour: colour.id,
+                                counts: [names[0]: totals[0][slot], names[1]: totals[1][slot]]))
                     }
                 }
             }

@@ -1,8 +1,8 @@
 import CSQLite
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One SQLite connection. Not `Sendable`: it belongs to whoever opened it (the writer's queue, or

@@ -128,7 +128,7 @@ final class GroupCommitWriter: @unchecked Sendable {
                     // conflict is found before the sticker totals are touched.
                     do throws(StoreError) {
                         results.append(.success(try insert(submission, inviteHashes: [], receivedAt: receivedAt)))
-                    } catch where error.isRejection {
+                    } catch  where error.isRejection {
                         results.append(.failure(error))
                     }
                 }
@@ -207,7 +207,7 @@ final class GroupCommitWriter: @unchecked Sendable {
                     let receipt = try insert(job.submission, inviteHashes: job.inviteHashes, receivedAt: receivedAt)
                     if guarded { try statements.release.run() }
                     results.append(.success(receipt))
-                } catch where error.isRejection {
+                } catch  where error.isRejection {
                     if guarded {
                         try statements.rollbackToSavepoint.run()
                         try statements.release.run()

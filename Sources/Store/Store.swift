@@ -92,8 +92,9 @@ public final class Store: Sendable {
             try connection.prepare(
                 "INSERT OR IGNORE INTO definitions (hash, survey_id, version, json, stored_at) VALUES (?, ?, ?, ?, ?)",
                 purpose: "storing a survey definition"
-            ).run(.text(hash), .text(definition.id), .integer(Int64(definition.version)),
-                  .text(String(decoding: json, as: UTF8.self)), .text(Timestamp.now()))
+            ).run(
+                .text(hash), .text(definition.id), .integer(Int64(definition.version)),
+                .text(String(decoding: json, as: UTF8.self)), .text(Timestamp.now()))
         }
         return hash
     }
@@ -231,7 +232,8 @@ public final class Store: Sendable {
     ) throws(StoreError) {
         try read { connection throws(StoreError) in
             // Shuffled: SQLite sorts by random keys, spilling to disk, so memory stays flat.
-            let sql = "SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses"
+            let sql =
+                "SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses"
                 + (survey == nil ? "" : " WHERE survey_id = ?") + (shuffled ? " ORDER BY random()" : " ORDER BY id")
             try connection.prepare(sql, purpose: "reading responses").query(survey.map { [.text($0)] } ?? []) { row throws(StoreError) in
                 try body(try storedResponse(row))

@@ -67,7 +67,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .inviteRejected: advice = "the invitation code is unknown or mistyped"
         case .inviteUsed: advice = "the invitation code was used already"
         case .constraint: advice = "the data broke a rule of the database"
-        case .keyConflict: advice = "this submission key was already used for other answers; the answers stored first were kept and these were not stored — give a new form its own key"
+        case .keyConflict:
+            advice = "this submission key was already used for other answers; the answers stored first were kept and these were not stored — give a new form its own key"
         case .fileExists: advice = "the file already exists; choose a new name"
         case .other: advice = "see SQLite's message"
         }

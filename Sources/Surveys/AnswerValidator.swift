@@ -30,11 +30,12 @@ public enum AnswerValidator {
             try validate(raw[question.id] ?? .null, for: question)
         }
         for id in unknown.sorted() {
-            errors.append(AnswerError(
-                question: id, code: .unknownQuestion,
-                message: LocalizedText(
-                    nl: "Deze enquête heeft geen vraag \"\(id)\".",
-                    en: "This survey has no question \"\(id)\".")))
+            errors.append(
+                AnswerError(
+                    question: id, code: .unknownQuestion,
+                    message: LocalizedText(
+                        nl: "Deze enquête heeft geen vraag \"\(id)\".",
+                        en: "This survey has no question \"\(id)\".")))
         }
         guard errors.isEmpty else { throw AnswerErrors(errors) }
         return ValidatedResponse(surveyId: definition.id, answers: answers)
@@ -56,7 +57,8 @@ public enum AnswerValidator {
             do throws(AnswerError) {
                 if let answer = try answer(question) {
                     if question.privacy == .direct, !consentGiven {
-                        throw refusal(question, .noConsent,
+                        throw refusal(
+                            question, .noConsent,
                             nl: "U kunt dit alleen invullen als u hierboven toestemming geeft. Geef toestemming of laat dit veld leeg.",
                             en: "You can only fill this in if you give consent above. Give consent or leave this field empty.")
                     }
@@ -79,23 +81,27 @@ public enum AnswerValidator {
         case .rating(let min, let max, _):
             let number = try number(value, question)
             guard number.rounded() == number else {
-                throw refusal(question, .notWholeNumber, nl: "Kies een heel getal van \(min) tot en met \(max).",
-                              en: "Choose a whole number from \(min) to \(max).")
+                throw refusal(
+                    question, .notWholeNumber, nl: "Kies een heel getal van \(min) tot en met \(max).",
+                    en: "Choose a whole number from \(min) to \(max).")
             }
             guard number >= Double(min), number <= Double(max) else {
-                throw refusal(question, .outOfRange, nl: "Kies een cijfer van \(min) tot en met \(max).",
-                              en: "Choose a mark from \(min) to \(max).")
+                throw refusal(
+                    question, .outOfRange, nl: "Kies een cijfer van \(min) tot en met \(max).",
+                    en: "Choose a mark from \(min) to \(max).")
             }
             return .number(number)
         case .number(let min, let max, _):
             let number = try number(value, question)
             if let min, number < min {
-                throw refusal(question, .outOfRange, nl: "Vul een getal in van minstens \(format(min)).",
-                              en: "Enter a number of at least \(format(min)).")
+                throw refusal(
+                    question, .outOfRange, nl: "Vul een getal in van minstens \(format(min)).",
+                    en: "Enter a number of at least \(format(min)).")
             }
             if let max, number > max {
-                throw refusal(question, .outOfRange, nl: "Vul een getal in van hoogstens \(format(max)).",
-                              en: "Enter a number of at most \(format(max)).")
+                throw refusal(
+                    question, .outOfRange, nl: "Vul een getal in van hoogstens \(format(max)).",
+                    en: "Enter a number of at most \(format(max)).")
             }
             return .number(number)
         case .single(let options):
@@ -123,29 +129,33 @@ public enum AnswerValidator {
         case .text(let maxLength):
             guard let text = try string(value, question) else { return nil }
             guard text.count <= maxLength else {
-                throw refusal(question, .tooLong, nl: "Uw tekst is te lang: hoogstens \(maxLength) tekens.",
-                              en: "Your text is too long: at most \(maxLength) characters.")
+                throw refusal(
+                    question, .tooLong, nl: "Uw tekst is te lang: hoogstens \(maxLength) tekens.",
+                    en: "Your text is too long: at most \(maxLength) characters.")
             }
             return .text(text)
         case .postcode:
             guard let text = try string(value, question) else { return nil }
             guard let postcode = Postcode.normalised(text) else {
-                throw refusal(question, .invalidPostcode, nl: "Vul een Nederlandse postcode in, zoals 1234 AB.",
-                              en: "Enter a Dutch postcode, such as 1234 AB.")
+                throw refusal(
+                    question, .invalidPostcode, nl: "Vul een Nederlandse postcode in, zoals 1234 AB.",
+                    en: "Enter a Dutch postcode, such as 1234 AB.")
             }
             return .text(postcode)
         case .email:
             guard let text = try string(value, question) else { return nil }
             guard EmailAddress.isPlausible(text) else {
-                throw refusal(question, .invalidEmail, nl: "Vul een e-mailadres in, zoals naam@voorbeeld.nl.",
-                              en: "Enter an e-mail address, such as name@example.org.")
+                throw refusal(
+                    question, .invalidEmail, nl: "Vul een e-mailadres in, zoals naam@voorbeeld.nl.",
+                    en: "Enter an e-mail address, such as name@example.org.")
             }
             return .text(text)
         case .date:
             guard let text = try string(value, question) else { return nil }
             guard CalendarDate(text) != nil else {
-                throw refusal(question, .invalidDate, nl: "Vul een datum in als jjjj-mm-dd, zoals 2026-11-23.",
-                              en: "Enter a date as yyyy-mm-dd, such as 2026-11-23.")
+                throw refusal(
+                    question, .invalidDate, nl: "Vul een datum in als jjjj-mm-dd, zoals 2026-11-23.",
+                    en: "Enter a date as yyyy-mm-dd, such as 2026-11-23.")
             }
             return .text(text)
         case .consent:
@@ -162,15 +172,17 @@ public enum AnswerValidator {
                     throw wrongType(question, nl: "een heel aantal stickers (0 of meer)", en: "a whole number of stickers (0 or more)")
                 }
                 if count > Double(cap) {
-                    throw refusal(question, .overCap, nl: "U mag hoogstens \(cap) stickers op één optie plakken.",
-                                  en: "You may put at most \(cap) stickers on one option.")
+                    throw refusal(
+                        question, .overCap, nl: "U mag hoogstens \(cap) stickers op één optie plakken.",
+                        en: "You may put at most \(cap) stickers on one option.")
                 }
                 if count > 0 { counts[id] = Int(count) }
             }
             if counts.isEmpty { return nil }
             guard counts.values.reduce(0, +) <= budget else {
-                throw refusal(question, .overBudget, nl: "U heeft \(budget) stickers; u plakte er meer.",
-                              en: "You have \(budget) stickers; you used more.")
+                throw refusal(
+                    question, .overBudget, nl: "U heeft \(budget) stickers; u plakte er meer.",
+                    en: "You have \(budget) stickers; you used more.")
             }
             return .stickers(counts)
         case .sessionStickers(let allotment):
@@ -180,16 +192,19 @@ public enum AnswerValidator {
 
     /// Colour → option → count, within each colour's allotment and the cap per option per colour.
     private static func sessionStickers(_ value: JSONValue, allotment: StickerAllotment, question: Question) throws(AnswerError) -> Answer? {
-        let shape = (nl: "per kleur een aantal stickers per optie, zoals {\"groen\": {\"veiligheid\": 2}}",
-                     en: "per colour a number of stickers per option, such as {\"groen\": {\"veiligheid\": 2}}")
+        let shape = (
+            nl: "per kleur een aantal stickers per optie, zoals {\"groen\": {\"veiligheid\": 2}}",
+            en: "per colour a number of stickers per option, such as {\"groen\": {\"veiligheid\": 2}}"
+        )
         guard case .object(let byColour) = value else { throw wrongType(question, nl: shape.nl, en: shape.en) }
         var counts: [String: [String: Int]] = [:]
         for (colourId, placed) in byColour {
             // The one-colour shape ({"veiligheid": 2}) is named as a wrong shape, not a colour.
             guard case .object = placed else { throw wrongType(question, nl: shape.nl, en: shape.en) }
             guard let colour = allotment.colours.first(where: { $0.id == colourId }) else {
-                throw refusal(question, .unknownOption, nl: "Kies een van de kleuren: \(allotment.colours.map(\.id).joined(separator: ", ")).",
-                              en: "Choose one of the colours: \(allotment.colours.map(\.id).joined(separator: ", ")).")
+                throw refusal(
+                    question, .unknownOption, nl: "Kies een van de kleuren: \(allotment.colours.map(\.id).joined(separator: ", ")).",
+                    en: "Choose one of the colours: \(allotment.colours.map(\.id).joined(separator: ", ")).")
             }
             guard case .object(let byOption) = placed else { throw wrongType(question, nl: shape.nl, en: shape.en) }
             var total = 0
@@ -199,15 +214,17 @@ public enum AnswerValidator {
                     throw wrongType(question, nl: "een heel aantal stickers (0 of meer)", en: "a whole number of stickers (0 or more)")
                 }
                 if count > Double(allotment.maxPerOption) {
-                    throw refusal(question, .overCap, nl: "U mag hoogstens \(allotment.maxPerOption) \(colour.label.nl) stickers op één optie plakken.",
-                                  en: "You may put at most \(allotment.maxPerOption) \(colour.label.en ?? colour.label.nl) stickers on one option.")
+                    throw refusal(
+                        question, .overCap, nl: "U mag hoogstens \(allotment.maxPerOption) \(colour.label.nl) stickers op één optie plakken.",
+                        en: "You may put at most \(allotment.maxPerOption) \(colour.label.en ?? colour.label.nl) stickers on one option.")
                 }
                 if count > 0 { counts[colourId, default: [:]][option] = Int(count) }
                 total += Int(count)
             }
             guard total <= colour.perParticipant else {
-                throw refusal(question, .overBudget, nl: "U heeft \(colour.perParticipant) \(colour.label.nl) sticker(s); u plakte er meer.",
-                              en: "You have \(colour.perParticipant) \(colour.label.en ?? colour.label.nl) sticker(s); you used more.")
+                throw refusal(
+                    question, .overBudget, nl: "U heeft \(colour.perParticipant) \(colour.label.nl) sticker(s); u plakte er meer.",
+                    en: "You have \(colour.perParticipant) \(colour.label.en ?? colour.label.nl) sticker(s); you used more.")
             }
         }
         return counts.isEmpty ? nil : .colouredStickers(counts)
@@ -223,8 +240,9 @@ public enum AnswerValidator {
     private static func string(_ value: JSONValue, _ question: Question) throws(AnswerError) -> String? {
         guard case .string(let text) = value else { throw wrongType(question, nl: "tekst", en: "text") }
         if text.unicodeScalars.contains(where: isForbiddenControl) {
-            throw refusal(question, .controlCharacter, nl: "Deze tekst bevat een onzichtbaar stuurteken (zoals NUL); typ de tekst opnieuw.",
-                          en: "This text holds an invisible control character (such as NUL); type the text again.")
+            throw refusal(
+                question, .controlCharacter, nl: "Deze tekst bevat een onzichtbaar stuurteken (zoals NUL); typ de tekst opnieuw.",
+                en: "This text holds an invisible control character (such as NUL); type the text again.")
         }
         let trimmed = text.trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed

@@ -67,8 +67,9 @@ public enum ResponseFile {
         }
         guard let header = first else {
             var findings = Findings()
-            findings.error("empty-file", at: Location(line: 1), nl: "het bestand is leeg; de eerste regel moet de vraag-ids noemen",
-                           en: "the file is empty; the first line must name the question ids")
+            findings.error(
+                "empty-file", at: Location(line: 1), nl: "het bestand is leeg; de eerste regel moet de vraag-ids noemen",
+                en: "the file is empty; the first line must name the question ids")
             throw InvalidInput(findings)
         }
         var findings = Findings()
@@ -144,9 +145,12 @@ public enum ResponseFile {
             }
             let derived = derivedKey(fileHash: fileHash, line: line)
             func failure(_ nl: String, _ en: String) -> Row {
-                Row(line: line, submissionKey: derived, result: .failure(AnswerErrors([
-                    AnswerError(question: "-", code: .wrongType, message: LocalizedText(nl: nl, en: en)),
-                ])))
+                Row(
+                    line: line, submissionKey: derived,
+                    result: .failure(
+                        AnswerErrors([
+                            AnswerError(question: "-", code: .wrongType, message: LocalizedText(nl: nl, en: en))
+                        ])))
             }
             let json: JSONValue
             do throws(JSONSyntaxError) {

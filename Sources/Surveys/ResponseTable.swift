@@ -68,11 +68,13 @@ public struct ResponseTable: Sendable {
         var errors: [AnswerError] = []
         var key: String?
         if fields.count != columns.count {
-            throw AnswerErrors([AnswerError(
-                question: "-", code: .wrongType,
-                message: LocalizedText(
-                    nl: "deze regel heeft \(fields.count) velden, de kopregel \(columns.count)",
-                    en: "this line has \(fields.count) fields, the header \(columns.count)"))])
+            throw AnswerErrors([
+                AnswerError(
+                    question: "-", code: .wrongType,
+                    message: LocalizedText(
+                        nl: "deze regel heeft \(fields.count) velden, de kopregel \(columns.count)",
+                        en: "this line has \(fields.count) fields, the header \(columns.count)"))
+            ])
         }
         for (index, (column, cell)) in zip(columns, fields).enumerated() {
             guard let question = column else {
@@ -122,8 +124,9 @@ public struct ResponseTable: Sendable {
                 guard parts.count == 2, place.count == 2, !place[0].isEmpty, !place[1].isEmpty, let count = Int(parts[1]),
                     counts[place[0]]?[place[1]] == nil
                 else {
-                    throw cellError(question, nl: "schrijf stickers als kleur:optie=aantal;kleur:optie=aantal, zoals groen:veiligheid=2;rood:verkeer=1",
-                                    en: "write stickers as colour:option=count;colour:option=count, such as groen:veiligheid=2;rood:verkeer=1")
+                    throw cellError(
+                        question, nl: "schrijf stickers als kleur:optie=aantal;kleur:optie=aantal, zoals groen:veiligheid=2;rood:verkeer=1",
+                        en: "write stickers as colour:option=count;colour:option=count, such as groen:veiligheid=2;rood:verkeer=1")
                 }
                 counts[place[0], default: [:]][place[1]] = .number(Double(count))
             }
@@ -143,4 +146,3 @@ public struct ResponseTable: Sendable {
         AnswerError(question: question.id, code: .wrongType, message: LocalizedText(nl: nl, en: en))
     }
 }
-

@@ -76,10 +76,13 @@ extension Question {
             // keeps reads back on its own.
             object["session"] = .string(allotment.session)
             object["options"] = .array(allotment.options.map(\.jsonValue))
-            object["colours"] = .array(allotment.colours.map { colour in
-                .object(["id": .string(colour.id), "label": colour.label.jsonValue, "meaning": .string(colour.meaning.rawValue),
-                         "perParticipant": .number(Double(colour.perParticipant))])
-            })
+            object["colours"] = .array(
+                allotment.colours.map { colour in
+                    .object([
+                        "id": .string(colour.id), "label": colour.label.jsonValue, "meaning": .string(colour.meaning.rawValue),
+                        "perParticipant": .number(Double(colour.perParticipant)),
+                    ])
+                })
             object["maxPerOption"] = .number(Double(allotment.maxPerOption))
         }
         return .object(object)

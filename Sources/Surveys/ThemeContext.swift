@@ -40,8 +40,10 @@ public struct ThemeContext: Sendable {
                 let hint = Identifier.closest(to: theme, in: themeSet.themes.map(\.id))
                 findings.error(
                     "unknown-theme", at: location,
-                    nl: "thema \"\(theme)\" staat niet in themaset \"\(themeSet.id)\"" + (hint.map { "; bedoelt u \"\($0)\"?" } ?? "; kies uit \(themeSet.themes.map(\.id).joined(separator: ", "))"),
-                    en: "theme \"\(theme)\" is not in theme set \"\(themeSet.id)\"" + (hint.map { "; did you mean \"\($0)\"?" } ?? "; choose one of \(themeSet.themes.map(\.id).joined(separator: ", "))"))
+                    nl: "thema \"\(theme)\" staat niet in themaset \"\(themeSet.id)\""
+                        + (hint.map { "; bedoelt u \"\($0)\"?" } ?? "; kies uit \(themeSet.themes.map(\.id).joined(separator: ", "))"),
+                    en: "theme \"\(theme)\" is not in theme set \"\(themeSet.id)\""
+                        + (hint.map { "; did you mean \"\($0)\"?" } ?? "; choose one of \(themeSet.themes.map(\.id).joined(separator: ", "))"))
             }
         } else if themeSetId == nil {
             findings.error(

@@ -27,11 +27,13 @@ enum AgendaCommand {
         options: [
             OptionSpec("analysis", value: "FILE", help: "The analysis (wijkpeil analyse --format json)."),
             OptionSpec("stickers", value: "FILE", help: "A sticker tally (wijkpeil stickers tally --format json).", repeatable: true),
-            OptionSpec("weights", value: "residents=W,mentions=W,survey=W,indicators=W", help: "How much each signal counts (rescaled to sum to 1).",
-                       default: "residents=0.3,mentions=0.2,survey=0.25,indicators=0.25"),
+            OptionSpec(
+                "weights", value: "residents=W,mentions=W,survey=W,indicators=W", help: "How much each signal counts (rescaled to sum to 1).",
+                default: "residents=0.3,mentions=0.2,survey=0.25,indicators=0.25"),
             OptionSpec("max", value: "N", help: "How many priorities: 1 to 4.", default: "3"),
-            OptionSpec("level", value: "LEVEL", help: "The promise of the agenda step (the guide: residents advise on the agenda).", default: "advise",
-                       allowed: ParticipationLevel.allCases.map(\.rawValue)),
+            OptionSpec(
+                "level", value: "LEVEL", help: "The promise of the agenda step (the guide: residents advise on the agenda).", default: "advise",
+                allowed: ParticipationLevel.allCases.map(\.rawValue)),
             .format(["table", "json", "md", "html"], default: "table"),
             OptionSpec("out", value: "FILE", help: "Write the agenda to FILE instead of stdout."),
         ],
@@ -78,7 +80,8 @@ enum AgendaCommand {
         }
         guard let max = Int(arguments.value("max") ?? ""), (1...Agenda.largestMax).contains(max) else {
             throw UsageError(
-                message: "--max must be 1 to \(Agenda.largestMax): the guide asks for no more than three or four priorities — better a few done well than many done half (beter een paar goed dan veel half)",
+                message:
+                    "--max must be 1 to \(Agenda.largestMax): the guide asks for no more than three or four priorities — better a few done well than many done half (beter een paar goed dan veel half)",
                 commandPath: arguments.commandPath)
         }
         let weights: Weights
@@ -107,7 +110,8 @@ enum AgendaCommand {
         do throws(Agenda.ComputeError) {
             return try Agenda.compute(evidence: evidence, weights: weights, max: max, level: level, inputs: inputs, version: Release.version)
         } catch .noSignal {
-            throw CommandFailure(message: "every signal that has weight is missing for every theme; give sticker tallies, or weigh the signals the analysis has", exitCode: .invalid)
+            throw CommandFailure(
+                message: "every signal that has weight is missing for every theme; give sticker tallies, or weigh the signals the analysis has", exitCode: .invalid)
         } catch .maxOutOfRange(let max) {
             throw UsageError(message: "--max \(max) is out of range", commandPath: arguments.commandPath)
         }
@@ -144,8 +148,9 @@ enum AgendaCommand {
             """,
         options: [
             OptionSpec("theme", value: "THEME", help: "The priority (a theme id)."),
-            OptionSpec("decision", value: "adopted|adjusted|rejected|outside-frames", help: "The council's decision.",
-                       allowed: CouncilResponse.Decision.allCases.map(\.rawValue)),
+            OptionSpec(
+                "decision", value: "adopted|adjusted|rejected|outside-frames", help: "The council's decision.",
+                allowed: CouncilResponse.Decision.allCases.map(\.rawValue)),
             OptionSpec("reason", value: "TEXT", help: "Why; needed for every decision but adopted."),
             OptionSpec("frame", value: "FRAME", help: "With outside-frames: the frame set beforehand that the outcome breaks (budget, law)."),
             OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decision (default: today)."),
@@ -219,7 +224,8 @@ enum AgendaCommand {
             guard breaches.isEmpty else {
                 for breach in breaches { console.err.line("\(file): \(breach)") }
                 throw CommandFailure(
-                    message: "\(file) holds \(breaches.count) answer(s) that break the rules of level \(agenda.level.rawValue); record them with wijkpeil agenda respond, which checks them",
+                    message:
+                        "\(file) holds \(breaches.count) answer(s) that break the rules of level \(agenda.level.rawValue); record them with wijkpeil agenda respond, which checks them",
                     exitCode: .invalid)
             }
             let text = arguments.value("format") == "md" ? agenda.markdown(language: language) : agenda.html(language: language)
@@ -263,7 +269,9 @@ enum AgendaCommand {
                 for (index, input) in recorded.inputs.enumerated() {
                     let given = index < inputs.count ? inputs[index] : nil
                     if given?.sha256 != input.sha256 {
-                        problems.append("input \(index + 1) (\(input.role) \(input.file)): recorded sha256 \(input.sha256), given \(given.map { "\($0.file) sha256 \($0.sha256)" } ?? "nothing")")
+                        problems.append(
+                            "input \(index + 1) (\(input.role) \(input.file)): recorded sha256 \(input.sha256), given \(given.map { "\($0.file) sha256 \($0.sha256)" } ?? "nothing")"
+                        )
                     }
                 }
                 if inputs.count > recorded.inputs.count { problems.append("\(inputs.count - recorded.inputs.count) more input file(s) given than the agenda records") }
@@ -304,8 +312,12 @@ enum AgendaCommand {
                 for problem in problems { console.out.line("  " + problem) }
                 return .invalid
             }
-            console.out.line("\(file): matches — priorities \(recorded.priorities.joined(separator: ", ")), recomputed from \(inputs.count) input file(s) by \(recorded.rule.rawValue)")
-            console.out.line("  as made with level \(recorded.level.rawValue), max \(recorded.max), weights " + Signal.allCases.filter { recorded.weights[$0] > 0 }.map { "\($0.rawValue)=\(Language.en.number(recorded.weights[$0], digits: 4))" }.joined(separator: ",") + " (check with --level, --max, --weights)")
+            console.out.line(
+                "\(file): matches — priorities \(recorded.priorities.joined(separator: ", ")), recomputed from \(inputs.count) input file(s) by \(recorded.rule.rawValue)")
+            console.out.line(
+                "  as made with level \(recorded.level.rawValue), max \(recorded.max), weights "
+                    + Signal.allCases.filter { recorded.weights[$0] > 0 }.map { "\($0.rawValue)=\(Language.en.number(recorded.weights[$0], digits: 4))" }.joined(separator: ",")
+                    + " (check with --level, --max, --weights)")
             return .success
         })
 

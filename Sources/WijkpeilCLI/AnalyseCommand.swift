@@ -45,27 +45,31 @@ enum AnalyseCommand {
             }
             // The buurten indicators may name: the --by question's options, else those of a
             // question whose options carry CBS codes.
-            let areas = plan.groupBy?.kind.options
+            let areas =
+                plan.groupBy?.kind.options
                 ?? survey.questions.first { $0.kind.options.contains { $0.cbs != nil } }?.kind.options
-            let indicators = try arguments.value("indicators").map { file in
-                try readFile(file) { bytes throws(InvalidInput) in
-                    try IndicatorFile.read(bytes, file: file, themes: Set(plan.themes.map(\.id)), areas: areas)
-                }
-            } ?? []
+            let indicators =
+                try arguments.value("indicators").map { file in
+                    try readFile(file) { bytes throws(InvalidInput) in
+                        try IndicatorFile.read(bytes, file: file, themes: Set(plan.themes.map(\.id)), areas: areas)
+                    }
+                } ?? []
             let population = try arguments.value("population").map { file in
                 try readFile(file) { bytes throws(InvalidInput) in try Population.read(bytes, file: file, survey: survey) }
             }
             let referenceFile = arguments.value("reference"), referenceDatabase = arguments.value("reference-db")
             let referenceSurvey = arguments.value("reference-survey") ?? survey.id
             // The neighbourhood and the reference are read at the same time, on two cores.
-            let (sample, reference) = try concurrently({
-                if let database { return try storedSample(plan: plan, path: database, survey: survey.id, console: console) }
-                return try fileSample(plan: plan, file: responsesFile ?? "")
-            }, { () throws -> ResponseSample? in
-                if let referenceFile { return try fileSample(plan: plan, file: referenceFile) }
-                if let referenceDatabase { return try storedSample(plan: plan, path: referenceDatabase, survey: referenceSurvey, console: nil) }
-                return nil
-            })
+            let (sample, reference) = try concurrently(
+                {
+                    if let database { return try storedSample(plan: plan, path: database, survey: survey.id, console: console) }
+                    return try fileSample(plan: plan, file: responsesFile ?? "")
+                },
+                { () throws -> ResponseSample? in
+                    if let referenceFile { return try fileSample(plan: plan, file: referenceFile) }
+                    if let referenceDatabase { return try storedSample(plan: plan, path: referenceDatabase, survey: referenceSurvey, console: nil) }
+                    return nil
+                })
             let analysis = NeighbourhoodAnalysis.compute(sample: sample, reference: reference, indicators: indicators, population: population)
             let language = arguments.language
             let text: String

@@ -19,7 +19,7 @@ extension BenchCommand {
             }
             console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
             #if DEBUG
-            console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench analysis`")
+                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench analysis`")
             #endif
             let folder = NSTemporaryDirectory() + "wijkpeil-bench-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder + "/surveys/themes", withIntermediateDirectories: true)
@@ -49,7 +49,9 @@ extension BenchCommand {
             }
             let common = ["analyse", "--survey", "bench", "--surveys", folder + "/surveys", "--by", "buurt", "--format", "json"]
             let fromFiles = try runChild(common + ["--responses", files[0], "--reference", files[1], "--out", folder + "/a.json"])
-            console.out.line("analysis from CSV, \(size) responses × \(themeIds.count) themes by \(buurten.count) buurten, reference of \(size): \(String(format: "%.2f", fromFiles.seconds)) s, peak memory \(fromFiles.peakMegabytes) MB")
+            console.out.line(
+                "analysis from CSV, \(size) responses × \(themeIds.count) themes by \(buurten.count) buurten, reference of \(size): \(String(format: "%.2f", fromFiles.seconds)) s, peak memory \(fromFiles.peakMegabytes) MB"
+            )
 
             // The same responses stored in two databases, read back through the store.
             guard case .survey(let definition) = try SurveyLibrary(directory: folder + "/surveys").resolve("bench").content else {

@@ -15,9 +15,11 @@ enum BenchCommand {
     static let store = CommandSpec(
         name: "store",
         abstract: "Durable responses per second with 1 and 32 writers, against plain SQLite (100-row transactions).",
-        options: [.surveys, OptionSpec("responses", value: "N", help: "Responses per measurement.", default: "20000"),
-                  OptionSpec("folder", value: "DIR", help: "Where to put the benchmark databases (default: a temporary folder)."),
-                  OptionSpec("writers", value: "N", help: "Measure only N async writers (as the server at N connections).")],
+        options: [
+            .surveys, OptionSpec("responses", value: "N", help: "Responses per measurement.", default: "20000"),
+            OptionSpec("folder", value: "DIR", help: "Where to put the benchmark databases (default: a temporary folder)."),
+            OptionSpec("writers", value: "N", help: "Measure only N async writers (as the server at N connections)."),
+        ],
         run: { arguments, console in
             guard let count = Int(arguments.value("responses") ?? ""), count >= 100 else {
                 throw UsageError(message: "--responses needs a whole number of at least 100", commandPath: arguments.commandPath)
@@ -32,7 +34,7 @@ enum BenchCommand {
 
             console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
             #if DEBUG
-            console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench store`")
+                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench store`")
             #endif
             var generator = SystemRandomNumberGenerator()
             let responses = (0..<count).map { _ in
@@ -54,7 +56,8 @@ enum BenchCommand {
                 let submissions = responses.enumerated().map { index, response in
                     Submission(response: response, definition: survey, definitionHash: hash, submissionKey: "bench-\(index)", source: .api)
                 }
-                let seconds = mode == "thread"
+                let seconds =
+                    mode == "thread"
                     ? try StoreBenchmark.concurrentSubmits(submissions, to: store, writers: writers)
                     : try runBlocking { try await StoreBenchmark.concurrentAsyncSubmits(submissions, to: store, writers: writers) }
                 let rate = Double(count) / seconds
@@ -62,7 +65,8 @@ enum BenchCommand {
                 let perBatch = Double(statistics.submissions) / Double(max(1, statistics.batches))
                 let who = mode == "thread" ? "\(writers) writer thread(s), blocking" : "\(writers) writer tasks, async (as the server)"
                 console.out.line(
-                    "wijkpeil store, \(who): \(Int(rate)) durable responses/s, ratio \(String(format: "%.2f", rate / plainRate)) of plain SQLite (\(String(format: "%.1f", perBatch)) per commit)")
+                    "wijkpeil store, \(who): \(Int(rate)) durable responses/s, ratio \(String(format: "%.2f", rate / plainRate)) of plain SQLite (\(String(format: "%.1f", perBatch)) per commit)"
+                )
             }
             return .success
         })
@@ -86,7 +90,7 @@ enum BenchCommand {
             else { throw CommandFailure(message: "the bundled 'bewonersavond' session and 'bewonersavond-stippen' survey are needed") }
             console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
             #if DEBUG
-            console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench stickers`")
+                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench stickers`")
             #endif
             var random = SplitMix64(seed: 2026)
             let optionCount = session.options.count, colourCount = session.colours.count
@@ -105,7 +109,8 @@ enum BenchCommand {
             let parseTime = measure { _ = PlacementFile.read(csv, file: "bench.csv", session: session) }
             let contents = PlacementFile.read(csv, file: "bench.csv", session: session)
             let megabytes = Double(csv.count) / 1_000_000
-            console.out.line("CSV parsing (per-sticker rows, \(String(format: "%.0f", megabytes)) MB): \(Int(megabytes / parseTime)) MB/s, \(Int(Double(csvRows) / parseTime)) rows/s")
+            console.out.line(
+                "CSV parsing (per-sticker rows, \(String(format: "%.0f", megabytes)) MB): \(Int(megabytes / parseTime)) MB/s, \(Int(Double(csvRows) / parseTime)) rows/s")
             var counted: [UInt8] = Array("poster,option,colour,count\n".utf8)
             counted.reserveCapacity(csvRows * 28)
             for row in 0..<csvRows {
@@ -117,7 +122,9 @@ enum BenchCommand {
             }
             let countedTime = measure { _ = PlacementFile.read(counted, file: "counts.csv", session: session) }
             let countedMegabytes = Double(counted.count) / 1_000_000
-            console.out.line("CSV parsing (counts read off posters, \(String(format: "%.0f", countedMegabytes)) MB): \(Int(countedMegabytes / countedTime)) MB/s, \(Int(Double(csvRows) / countedTime)) rows/s")
+            console.out.line(
+                "CSV parsing (counts read off posters, \(String(format: "%.0f", countedMegabytes)) MB): \(Int(countedMegabytes / countedTime)) MB/s, \(Int(Double(csvRows) / countedTime)) rows/s"
+            )
             let tallyTime = measure { _ = StickerTally.compute(session: session, table: contents.table) }
             console.out.line("tally with the allotment and cap rules: \(Int(Double(csvRows) / tallyTime)) placements/s")
 
@@ -133,7 +140,9 @@ enum BenchCommand {
             let swiftRate = Double(placements) / countTime
             console.out.line("counting \(placements) placements once parsed: \(Int(swiftRate)) placements/s (\(String(format: "%.1f", countTime * 1000)) ms)")
             if let numpy = numpyBincount(options: options, colours: colours, colourCount: colourCount, length: optionCount * colourCount) {
-                console.out.line("NumPy bincount on the same placements: \(Int(Double(placements) / numpy)) placements/s (\(String(format: "%.1f", numpy * 1000)) ms); ratio \(String(format: "%.2f", numpy / countTime))x")
+                console.out.line(
+                    "NumPy bincount on the same placements: \(Int(Double(placements) / numpy)) placements/s (\(String(format: "%.1f", numpy * 1000)) ms); ratio \(String(format: "%.2f", numpy / countTime))x"
+                )
             } else {
                 console.out.line("NumPy bincount: not measured (python3 with numpy is not available; pip install numpy)")
             }
@@ -175,7 +184,7 @@ enum BenchCommand {
             }
             console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
             #if DEBUG
-            console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench export`")
+                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench export`")
             #endif
             let folder = NSTemporaryDirectory() + "wijkpeil-bench-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -395,7 +404,6 @@ func pythonSeconds(script: String, arguments: [String]) -> Double? {
     guard process.terminationStatus == 0 else { return nil }
     return Double(String(decoding: output, as: UTF8.self).trimmingWhitespace)
 }
-
 
 /// Runs this program with `arguments` as a child process; returns its wall time in seconds and
 /// its peak resident memory in megabytes (from wait4's rusage).

@@ -15,7 +15,8 @@ enum DatabaseAccess {
     static func open(_ arguments: ParsedArguments, mustExist: Bool = false) throws -> Store {
         let path = arguments.value("db") ?? "./wijkpeil.sqlite"
         if mustExist, !FileManager.default.fileExists(atPath: path) {
-            throw CommandFailure(message: "there is no database at '\(path)'; name it with --db PATH (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
+            throw CommandFailure(
+                message: "there is no database at '\(path)'; name it with --db PATH (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
         }
         return try Store(path: path)
     }
@@ -58,4 +59,3 @@ enum DatabaseAccess {
         }
     }
 }
-

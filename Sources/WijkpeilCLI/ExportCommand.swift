@@ -51,9 +51,11 @@ enum ExportCommand {
             } catch {
                 throw CommandFailure(message: "cannot write the codebook '\(codebookPath)'; the export itself was written")
             }
-            console.err.line(arguments.language == .nl
-                ? "\(report.rows) rijen geëxporteerd naar \(out) (k = \(k)): \(report.rowsSuppressed) met onderdrukte waarden, \(report.rowsLeftOut) weggelaten; codeboek: \(codebookPath)"
-                : "\(report.rows) rows exported to \(out) (k = \(k)): \(report.rowsSuppressed) with suppressed values, \(report.rowsLeftOut) left out; codebook: \(codebookPath)")
+            console.err.line(
+                arguments.language == .nl
+                    ? "\(report.rows) rijen geëxporteerd naar \(out) (k = \(k)): \(report.rowsSuppressed) met onderdrukte waarden, \(report.rowsLeftOut) weggelaten; codeboek: \(codebookPath)"
+                    : "\(report.rows) rows exported to \(out) (k = \(k)): \(report.rowsSuppressed) with suppressed values, \(report.rowsLeftOut) left out; codebook: \(codebookPath)"
+            )
             return .success
         })
 
@@ -92,7 +94,10 @@ enum ExportCommand {
             for case .object(let resource) in resources { if case .string(let path)? = resource["path"] { paths.append(path) } }
         }
         guard paths == [fileName] else {
-            throw CommandFailure(message: "'\(codebook)' already describes another export (\(paths.isEmpty ? "not a data package" : paths.joined(separator: ", "))); name another folder, such as --out export/\((fileName as NSString).deletingPathExtension)-2/", exitCode: .invalid)
+            throw CommandFailure(
+                message:
+                    "'\(codebook)' already describes another export (\(paths.isEmpty ? "not a data package" : paths.joined(separator: ", "))); name another folder, such as --out export/\((fileName as NSString).deletingPathExtension)-2/",
+                exitCode: .invalid)
         }
     }
 

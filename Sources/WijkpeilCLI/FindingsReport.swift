@@ -17,7 +17,8 @@ enum FindingsReport {
         for finding in findings.all {
             console.out.line(finding.rendered(in: language))
         }
-        let summary = language == .nl
+        let summary =
+            language == .nl
             ? "\(findings.errors.count) fout(en), \(findings.warnings.count) waarschuwing(en) in \(files) bestand(en)"
             : "\(findings.errors.count) error(s), \(findings.warnings.count) warning(s) in \(files) file(s)"
         console.err.line(summary)

@@ -15,8 +15,9 @@ enum LadderCommand {
                 console.out.line(JSONValue.array(ParticipationLevel.allCases.map(jsonValue)).prettyText)
                 return .success
             }
-            var table = TextTable("#", "level", language == .nl ? "naam" : "name", language == .nl ? "inbreng" : "input",
-                                  language == .nl ? "rol bewoners" : "residents' role", language == .nl ? "middelen" : "instruments")
+            var table = TextTable(
+                "#", "level", language == .nl ? "naam" : "name", language == .nl ? "inbreng" : "input",
+                language == .nl ? "rol bewoners" : "residents' role", language == .nl ? "middelen" : "instruments")
             for level in ParticipationLevel.allCases {
                 table.add(
                     String(level.rung), level.rawValue, level.name.text(in: language), level.binding.description.text(in: language),
@@ -58,9 +59,10 @@ enum CycleCommand {
                 console.out.line(JSONValue.array(steps.map(jsonValue)).prettyText)
                 return .success
             }
-            var table = TextTable(language == .nl ? "stap" : "step", language == .nl ? "fase" : "phase",
-                                  language == .nl ? "activiteit" : "activity", language == .nl ? "middel" : "instrument",
-                                  language == .nl ? "rol bewoners" : "residents' role")
+            var table = TextTable(
+                language == .nl ? "stap" : "step", language == .nl ? "fase" : "phase",
+                language == .nl ? "activiteit" : "activity", language == .nl ? "middel" : "instrument",
+                language == .nl ? "rol bewoners" : "residents' role")
             for step in steps {
                 table.add(
                     step.id, step.phase.name.text(in: language), step.activity.text(in: language),
@@ -84,4 +86,3 @@ enum CycleCommand {
         return .object(object)
     }
 }
-

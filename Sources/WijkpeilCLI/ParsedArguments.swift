@@ -29,4 +29,3 @@ struct ParsedArguments: Sendable {
         return .nl
     }
 }
-

@@ -25,8 +25,10 @@ enum ResponsesCommand {
             Each file is remembered by its SHA-256: the same file again stores nothing. A form
             number or key already stored with other answers is an invalid line.
             """,
-        options: [.database, .survey, .surveys, OptionSpec("skip-invalid", help: "Store the valid lines even if others are invalid; write the others to FILE.afgewezen.csv."),
-                  .format(["table", "json"], default: "table")],
+        options: [
+            .database, .survey, .surveys, OptionSpec("skip-invalid", help: "Store the valid lines even if others are invalid; write the others to FILE.afgewezen.csv."),
+            .format(["table", "json"], default: "table"),
+        ],
         positionals: [PositionalSpec(name: "FILE", help: "The file to import.")],
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
@@ -53,8 +55,10 @@ enum ResponsesCommand {
             for row in contents.rows {
                 switch row.result {
                 case .success(let response):
-                    submissions.append(Submission(response: response, definition: survey, definitionHash: hash,
-                                                  submissionKey: row.submissionKey, source: .paper))
+                    submissions.append(
+                        Submission(
+                            response: response, definition: survey, definitionHash: hash,
+                            submissionKey: row.submissionKey, source: .paper))
                     submissionLines.append(row.line)
                 case .failure(let errors):
                     invalid += errors.errors.map { (row.line, $0) }
@@ -98,10 +102,13 @@ enum ResponsesCommand {
                     "stored": .number(Double(stored)), "alreadyStored": .number(Double(duplicates)),
                     "invalidLines": .number(Double(invalidLines)), "blankLines": .number(Double(contents.blankLines)),
                     "committed": .bool(committed), "fileSHA256": .string(fileHash),
-                    "errors": .array(invalid.map { item in
-                        .object(["line": .number(Double(item.line)), "question": .string(item.error.question),
-                                 "code": .string(item.error.code.rawValue), "message": item.error.message.jsonValue])
-                    }),
+                    "errors": .array(
+                        invalid.map { item in
+                            .object([
+                                "line": .number(Double(item.line)), "question": .string(item.error.question),
+                                "code": .string(item.error.code.rawValue), "message": item.error.message.jsonValue,
+                            ])
+                        }),
                 ]
                 if let earlier { json["alreadyImportedAt"] = .string(earlier.importedAt) }
                 if let rejectedFile { json["rejectedFile"] = .string(rejectedFile) }
@@ -111,24 +118,31 @@ enum ResponsesCommand {
                     console.err.line("\(file):\(item.line): \(item.error.question): \(item.error.message.text(in: language)) [\(item.error.code.rawValue)]")
                 }
             }
-            let blank = contents.blankLines == 0 ? "" : (language == .nl
-                ? ", \(contents.blankLines) lege regel(s) overgeslagen" : ", \(contents.blankLines) blank line(s) passed over")
+            let blank =
+                contents.blankLines == 0
+                ? ""
+                : (language == .nl
+                    ? ", \(contents.blankLines) lege regel(s) overgeslagen" : ", \(contents.blankLines) blank line(s) passed over")
             if let earlier {
-                console.err.line(language == .nl
-                    ? "\(file) is al ingelezen op \(earlier.importedAt) (als \(earlier.fileName), \(earlier.rows) antwoord(en) opgeslagen): er is nu niets opgeslagen."
-                    : "\(file) was imported before, on \(earlier.importedAt) (as \(earlier.fileName), \(earlier.rows) response(s) stored): nothing was stored now.")
+                console.err.line(
+                    language == .nl
+                        ? "\(file) is al ingelezen op \(earlier.importedAt) (als \(earlier.fileName), \(earlier.rows) antwoord(en) opgeslagen): er is nu niets opgeslagen."
+                        : "\(file) was imported before, on \(earlier.importedAt) (as \(earlier.fileName), \(earlier.rows) response(s) stored): nothing was stored now.")
             } else if !invalid.isEmpty, !committed {
-                console.err.line(language == .nl
-                    ? "\(invalidLines) ongeldige regel(s): er is niets opgeslagen. Verbeter de regels hierboven, of gebruik --skip-invalid om de goede regels op te slaan."
-                    : "\(invalidLines) invalid line(s): nothing was stored. Fix the lines above, or use --skip-invalid to store the good lines.")
+                console.err.line(
+                    language == .nl
+                        ? "\(invalidLines) ongeldige regel(s): er is niets opgeslagen. Verbeter de regels hierboven, of gebruik --skip-invalid om de goede regels op te slaan."
+                        : "\(invalidLines) invalid line(s): nothing was stored. Fix the lines above, or use --skip-invalid to store the good lines.")
             } else {
-                console.err.line(language == .nl
-                    ? "\(stored) opgeslagen, \(duplicates) al eerder opgeslagen, \(invalidLines) ongeldig overgeslagen\(blank) (\(path))"
-                    : "\(stored) stored, \(duplicates) already stored, \(invalidLines) invalid skipped\(blank) (\(path))")
+                console.err.line(
+                    language == .nl
+                        ? "\(stored) opgeslagen, \(duplicates) al eerder opgeslagen, \(invalidLines) ongeldig overgeslagen\(blank) (\(path))"
+                        : "\(stored) stored, \(duplicates) already stored, \(invalidLines) invalid skipped\(blank) (\(path))")
                 if let rejectedFile {
-                    console.err.line(language == .nl
-                        ? "de ongeldige regels staan in \(rejectedFile), met de reden: verbeter dat bestand en lees het apart in (niet het hele bestand opnieuw)."
-                        : "the invalid lines are in \(rejectedFile), with the reason: correct that file and import it on its own (not the whole file again).")
+                    console.err.line(
+                        language == .nl
+                            ? "de ongeldige regels staan in \(rejectedFile), met de reden: verbeter dat bestand en lees het apart in (niet het hele bestand opnieuw)."
+                            : "the invalid lines are in \(rejectedFile), with the reason: correct that file and import it on its own (not the whole file again).")
                 }
             }
             return invalid.isEmpty ? .success : .invalid
@@ -231,8 +245,10 @@ enum InvitesCommand {
     static let create = CommandSpec(
         name: "create",
         abstract: "Make new invitation codes; they are shown once and stored only as salted hashes.",
-        options: [.database, .survey, .surveys, OptionSpec("count", value: "N", help: "How many codes."),
-                  OptionSpec("out", value: "FILE", help: "Write the codes to a new CSV file instead of stdout.")],
+        options: [
+            .database, .survey, .surveys, OptionSpec("count", value: "N", help: "How many codes."),
+            OptionSpec("out", value: "FILE", help: "Write the codes to a new CSV file instead of stdout."),
+        ],
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
             guard let text = arguments.value("count"), let count = Int(text), (1...1_000_000).contains(count) else {

@@ -116,7 +116,9 @@ enum ServeCommand {
                 console.err.line("stopped, but the answers are still partly in \(store.path)-wal: keep that file beside \(store.path) (\(error))")
                 return .invalid
             }
-            console.err.line("stopped: \(statistics.stored) answer(s) stored and \(statistics.duplicates) repeated (a double tap, stored once) in \(statistics.batches) commit(s) this session; \(store.path) alone now holds every answer (copy that one file)")
+            console.err.line(
+                "stopped: \(statistics.stored) answer(s) stored and \(statistics.duplicates) repeated (a double tap, stored once) in \(statistics.batches) commit(s) this session; \(store.path) alone now holds every answer (copy that one file)"
+            )
             return .success
         })
 

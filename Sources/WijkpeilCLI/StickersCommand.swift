@@ -52,8 +52,9 @@ enum StickersCommand {
                 var table = TextTable(row: ["#", "option", language == .nl ? "naam" : "label", "support", "concern", "share"] + session.colours.map(\.id))
                 for row in result.table(session: session, language: language) { table.add(row: row) }
                 console.out.write(table.rendered)
-                console.err.line("\(result.stickers) sticker(s) counted, \(result.excluded.count) excluded"
-                    + (result.participants.map { ", \($0) participant(s)" } ?? ""))
+                console.err.line(
+                    "\(result.stickers) sticker(s) counted, \(result.excluded.count) excluded"
+                        + (result.participants.map { ", \($0) participant(s)" } ?? ""))
             }
             for exclusion in result.excluded {
                 console.err.line("\(exclusion.file):\(exclusion.line): excluded: \(exclusion.reason.text(in: language)) [\(exclusion.code)]")
@@ -95,18 +96,20 @@ enum StickersCommand {
                 result = StickerTally.compute(
                     session: session, table: agreed, attendees: attendees, knownParticipants: result.participants.map { $0 + digital })
             }
-            result.excluded = findings.errors.map { finding in
-                StickerTally.Exclusion(file: finding.location.file ?? "", line: finding.location.line ?? 0, code: finding.code, reason: finding.message)
-            } + result.excluded
+            result.excluded =
+                findings.errors.map { finding in
+                    StickerTally.Exclusion(file: finding.location.file ?? "", line: finding.location.line ?? 0, code: finding.code, reason: finding.message)
+                } + result.excluded
             return (session, result)
         case .differ(let differences):
             var text = differences.map { difference in
                 "poster \(difference.poster), \(difference.option), \(difference.colour): "
                     + difference.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             }
-            text.insert(arguments.language == .nl
-                ? "de twee invoeren verschillen; tel deze posters opnieuw (er is niets geteld):"
-                : "the two entries differ; recount these posters (nothing was tallied):", at: 0)
+            text.insert(
+                arguments.language == .nl
+                    ? "de twee invoeren verschillen; tel deze posters opnieuw (er is niets geteld):"
+                    : "the two entries differ; recount these posters (nothing was tallied):", at: 0)
             throw CommandFailure(message: text.joined(separator: "\n  "), exitCode: .invalid)
         case .wrongNumberOfEntries(let entries):
             throw CommandFailure(
@@ -189,4 +192,3 @@ enum StickersCommand {
             return .success
         })
 }
-

@@ -228,14 +228,17 @@ enum FileReadError: Error {
     func finding(in file: String) -> Finding {
         switch self {
         case .missing:
-            Finding(.error, code: "missing-file", at: Location(file: file),
-                    message: LocalizedText(nl: "dit bestand bestaat niet", en: "this file does not exist"))
+            Finding(
+                .error, code: "missing-file", at: Location(file: file),
+                message: LocalizedText(nl: "dit bestand bestaat niet", en: "this file does not exist"))
         case .unreadable:
-            Finding(.error, code: "unreadable-file", at: Location(file: file),
-                    message: LocalizedText(nl: "dit bestand kan niet gelezen worden; controleer de rechten", en: "this file cannot be read; check its permissions"))
+            Finding(
+                .error, code: "unreadable-file", at: Location(file: file),
+                message: LocalizedText(nl: "dit bestand kan niet gelezen worden; controleer de rechten", en: "this file cannot be read; check its permissions"))
         case .notJSON(let detail):
-            Finding(.error, code: "invalid-json", at: Location(file: file),
-                    message: LocalizedText(nl: "dit is geen geldige JSON: \(detail)", en: "this is not valid JSON: \(detail)"))
+            Finding(
+                .error, code: "invalid-json", at: Location(file: file),
+                message: LocalizedText(nl: "dit is geen geldige JSON: \(detail)", en: "this is not valid JSON: \(detail)"))
         }
     }
 }

@@ -41,9 +41,10 @@ enum SurveyText {
         for colour in session.colours {
             lines.append("- \(colour.perParticipant) × \(colour.label.text(in: language)) (\(colour.meaning.rawValue))")
         }
-        lines.append(language == .nl
-            ? "Hoogstens \(session.maxPerOption) stickers van een kleur op één optie."
-            : "At most \(session.maxPerOption) stickers of a colour on one option.")
+        lines.append(
+            language == .nl
+                ? "Hoogstens \(session.maxPerOption) stickers van een kleur op één optie."
+                : "At most \(session.maxPerOption) stickers of a colour on one option.")
         lines += ["", language == .nl ? "Opties:" : "Options:"]
         for option in session.options {
             lines.append("- \(option.id): \(option.label.text(in: language))" + (option.theme.map { " (theme: \($0))" } ?? ""))

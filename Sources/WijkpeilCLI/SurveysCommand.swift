@@ -19,31 +19,36 @@ enum SurveysCommand {
             let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
             let language = arguments.language
             var rows: [JSONValue] = []
-            var table = TextTable("id", language == .nl ? "soort" : "kind", "level", language == .nl ? "vragen" : "questions",
-                                  language == .nl ? "titel" : "title")
+            var table = TextTable(
+                "id", language == .nl ? "soort" : "kind", "level", language == .nl ? "vragen" : "questions",
+                language == .nl ? "titel" : "title")
             for entry in library.definitions {
                 switch entry.content {
                 case .survey(let survey):
                     table.add(survey.id, "survey", survey.level.rawValue, String(survey.questions.count), survey.title.text(in: language))
-                    rows.append(.object([
-                        "id": .string(survey.id), "kind": "survey", "level": .string(survey.level.rawValue),
-                        "version": .number(Double(survey.version)), "questions": .number(Double(survey.questions.count)),
-                        "title": survey.title.jsonValue, "file": .string(entry.file),
-                    ]))
+                    rows.append(
+                        .object([
+                            "id": .string(survey.id), "kind": "survey", "level": .string(survey.level.rawValue),
+                            "version": .number(Double(survey.version)), "questions": .number(Double(survey.questions.count)),
+                            "title": survey.title.jsonValue, "file": .string(entry.file),
+                        ]))
                 case .session(let session):
                     table.add(session.id, "stickers", session.level.rawValue, String(session.options.count), session.title.text(in: language))
-                    rows.append(.object([
-                        "id": .string(session.id), "kind": "sticker-session", "level": .string(session.level.rawValue),
-                        "options": .number(Double(session.options.count)), "title": session.title.jsonValue, "file": .string(entry.file),
-                    ]))
+                    rows.append(
+                        .object([
+                            "id": .string(session.id), "kind": "sticker-session", "level": .string(session.level.rawValue),
+                            "options": .number(Double(session.options.count)), "title": session.title.jsonValue, "file": .string(entry.file),
+                        ]))
                 default: break
                 }
             }
             let broken = library.entries.filter { $0.findings.hasErrors }
             for entry in broken {
-                console.err.line("\(entry.file): " + (language == .nl
-                    ? "niet geladen, want ongeldig; zie `wijkpeil surveys validate \(entry.file)`"
-                    : "not loaded because it is invalid; see `wijkpeil surveys validate \(entry.file)`"))
+                console.err.line(
+                    "\(entry.file): "
+                        + (language == .nl
+                            ? "niet geladen, want ongeldig; zie `wijkpeil surveys validate \(entry.file)`"
+                            : "not loaded because it is invalid; see `wijkpeil surveys validate \(entry.file)`"))
             }
             if arguments.value("format") == "json" {
                 console.out.line(JSONValue.array(rows).prettyText)
@@ -118,4 +123,3 @@ enum SurveysCommand {
             return findings.hasErrors ? .invalid : .success
         })
 }
-

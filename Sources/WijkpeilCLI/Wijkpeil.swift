@@ -9,6 +9,7 @@ public enum Wijkpeil {
         discussion: """
             For organisers of resident evenings, the council and researchers. Data goes to stdout,
             messages to stderr. Exit codes: 0 success, 1 input read but invalid, 2 usage error.
+            wijkpeil --version prints the version.
             """,
         subcommands: [
             LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec, StickersCommand.spec, ResponsesCommand.spec,
@@ -17,6 +18,10 @@ public enum Wijkpeil {
 
     /// Runs one command line (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], console: Console, environment: [String: String] = [:]) -> Int32 {
+        if arguments == ["--version"] {
+            console.out.line("wijkpeil \(Release.version)")
+            return ExitCode.success.rawValue
+        }
         let parser = ArgumentParser(root: root, environment: environment)
         do {
             switch try parser.parse(arguments) {

@@ -31,8 +31,9 @@ public struct CSVError: Error, Sendable, Hashable {
         case .unterminatedQuote:
             LocalizedText(nl: "een veld begint met \" maar wordt niet afgesloten", en: "a field opens with \" but is never closed")
         case .quoteInUnquotedField:
-            LocalizedText(nl: "een \" midden in een veld; zet het veld tussen \"…\" en schrijf \"\" voor een \"",
-                          en: "a \" inside a field; quote the field as \"…\" and write \"\" for a \"")
+            LocalizedText(
+                nl: "een \" midden in een veld; zet het veld tussen \"…\" en schrijf \"\" voor een \"",
+                en: "a \" inside a field; quote the field as \"…\" and write \"\" for a \"")
         case .textAfterClosingQuote:
             LocalizedText(nl: "tekst na het afsluitende \" van een veld", en: "text after the closing \" of a field")
         case .invalidUTF8:
@@ -60,7 +61,8 @@ public struct CSVReader: Sendable {
         position = bytes.starts(with: bom) ? 3 : 0
         let firstLineEnd = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
         let firstLine = bytes[position..<firstLineEnd]
-        separator = !firstLine.contains(UInt8(ascii: ",")) && firstLine.contains(UInt8(ascii: ";"))
+        separator =
+            !firstLine.contains(UInt8(ascii: ",")) && firstLine.contains(UInt8(ascii: ";"))
             ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 

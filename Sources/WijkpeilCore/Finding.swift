@@ -90,11 +90,12 @@ public struct Findings: Sendable, Hashable {
 
     /// The same findings, each placed in `file` (for checks that ran on a file's contents).
     public func inFile(_ file: String) -> Findings {
-        Findings(all.map { finding in
-            var finding = finding
-            finding.location.file = file
-            return finding
-        })
+        Findings(
+            all.map { finding in
+                var finding = finding
+                finding.location.file = file
+                return finding
+            })
     }
 }
 

@@ -2,11 +2,12 @@
 public enum Identifier {
     /// Whether `id` is non-empty and uses only `a`–`z`, `0`–`9` and `-`.
     public static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "-")
-        }
+        !id.isEmpty
+            && id.utf8.allSatisfy { byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "-")
+            }
     }
 
     /// A suggestion for a mistyped name: the closest candidate within a small edit distance.

@@ -5,8 +5,9 @@ import Testing
 import WijkpeilCore
 
 private func theme(_ id: String, support: Int? = nil, of total: Int? = nil, dissatisfied: Double? = nil, gaps: [Double] = []) -> ThemeEvidence {
-    ThemeEvidence(theme: id, label: LocalizedText(nl: id.capitalized, en: id.capitalized), supportStickers: support,
-                  allSupportStickers: total, dissatisfied: dissatisfied, indicators: gaps.enumerated().map { ("indicator \($0.offset)", $0.element) })
+    ThemeEvidence(
+        theme: id, label: LocalizedText(nl: id.capitalized, en: id.capitalized), supportStickers: support,
+        allSupportStickers: total, dissatisfied: dissatisfied, indicators: gaps.enumerated().map { ("indicator \($0.offset)", $0.element) })
 }
 
 private func weights(_ residents: Double, _ survey: Double, _ indicators: Double) -> Weights {
@@ -154,12 +155,14 @@ struct AgendaFormulaTests {
 
 @Suite("Agenda: weights and stability")
 struct AgendaWeightsTests {
-    @Test("weights are read, and rescaled to sum to 1 when they do not", arguments: [
-        ("residents=0.4,survey=0.3,indicators=0.3", 0.4, false),
-        ("residents=2,survey=1,indicators=1", 0.5, true),
-        ("survey=1", 0.0, false),
-        ("residents=0,5, survey=0,5", 0.5, false),
-    ])
+    @Test(
+        "weights are read, and rescaled to sum to 1 when they do not",
+        arguments: [
+            ("residents=0.4,survey=0.3,indicators=0.3", 0.4, false),
+            ("residents=2,survey=1,indicators=1", 0.5, true),
+            ("survey=1", 0.0, false),
+            ("residents=0,5, survey=0,5", 0.5, false),
+        ])
     func parse(text: String, residents: Double, rescaled: Bool) throws {
         // A decimal comma inside a pair is not supported next to the comma between pairs:
         // "residents=0,5" reads as "residents=0" and "5"; that line must fail.
@@ -200,8 +203,9 @@ struct AgendaWeightsTests {
 @Suite("Agenda: the council's answer")
 struct CouncilResponseTests {
     func agenda(level: ParticipationLevel) throws -> Agenda {
-        try Agenda.compute(evidence: [theme("a", support: 3, of: 4, dissatisfied: 0.5), theme("b", support: 1, of: 4, dissatisfied: 0.2)],
-                           max: 1, level: level, version: "test")
+        try Agenda.compute(
+            evidence: [theme("a", support: 3, of: 4, dissatisfied: 0.5), theme("b", support: 1, of: 4, dissatisfied: 0.2)],
+            max: 1, level: level, version: "test")
     }
 
     @Test("at level advise a rejection without a reason is refused; with one it is kept")
@@ -242,9 +246,11 @@ struct CouncilResponseTests {
         }
     }
 
-    @Test("at co-decide residents decided: adjusted and rejected are refused; outside-frames names its frame", arguments: [
-        CouncilResponse.Decision.adjusted, .rejected,
-    ])
+    @Test(
+        "at co-decide residents decided: adjusted and rejected are refused; outside-frames names its frame",
+        arguments: [
+            CouncilResponse.Decision.adjusted, .rejected,
+        ])
     func codecideKeepsThePromise(_ decision: CouncilResponse.Decision) throws {
         var agenda = try agenda(level: .codecide)
         #expect(throws: CouncilResponse.RecordError.notAtThisLevel(level: .codecide, decision: decision)) {
@@ -340,15 +346,18 @@ struct CouncilResponseTests {
 struct ThemeEvidenceTests {
     @Test("signals come from the analysis and the tallies; tallies add up")
     func read() throws {
-        let analysis = try JSONValue.parse(Data("""
-            {"themes": [
-              {"theme": "veiligheid", "label": {"nl": "Veiligheid"}, "n": 40, "dissatisfied": {"share": 0.5},
-               "indicators": [{"indicator": "inbraken", "buurt": null, "gap": 0.7}, {"indicator": "inbraken", "buurt": "noord", "gap": 1.4}]},
-              {"theme": "groen", "label": {"nl": "Groen"}, "n": 3, "dissatisfied": null, "indicators": [{"indicator": "groen", "buurt": "zuid", "gap": -0.2}]}
-            ]}
-            """.utf8))
+        let analysis = try JSONValue.parse(
+            Data(
+                """
+                {"themes": [
+                  {"theme": "veiligheid", "label": {"nl": "Veiligheid"}, "n": 40, "dissatisfied": {"share": 0.5},
+                   "indicators": [{"indicator": "inbraken", "buurt": null, "gap": 0.7}, {"indicator": "inbraken", "buurt": "noord", "gap": 1.4}]},
+                  {"theme": "groen", "label": {"nl": "Groen"}, "n": 3, "dissatisfied": null, "indicators": [{"indicator": "groen", "buurt": "zuid", "gap": -0.2}]}
+                ]}
+                """.utf8))
         let tally1 = try JSONValue.parse(Data(#"{"options": [{"id": "v", "theme": "veiligheid", "support": 6}, {"id": "x", "support": 2}]}"#.utf8))
-        let tally2 = try JSONValue.parse(Data(#"{"options": [{"id": "v", "theme": "veiligheid", "support": 2}, {"id": "s", "theme": "sport", "label": {"nl": "Sport"}, "support": 4}]}"#.utf8))
+        let tally2 = try JSONValue.parse(
+            Data(#"{"options": [{"id": "v", "theme": "veiligheid", "support": 2}, {"id": "s", "theme": "sport", "label": {"nl": "Sport"}, "support": 4}]}"#.utf8))
         let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: "a.json", tallies: [(tally1, "t1.json"), (tally2, "t2.json")])
         #expect(evidence.map(\.theme) == ["veiligheid", "groen", "sport"])
         #expect(evidence[0].signal(.residents) == 8.0 / 14.0)

@@ -30,10 +30,12 @@ func fixtureSurvey() throws -> SurveyDefinition {
 }
 
 func fixturePlan(groupBy: String? = nil) throws -> AnalysisPlan {
-    let themes = ThemeSet(id: "proef", title: LocalizedText(nl: "Proef"), themes: [
-        .init(id: "veiligheid", label: LocalizedText(nl: "Veiligheid", en: "Safety")),
-        .init(id: "groen", label: LocalizedText(nl: "Groen", en: "Green")),
-    ])
+    let themes = ThemeSet(
+        id: "proef", title: LocalizedText(nl: "Proef"),
+        themes: [
+            .init(id: "veiligheid", label: LocalizedText(nl: "Veiligheid", en: "Safety")),
+            .init(id: "groen", label: LocalizedText(nl: "Groen", en: "Green")),
+        ])
     return try AnalysisPlan(survey: try fixtureSurvey(), themeSet: themes, groupBy: groupBy)
 }
 

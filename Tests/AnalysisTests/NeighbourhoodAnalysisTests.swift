@@ -46,10 +46,11 @@ struct NeighbourhoodAnalysisTests {
         for group in groups {
             for index in 0..<group.count {
                 let mark = group.marks[index % group.marks.count]
-                sample.add(try response([
-                    "veilig-dag": .number(Double(mark)), "buurt": .string(group.buurt),
-                    "meedoen": .string(given < willing ? "ja" : "nee"), "leeftijd": .number(given % 2 == 0 ? 30 : 70),
-                ]), channel: "file")
+                sample.add(
+                    try response([
+                        "veilig-dag": .number(Double(mark)), "buurt": .string(group.buurt),
+                        "meedoen": .string(given < willing ? "ja" : "nee"), "leeftijd": .number(given % 2 == 0 ? 30 : 70),
+                    ]), channel: "file")
                 given += 1
             }
         }
@@ -110,14 +111,16 @@ struct NeighbourhoodAnalysisTests {
         #expect(analysis.swot.weaknesses.contains { $0.rule == "group-worse-than-reference" && $0.group == "noord" && $0.text.nl.hasPrefix("Veiligheid in Noord:") })
     }
 
-    @Test("a flag says which test made it, and its sentence quotes that test's figures", arguments: [
-        // Equal means, more dissatisfied residents: the share alone.
-        ([3, 9], [6], NeighbourhoodAnalysis.Basis.share, "50% ontevreden tegen 0% in de referentie", "gemiddeld"),
-        // Lower marks but no one dissatisfied on either side: the mean alone.
-        ([6, 6, 7], [9, 9, 10], .mean, "bewoners geven gemiddeld 6,3 tegen 9,3 in de referentie", "ontevreden"),
-        // Both point the same way: both, each with its p.
-        ([4, 5, 6], [6, 7, 8], .both, "gemiddeld 5,0 tegen 7,0 in de referentie, en 67% ontevreden tegen 0% in de referentie", "p = 1"),
-    ])
+    @Test(
+        "a flag says which test made it, and its sentence quotes that test's figures",
+        arguments: [
+            // Equal means, more dissatisfied residents: the share alone.
+            ([3, 9], [6], NeighbourhoodAnalysis.Basis.share, "50% ontevreden tegen 0% in de referentie", "gemiddeld"),
+            // Lower marks but no one dissatisfied on either side: the mean alone.
+            ([6, 6, 7], [9, 9, 10], .mean, "bewoners geven gemiddeld 6,3 tegen 9,3 in de referentie", "ontevreden"),
+            // Both point the same way: both, each with its p.
+            ([4, 5, 6], [6, 7, 8], .both, "gemiddeld 5,0 tegen 7,0 in de referentie, en 67% ontevreden tegen 0% in de referentie", "p = 1"),
+        ])
     func basis(_ marks: [Int], _ referenceMarks: [Int], _ basis: NeighbourhoodAnalysis.Basis, _ quoted: String, _ absent: String) throws {
         let plan = try fixturePlan()
         let analysis = NeighbourhoodAnalysis.compute(
@@ -202,21 +205,25 @@ struct NeighbourhoodAnalysisTests {
 
 @Suite("Indicators")
 struct IndicatorTests {
-    @Test("the gap is positive when worse than the reference, in both directions", arguments: [
-        (6.8, 3.9, Indicator.Direction.lowerIsBetter, (6.8 - 3.9) / 3.9),
-        (198.0, 265.0, .higherIsBetter, (265.0 - 198.0) / 265.0),
-        (41.0, 35.0, .higherIsBetter, -(41.0 - 35.0) / 35.0),
-    ])
+    @Test(
+        "the gap is positive when worse than the reference, in both directions",
+        arguments: [
+            (6.8, 3.9, Indicator.Direction.lowerIsBetter, (6.8 - 3.9) / 3.9),
+            (198.0, 265.0, .higherIsBetter, (265.0 - 198.0) / 265.0),
+            (41.0, 35.0, .higherIsBetter, -(41.0 - 35.0) / 35.0),
+        ])
     func gap(value: Double, reference: Double, direction: Indicator.Direction, expected: Double) {
         #expect(abs(Indicator(name: "x", theme: "t", value: value, reference: reference, direction: direction).gap - expected) < 1e-12)
     }
 
-    @Test("the trend follows the direction", arguments: [
-        (5.9, Indicator.Direction.lowerIsBetter, Indicator.Trend.worsening),
-        (7.5, .lowerIsBetter, .improving),
-        (5.9, .higherIsBetter, .improving),
-        (6.8, .higherIsBetter, .stable),
-    ])
+    @Test(
+        "the trend follows the direction",
+        arguments: [
+            (5.9, Indicator.Direction.lowerIsBetter, Indicator.Trend.worsening),
+            (7.5, .lowerIsBetter, .improving),
+            (5.9, .higherIsBetter, .improving),
+            (6.8, .higherIsBetter, .stable),
+        ])
     func trend(previous: Double, direction: Indicator.Direction, expected: Indicator.Trend) {
         #expect(Indicator(name: "x", theme: "t", value: 6.8, reference: 4, direction: direction, previous: previous).trend == expected)
     }
@@ -289,20 +296,23 @@ struct PopulationTests {
     @Test("shares as percentages or fractions; options or age ranges")
     func reading() throws {
         let survey = try fixtureSurvey()
-        let population = try Population.read(Array("group,category,share\nbuurt,noord,0.6\nbuurt,zuid,0.4\nleeftijd,0-17,20\nleeftijd,18+,80\n".utf8), file: "p.csv", survey: survey)
+        let population = try Population.read(
+            Array("group,category,share\nbuurt,noord,0.6\nbuurt,zuid,0.4\nleeftijd,0-17,20\nleeftijd,18+,80\n".utf8), file: "p.csv", survey: survey)
         #expect(population.groups.map(\.question) == ["buurt", "leeftijd"])
         #expect(population.groups[1].categories.map(\.share) == [0.2, 0.8])
         #expect(population.groups[1].categories.map(\.category.name) == ["0-17", "18+"])
     }
 
-    @Test("shares that do not add up, unknown options and overlapping ranges are named by line", arguments: [
-        ("group,category,share\nbuurt,noord,0.6\nbuurt,zuid,0.6\n", "shares-do-not-add-up"),
-        ("group,category,share\nbuurt,nord,1\n", "unknown-option"),
-        ("group,category,share\nleeftijd,0-40,0.5\nleeftijd,30-60,0.5\n", "overlapping-range"),
-        ("group,category,share\nleeftijd,jong,1\n", "bad-range"),
-        ("group,category,share\ngeslacht,vrouw,1\n", "unknown-question"),
-        ("groep,categorie,aandeel\n", "bad-header"),
-    ])
+    @Test(
+        "shares that do not add up, unknown options and overlapping ranges are named by line",
+        arguments: [
+            ("group,category,share\nbuurt,noord,0.6\nbuurt,zuid,0.6\n", "shares-do-not-add-up"),
+            ("group,category,share\nbuurt,nord,1\n", "unknown-option"),
+            ("group,category,share\nleeftijd,0-40,0.5\nleeftijd,30-60,0.5\n", "overlapping-range"),
+            ("group,category,share\nleeftijd,jong,1\n", "bad-range"),
+            ("group,category,share\ngeslacht,vrouw,1\n", "unknown-question"),
+            ("groep,categorie,aandeel\n", "bad-header"),
+        ])
     func errors(csv: String, code: String) throws {
         let survey = try fixtureSurvey()
         do {

@@ -21,31 +21,37 @@ private let allEqual = [6, 6, 6, 6, 6, 6]
 
 @Suite("Distributions")
 struct DistributionTests {
-    @Test("two-sided t p-values: 2 * scipy.stats.t.sf(|t|, df)", arguments: [
-        (2.0, 5.0, 0.10193947882985835),
-        (0.5, 1.0, 0.7048327646991335),
-        (3.0, 29.3, 0.005465527805411936),
-        (1.96, 1e5, 0.04999856319430168),
-        (0.0, 7.0, 1.0),
-        (-2.5, 12.0, 0.02791539957132524),
-    ])
+    @Test(
+        "two-sided t p-values: 2 * scipy.stats.t.sf(|t|, df)",
+        arguments: [
+            (2.0, 5.0, 0.10193947882985835),
+            (0.5, 1.0, 0.7048327646991335),
+            (3.0, 29.3, 0.005465527805411936),
+            (1.96, 1e5, 0.04999856319430168),
+            (0.0, 7.0, 1.0),
+            (-2.5, 12.0, 0.02791539957132524),
+        ])
     func tTwoSided(t: Double, df: Double, expected: Double) {
         #expect(abs(StudentT(degreesOfFreedom: df).twoSidedP(t) - expected) < tolerance)
     }
 
-    @Test("t quantiles: scipy.stats.t.ppf(0.975, df)", arguments: [
-        (1.0, 12.706204736174694), (2.0, 4.302652729749462), (4.0, 2.7764451051977934),
-        (29.0, 2.045229642132703), (1000.0, 1.9623390808264083),
-    ])
+    @Test(
+        "t quantiles: scipy.stats.t.ppf(0.975, df)",
+        arguments: [
+            (1.0, 12.706204736174694), (2.0, 4.302652729749462), (4.0, 2.7764451051977934),
+            (29.0, 2.045229642132703), (1000.0, 1.9623390808264083),
+        ])
     func tQuantile(df: Double, expected: Double) {
         #expect(abs(StudentT(degreesOfFreedom: df).quantile(0.975) - expected) < tolerance)
         #expect(abs(StudentT(degreesOfFreedom: df).quantile(0.025) + expected) < tolerance)
     }
 
-    @Test("chi-square survival: scipy.stats.chi2.sf(x, df)", arguments: [
-        (3.84, 1.0, 0.05004352124870519), (10.0, 4.0, 0.04042768199451279),
-        (0.5, 3.0, 0.9188914116546758), (50.0, 30.0, 0.01240206071890054),
-    ])
+    @Test(
+        "chi-square survival: scipy.stats.chi2.sf(x, df)",
+        arguments: [
+            (3.84, 1.0, 0.05004352124870519), (10.0, 4.0, 0.04042768199451279),
+            (0.5, 3.0, 0.9188914116546758), (50.0, 30.0, 0.01240206071890054),
+        ])
     func chiSquare(x: Double, df: Double, expected: Double) {
         #expect(abs(ChiSquared.survival(x, degreesOfFreedom: df) - expected) < tolerance)
     }
@@ -80,11 +86,13 @@ struct MarkSummaryTests {
     }
 
     // numpy: a.mean(), a.std(ddof=1); scipy.stats.t.interval(0.95, n-1, loc=mean, scale=scipy.stats.sem(a))
-    @Test("mean, sd and t interval", arguments: [
-        (n2, 7.5, 2.1213203435596424, -11.55930710426204, 26.55930710426204, 0),
-        (n5, 6.6, 2.701851217221259, 3.2452086150733446, 9.954791384926654, 2),
-        (n30, 6.866666666666666, 1.5477087254553341, 6.288742730667587, 7.444590602665746, 5),
-    ])
+    @Test(
+        "mean, sd and t interval",
+        arguments: [
+            (n2, 7.5, 2.1213203435596424, -11.55930710426204, 26.55930710426204, 0),
+            (n5, 6.6, 2.701851217221259, 3.2452086150733446, 9.954791384926654, 2),
+            (n30, 6.866666666666666, 1.5477087254553341, 6.288742730667587, 7.444590602665746, 5),
+        ])
     func moments(marks: [Int], mean: Double, sd: Double, low: Double, high: Double, dissatisfied: Int) throws {
         let summary = summary(marks)
         #expect(summary.n == marks.count)
@@ -118,11 +126,13 @@ struct MarkSummaryTests {
 @Suite("Tests and intervals")
 struct SignificanceTests {
     // statsmodels.stats.proportion.proportion_confint(count, n, method="wilson")
-    @Test("Wilson 95% interval, also at shares 0 and 1", arguments: [
-        (0, 5, 0.0, 0.43448246478317487), (5, 5, 0.5655175352168252, 1.0),
-        (3, 10, 0.10779126740630104, 0.6032218525388546), (12, 30, 0.24590628116801855, 0.5767963974667754),
-        (1, 1, 0.2065493143772374, 1.0),
-    ])
+    @Test(
+        "Wilson 95% interval, also at shares 0 and 1",
+        arguments: [
+            (0, 5, 0.0, 0.43448246478317487), (5, 5, 0.5655175352168252, 1.0),
+            (3, 10, 0.10779126740630104, 0.6032218525388546), (12, 30, 0.24590628116801855, 0.5767963974667754),
+            (1, 1, 0.2065493143772374, 1.0),
+        ])
     func wilson(count: Int, n: Int, low: Double, high: Double) throws {
         let interval = try #require(Proportion(count: count, n: n).wilson95)
         #expect(abs(interval.lowerBound - low) < tolerance && abs(interval.upperBound - high) < tolerance)

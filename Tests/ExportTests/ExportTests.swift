@@ -58,18 +58,22 @@ struct CoarseningTests {
 struct ExportPlanTests {
     static func survey() -> SurveyDefinition {
         let text = { (nl: String) in LocalizedText(nl: nl) }
-        return SurveyDefinition(id: "s", title: text("S"), level: .consult, questions: [
-            Question(id: "cijfer", text: text("Cijfer"), kind: .rating(min: 1, max: 10, labels: [:])),
-            Question(id: "eerst", text: text("Eerst"), kind: .multi(options: [Option(id: "a", label: text("A")), Option(id: "b", label: text("B"))], minChoices: 0, maxChoices: nil)),
-            Question(id: "stip", text: text("Stip"), kind: .stickers(options: [Option(id: "a", label: text("A")), Option(id: "b", label: text("B"))], stickers: 3, maxPerOption: 2)),
-            Question(id: "leeftijd", text: text("Leeftijd"), privacy: .quasi, kind: .number(min: 0, max: 120, generalise: .ageBand)),
-            Question(id: "postcode", text: text("Postcode"), privacy: .quasi, kind: .postcode),
-            Question(id: "datum", text: text("Datum"), privacy: .quasi, kind: .date),
-            Question(id: "opmerking", text: text("Opmerking"), privacy: .freeText, kind: .text(maxLength: 500)),
-            Question(id: "ok", text: text("Toestemming"), kind: .consent),
-            Question(id: "naam", text: text("Naam"), privacy: .direct, kind: .text(maxLength: 100)),
-            Question(id: "email", text: text("E-mail"), privacy: .direct, kind: .email),
-        ])
+        return SurveyDefinition(
+            id: "s", title: text("S"), level: .consult,
+            questions: [
+                Question(id: "cijfer", text: text("Cijfer"), kind: .rating(min: 1, max: 10, labels: [:])),
+                Question(
+                    id: "eerst", text: text("Eerst"), kind: .multi(options: [Option(id: "a", label: text("A")), Option(id: "b", label: text("B"))], minChoices: 0, maxChoices: nil)),
+                Question(
+                    id: "stip", text: text("Stip"), kind: .stickers(options: [Option(id: "a", label: text("A")), Option(id: "b", label: text("B"))], stickers: 3, maxPerOption: 2)),
+                Question(id: "leeftijd", text: text("Leeftijd"), privacy: .quasi, kind: .number(min: 0, max: 120, generalise: .ageBand)),
+                Question(id: "postcode", text: text("Postcode"), privacy: .quasi, kind: .postcode),
+                Question(id: "datum", text: text("Datum"), privacy: .quasi, kind: .date),
+                Question(id: "opmerking", text: text("Opmerking"), privacy: .freeText, kind: .text(maxLength: 500)),
+                Question(id: "ok", text: text("Toestemming"), kind: .consent),
+                Question(id: "naam", text: text("Naam"), privacy: .direct, kind: .text(maxLength: 100)),
+                Question(id: "email", text: text("E-mail"), privacy: .direct, kind: .email),
+            ])
     }
 
     let plan = ExportPlan(definition: survey())

@@ -4,9 +4,9 @@ import Store
 import Testing
 import WijkpeilCore
 
-
 private func post(_ path: String, form: String, origin: String? = "http://t", host: String = "t") -> String {
-    "POST \(path) HTTP/1.1\nHost: \(host)\nContent-Type: application/x-www-form-urlencoded\n" + (origin.map { "Origin: \($0)\n" } ?? "") + "Content-Length: \(form.utf8.count)\n\n\(form)"
+    "POST \(path) HTTP/1.1\nHost: \(host)\nContent-Type: application/x-www-form-urlencoded\n" + (origin.map { "Origin: \($0)\n" } ?? "")
+        + "Content-Length: \(form.utf8.count)\n\n\(form)"
 }
 
 private func postJSON(_ path: String, _ json: String) -> String {
@@ -53,7 +53,8 @@ struct FormRoutesTests {
         #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=other&_csrf=\(csrf)&cijfer-wonen=7")).status == 403)
         // Neither Origin nor Referer: not our own form.
         #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=\(key)&_csrf=\(csrf)&cijfer-wonen=7", origin: nil)).status == 403)
-        let refererOnly = "POST /s/wijkanalyse HTTP/1.1\nHost: t\nReferer: http://evil.example/s/wijkanalyse\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 5\n\na=b&c"
+        let refererOnly =
+            "POST /s/wijkanalyse HTTP/1.1\nHost: t\nReferer: http://evil.example/s/wijkanalyse\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 5\n\na=b&c"
         #expect(try fixture.request(refererOnly).status == 403)
         #expect(try fixture.request(post("/s/wijkanalyse", form: "_key=\(key)&_csrf=\(csrf)&cijfer-wonen=7", origin: "http://evil.example")).status == 403)
         let wrongType = "POST /s/wijkanalyse HTTP/1.1\nHost: t\nContent-Type: text/plain\nContent-Length: 3\n\nabc"
@@ -90,7 +91,10 @@ struct FormRoutesTests {
         let fixture = try ServerFixture()
         for index in 0..<6 {
             let buurt = index < 5 ? "noord" : "zuid"
-            #expect(try fixture.request(postJSON("/api/v1/surveys/wijkanalyse/responses", #"{"submissionKey": "r\#(index)", "answers": {"cijfer-wonen": \#(index + 4), "buurt": "\#(buurt)"}}"#)).status == 201)
+            #expect(
+                try fixture.request(
+                    postJSON("/api/v1/surveys/wijkanalyse/responses", #"{"submissionKey": "r\#(index)", "answers": {"cijfer-wonen": \#(index + 4), "buurt": "\#(buurt)"}}"#)
+                ).status == 201)
         }
         // wijkanalyse has publicResults: true. The public view is over the first 5 of the 6
         // responses, and leaves out buurt (quasi).
@@ -140,7 +144,8 @@ struct FormRoutesTests {
         let fixture = try ServerFixture(limiter: AttemptLimiter(burst: 3, refill: .milliseconds(50), maxDelay: .milliseconds(200)))
         let code = try #require(try fixture.store.createInvites(survey: "stemming", count: 1).first).description
         for attempt in 0..<8 {
-            let response = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "x\#(attempt)", "invite": "AAAAA-AAAAA-AAAAA", "answers": {"keuze": "a"}}"#))
+            let response = try fixture.request(
+                postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "x\#(attempt)", "invite": "AAAAA-AAAAA-AAAAA", "answers": {"keuze": "a"}}"#))
             #expect(response.status == 422)
         }
         let valid = try fixture.request(postJSON("/api/v1/surveys/stemming/responses", #"{"submissionKey": "echt", "invite": "\#(code)", "answers": {"keuze": "a"}}"#))
@@ -169,7 +174,8 @@ struct FormRoutesTests {
         var statuses: [Int] = []
         for index in 0..<40 {
             let body = #"{"submissionKey": "f\#(index)", "answers": {"opmerking": "\#(long)"}}"#
-            let request = HTTPRequest(method: "POST", target: "/api/v1/surveys/wijkanalyse/responses", headers: [("host", "t"), ("content-type", "application/json")], body: Array(body.utf8))
+            let request = HTTPRequest(
+                method: "POST", target: "/api/v1/surveys/wijkanalyse/responses", headers: [("host", "t"), ("content-type", "application/json")], body: Array(body.utf8))
             let done = DispatchSemaphore(value: 0)
             nonisolated(unsafe) var status = 0
             application.handle(request, peer: "127.0.0.1") { response in

@@ -22,7 +22,6 @@ private func respond(_ application: FormApplication, _ method: String, _ target:
 
 private func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
 
-
 private let formHeaders = [("host", "t"), ("origin", "http://t"), ("content-type", "application/x-www-form-urlencoded")]
 private let jsonHeaders = [("host", "t"), ("content-type", "application/json")]
 
@@ -59,7 +58,9 @@ struct FormSafetyTests {
         try store.forEachResponse(survey: "wijkanalyse") { stored.append($0.answers) }
         #expect(stored == [["cijfer-wonen": 7]])
         // The API: the same key with other answers is 409, never 200 with the first id.
-        #expect(respond(application, "POST", "/api/v1/surveys/wijkanalyse/responses", headers: jsonHeaders, body: #"{"submissionKey": "a", "answers": {"cijfer-wonen": 8}}"#).status == 201)
+        #expect(
+            respond(application, "POST", "/api/v1/surveys/wijkanalyse/responses", headers: jsonHeaders, body: #"{"submissionKey": "a", "answers": {"cijfer-wonen": 8}}"#).status
+                == 201)
         let conflict = respond(application, "POST", "/api/v1/surveys/wijkanalyse/responses", headers: jsonHeaders, body: #"{"submissionKey": "a", "answers": {"cijfer-wonen": 2}}"#)
         #expect(conflict.status == 409 && text(conflict).contains("already used for other answers"))
         #expect(try store.responseCount(survey: "wijkanalyse") == 2)
@@ -143,8 +144,10 @@ struct FormSafetyTests {
 @Suite("Public results cannot be differenced", .serialized)
 struct PublicResultsTests {
     func post(_ application: FormApplication, _ index: Int, mark: Int, age: Int) -> Int {
-        respond(application, "POST", "/api/v1/surveys/wijkanalyse/responses", headers: jsonHeaders,
-                body: #"{"submissionKey": "p\#(index)", "answers": {"cijfer-wonen": \#(mark), "leeftijd": \#(age), "opmerking": "iets"}}"#).status
+        respond(
+            application, "POST", "/api/v1/surveys/wijkanalyse/responses", headers: jsonHeaders,
+            body: #"{"submissionKey": "p\#(index)", "answers": {"cijfer-wonen": \#(mark), "leeftijd": \#(age), "opmerking": "iets"}}"#
+        ).status
     }
 
     @Test("readings before and after one response are the same; they move in steps of five; no quasi, direct or free text")
@@ -224,8 +227,9 @@ struct DuplicateKeyTests {
         let setting = try Setting()
         let store = try Store(path: setting.folder + "/w.sqlite")
         let application = try setting.application(store)
-        let response = respond(application, "POST", "/api/v1/surveys/wijkanalyse/responses", headers: jsonHeaders,
-                               body: #"{"submissionKey": "d", "answers": {"cijfer-wonen": 99, "cijfer-wonen": 5}}"#)
+        let response = respond(
+            application, "POST", "/api/v1/surveys/wijkanalyse/responses", headers: jsonHeaders,
+            body: #"{"submissionKey": "d", "answers": {"cijfer-wonen": 99, "cijfer-wonen": 5}}"#)
         #expect(response.status == 400 && text(response).contains(#"the key \"cijfer-wonen\" appears twice"#))
         #expect(try store.responseCount(survey: "wijkanalyse") == 0)
     }
@@ -237,8 +241,10 @@ struct SessionStickersFormTests {
     func placesDotsPerColour() throws {
         let allotment = StickerAllotment(
             session: "bewonersavond", options: ["veiligheid", "verkeer"].map { Option(id: $0, label: LocalizedText(nl: $0.capitalized)) },
-            colours: [StickerColour(id: "groen", label: LocalizedText(nl: "groen", en: "green"), meaning: .support, perParticipant: 3),
-                      StickerColour(id: "rood", label: LocalizedText(nl: "rood", en: "red"), meaning: .concern, perParticipant: 1)],
+            colours: [
+                StickerColour(id: "groen", label: LocalizedText(nl: "groen", en: "green"), meaning: .support, perParticipant: 3),
+                StickerColour(id: "rood", label: LocalizedText(nl: "rood", en: "red"), meaning: .concern, perParticipant: 1),
+            ],
             maxPerOption: 2)
         let survey = SurveyDefinition(
             id: "stippen", title: LocalizedText(nl: "Stippen"), level: .consult,

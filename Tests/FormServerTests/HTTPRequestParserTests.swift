@@ -72,46 +72,50 @@ struct HTTPRequestParserTests {
         #expect(!old.keepAlive && oldKept.keepAlive && !closing.keepAlive)
     }
 
-    @Test("request smuggling and framing errors are refused", arguments: [
-        ("POST / HTTP/1.1\nHost: a\nContent-Length: 3\nTransfer-Encoding: chunked\n\nabc", 400),
-        ("POST / HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\nContent-Length: 3\n\nabc", 400),
-        ("POST / HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n3\nabc\n0\n\n", 411),
-        ("POST / HTTP/1.1\nHost: a\nContent-Length: 3\nContent-Length: 3\n\nabc", 400),
-        ("POST / HTTP/1.1\nHost: a\nContent-Length: 3\nContent-Length: 4\n\nabcd", 400),
-        ("POST / HTTP/1.1\nHost: a\nContent-Length: 3, 3\n\nabc", 400),
-        ("POST / HTTP/1.1\nHost: a\nContent-Length: +3\n\nabc", 400),
-        ("POST / HTTP/1.1\nHost: a\nContent-Length: -1\n\n", 400),
-        ("POST / HTTP/1.1\nHost: a\nContent-Length: 0x10\n\n", 400),
-        ("POST / HTTP/1.1\nHost: a\nContent-Length : 3\n\nabc", 400),
-        ("POST / HTTP/1.1\nHost: a\n Content-Length: 3\n\nabc", 400),
-        ("GET / HTTP/1.1\nHost: a\nX-Folded: one\n two\n\n", 400),
-        ("GET / HTTP/1.1\nHost: a\nX-Tab: one\n\ttwo\n\n", 400),
-        ("GET / HTTP/1.1\nHo st: a\n\n", 400),
-        ("GET / HTTP/1.1\nHost: a\n: empty\n\n", 400),
-        ("GET / HTTP/1.1\nHost: a\nX: a\u{01}b\n\n", 400),
-        ("GET / HTTP/1.1\nHost: a\nX: a\u{7F}b\n\n", 400),
-        ("GET / HTTP/1.1\nHost: a\nX: ab\n\n", 200),
-        ("GET / HTTP/1.1\n\n", 400),
-        ("GET / HTTP/1.1\nHost: a\nHost: b\n\n", 400),
-        ("POST / HTTP/1.1\nHost: a\n\n", 411),
-        ("GET / HTTP/1.1\nHost: a\nExpect: something\n\n", 417),
-        ("GET  / HTTP/1.1\nHost: a\n\n", 400),
-        ("GET / HTTP/1.1 \nHost: a\n\n", 400),
-        ("GET http://a/ HTTP/1.1\nHost: a\n\n", 400),
-        ("GET / HTTP/2.0\nHost: a\n\n", 505),
-        ("GET / HTTP/1.1x\nHost: a\n\n", 400),
-        ("G(T / HTTP/1.1\nHost: a\n\n", 400),
-        ("\n\nGET / HTTP/1.1\nHost: a\n\n", 200),
-    ])
+    @Test(
+        "request smuggling and framing errors are refused",
+        arguments: [
+            ("POST / HTTP/1.1\nHost: a\nContent-Length: 3\nTransfer-Encoding: chunked\n\nabc", 400),
+            ("POST / HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\nContent-Length: 3\n\nabc", 400),
+            ("POST / HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n3\nabc\n0\n\n", 411),
+            ("POST / HTTP/1.1\nHost: a\nContent-Length: 3\nContent-Length: 3\n\nabc", 400),
+            ("POST / HTTP/1.1\nHost: a\nContent-Length: 3\nContent-Length: 4\n\nabcd", 400),
+            ("POST / HTTP/1.1\nHost: a\nContent-Length: 3, 3\n\nabc", 400),
+            ("POST / HTTP/1.1\nHost: a\nContent-Length: +3\n\nabc", 400),
+            ("POST / HTTP/1.1\nHost: a\nContent-Length: -1\n\n", 400),
+            ("POST / HTTP/1.1\nHost: a\nContent-Length: 0x10\n\n", 400),
+            ("POST / HTTP/1.1\nHost: a\nContent-Length : 3\n\nabc", 400),
+            ("POST / HTTP/1.1\nHost: a\n Content-Length: 3\n\nabc", 400),
+            ("GET / HTTP/1.1\nHost: a\nX-Folded: one\n two\n\n", 400),
+            ("GET / HTTP/1.1\nHost: a\nX-Tab: one\n\ttwo\n\n", 400),
+            ("GET / HTTP/1.1\nHo st: a\n\n", 400),
+            ("GET / HTTP/1.1\nHost: a\n: empty\n\n", 400),
+            ("GET / HTTP/1.1\nHost: a\nX: a\u{01}b\n\n", 400),
+            ("GET / HTTP/1.1\nHost: a\nX: a\u{7F}b\n\n", 400),
+            ("GET / HTTP/1.1\nHost: a\nX: ab\n\n", 200),
+            ("GET / HTTP/1.1\n\n", 400),
+            ("GET / HTTP/1.1\nHost: a\nHost: b\n\n", 400),
+            ("POST / HTTP/1.1\nHost: a\n\n", 411),
+            ("GET / HTTP/1.1\nHost: a\nExpect: something\n\n", 417),
+            ("GET  / HTTP/1.1\nHost: a\n\n", 400),
+            ("GET / HTTP/1.1 \nHost: a\n\n", 400),
+            ("GET http://a/ HTTP/1.1\nHost: a\n\n", 400),
+            ("GET / HTTP/2.0\nHost: a\n\n", 505),
+            ("GET / HTTP/1.1x\nHost: a\n\n", 400),
+            ("G(T / HTTP/1.1\nHost: a\n\n", 400),
+            ("\n\nGET / HTTP/1.1\nHost: a\n\n", 200),
+        ])
     func refusals(request: String, expected: Int) {
         #expect(status(request) == expected, "\(request.debugDescription)")
     }
 
-    @Test("a bare CR or a bare LF is refused", arguments: [
-        "GET / HTTP/1.1\r\nHost: a\rX: b\r\n\r\n",
-        "GET / HTTP/1.1\r\nHost: a\nX: b\r\n\r\n",
-        "GET / HTTP/1.1\nHost: a\r\n\r\n",
-    ])
+    @Test(
+        "a bare CR or a bare LF is refused",
+        arguments: [
+            "GET / HTTP/1.1\r\nHost: a\rX: b\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: a\nX: b\r\n\r\n",
+            "GET / HTTP/1.1\nHost: a\r\n\r\n",
+        ])
     func bareLineEnds(request: String) {
         #expect(status(request, raw: true) == 400)
     }

@@ -1,7 +1,7 @@
 import FormServer
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Store
 import Testing
@@ -57,7 +57,8 @@ struct HTTPServerTests {
         let fixture = try ServerFixture()
         let client = try fixture.connect()
         let body = #"{"submissionKey": "c1", "answers": {"cijfer-wonen": 6}}"#
-        try client.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: \(body.utf8.count)\nExpect: 100-continue\n\n")
+        try client.send(
+            "POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: \(body.utf8.count)\nExpect: 100-continue\n\n")
         let interim = try client.readResponse(head: true)
         #expect(interim.status == 100)
         try client.send(body)
@@ -117,13 +118,15 @@ struct HTTPServerTests {
         #expect(try fixture.store.responseCounts()["wijkanalyse"] == 1)
     }
 
-    @Test("a framing error is answered and the connection really closes", arguments: [
-        ("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Length: 2\nTransfer-Encoding: chunked\n\n{}", 400),
-        ("GET / HTTP/1.1\nHost: t\nX: a\n b\n\n", 400),
-        ("GET / HTTP/1.1\n\n", 400),
-        ("POST /s/wijkanalyse HTTP/1.1\nHost: t\n\n", 411),
-        ("GET / HTTP/1.1\nHost: t\nContent-Length: 1\nContent-Length: 1\n\nx", 400),
-    ])
+    @Test(
+        "a framing error is answered and the connection really closes",
+        arguments: [
+            ("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Length: 2\nTransfer-Encoding: chunked\n\n{}", 400),
+            ("GET / HTTP/1.1\nHost: t\nX: a\n b\n\n", 400),
+            ("GET / HTTP/1.1\n\n", 400),
+            ("POST /s/wijkanalyse HTTP/1.1\nHost: t\n\n", 411),
+            ("GET / HTTP/1.1\nHost: t\nContent-Length: 1\nContent-Length: 1\n\nx", 400),
+        ])
     func framingErrors(request: String, status: Int) throws {
         let fixture = try ServerFixture()
         let client = try fixture.connect()
@@ -170,7 +173,9 @@ struct HTTPServerTests {
 
     @Test("a body slower than the minimum rate after the grace is cut off (slow POST)")
     func slowBody() throws {
-        let fixture = try ServerFixture { $0.bodyGrace = .seconds(1); $0.minimumBodyRate = 240 }
+        let fixture = try ServerFixture {
+            $0.bodyGrace = .seconds(1); $0.minimumBodyRate = 240
+        }
         let client = try fixture.connect()
         try client.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: 5000\n\n{")
         let response = try client.readResponse()

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 @testable import FormServer
 import Testing
@@ -12,9 +12,9 @@ struct PollerTests {
     private func socketPair() throws -> (Int32, Int32) {
         var ends: [Int32] = [0, 0]
         #if os(Linux)
-        let type = Int32(SOCK_STREAM.rawValue)
+            let type = Int32(SOCK_STREAM.rawValue)
         #else
-        let type = SOCK_STREAM
+            let type = SOCK_STREAM
         #endif
         try #require(socketpair(AF_UNIX, type, 0, &ends) == 0)
         for fd in ends { EventLoop.makeNonBlocking(fd) }

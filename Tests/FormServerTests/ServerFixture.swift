@@ -1,7 +1,7 @@
 import FormServer
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Store
 import Surveys

@@ -33,13 +33,16 @@ struct HashingTests {
     /// RFC 4231 test cases 1, 2 and 6 (a key longer than a block).
     @Test func hmacSHA256() {
         let key1 = [UInt8](repeating: 0x0b, count: 20)
-        #expect(HMAC.authenticationCode(for: Array("Hi There".utf8), key: key1).hexString
-            == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
-        #expect(HMAC.authenticationCode(for: Array("what do ya want for nothing?".utf8), key: Array("Jefe".utf8)).hexString
-            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        #expect(
+            HMAC.authenticationCode(for: Array("Hi There".utf8), key: key1).hexString
+                == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+        #expect(
+            HMAC.authenticationCode(for: Array("what do ya want for nothing?".utf8), key: Array("Jefe".utf8)).hexString
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
         let key6 = [UInt8](repeating: 0xaa, count: 131)
-        #expect(HMAC.authenticationCode(for: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8), key: key6).hexString
-            == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+        #expect(
+            HMAC.authenticationCode(for: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8), key: key6).hexString
+                == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
     /// PBKDF2-HMAC-SHA256 vectors from RFC 7914 section 11 and the widely used RFC 6070-style set.

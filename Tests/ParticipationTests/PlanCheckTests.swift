@@ -18,8 +18,9 @@ struct PlanCheckTests {
 
     @Test func aGoodPlanHasNoFindings() {
         let findings = PlanCheck.check(
-            plan(["step": "A5", "level": "consult", "instruments": ["digitale-peiling"], "survey": "wijkanalyse", "stickers": "bewonersavond"],
-                 ["step": "B4", "level": "advise", "instruments": ["wijkraad"]], informStep),
+            plan(
+                ["step": "A5", "level": "consult", "instruments": ["digitale-peiling"], "survey": "wijkanalyse", "stickers": "bewonersavond"],
+                ["step": "B4", "level": "advise", "instruments": ["wijkraad"]], informStep),
             activities: activities)
         #expect(findings.isEmpty, "\(findings.all)")
     }
@@ -46,10 +47,12 @@ struct PlanCheckTests {
     }
 
     /// The guide's table: B2 consulted or adviser, B4 consulted (an inspraakavond).
-    @Test("a step below the lowest level of the role the guide gives it is warned", arguments: [
-        ("B4", "inform", true), ("B4", "consult", false), ("B4", "advise", false), ("B2", "consult", false), ("B2", "inform", true),
-        ("C2", "consult", true), ("C2", "advise", false), ("B3", "inform", false),
-    ])
+    @Test(
+        "a step below the lowest level of the role the guide gives it is warned",
+        arguments: [
+            ("B4", "inform", true), ("B4", "consult", false), ("B4", "advise", false), ("B2", "consult", false), ("B2", "inform", true),
+            ("C2", "consult", true), ("C2", "advise", false), ("B3", "inform", false),
+        ])
     func belowTheGuidesRole(step: String, level: String, warned: Bool) {
         let findings = PlanCheck.check(plan(["step": .string(step), "level": .string(level)], informStep), activities: activities)
         #expect(findings.warnings.map(\.code).contains("below-guide-role") == warned)
@@ -83,8 +86,9 @@ struct PlanCheckTests {
 
     @Test func anInformInstrumentCountsAsTellingResidents() {
         let findings = PlanCheck.check(
-            plan(["step": "A5", "level": "consult", "instruments": ["digitale-peiling"]],
-                 ["step": "C7", "level": "coproduce", "instruments": ["werkgroep", "huis-aan-huisblad"]]),
+            plan(
+                ["step": "A5", "level": "consult", "instruments": ["digitale-peiling"]],
+                ["step": "C7", "level": "coproduce", "instruments": ["werkgroep", "huis-aan-huisblad"]]),
             activities: activities)
         #expect(!findings.warnings.map(\.code).contains("no-feedback-step"))
     }

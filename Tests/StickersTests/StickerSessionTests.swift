@@ -5,17 +5,23 @@ import WijkpeilCore
 
 @Suite("Sticker session definitions")
 struct StickerSessionTests {
-    let themes = ["wijkanalyse": ThemeSet(id: "wijkanalyse", title: LocalizedText(nl: "T"), themes: [
-        ThemeSet.Theme(id: "wonen", label: LocalizedText(nl: "Wonen")),
-        ThemeSet.Theme(id: "veiligheid", label: LocalizedText(nl: "Veiligheid")),
-    ])]
+    let themes = [
+        "wijkanalyse": ThemeSet(
+            id: "wijkanalyse", title: LocalizedText(nl: "T"),
+            themes: [
+                ThemeSet.Theme(id: "wonen", label: LocalizedText(nl: "Wonen")),
+                ThemeSet.Theme(id: "veiligheid", label: LocalizedText(nl: "Veiligheid")),
+            ])
+    ]
 
     var session: JSONValue {
         [
             "id": "avond", "title": ["nl": "Avond"], "level": "consult", "themeSet": "wijkanalyse",
             "options": [["id": "wonen", "label": ["nl": "Wonen"], "theme": "wonen"], ["id": "veiligheid", "label": ["nl": "Veiligheid"], "theme": "veiligheid"]],
-            "colours": [["id": "groen", "label": ["nl": "groen"], "meaning": "support", "perParticipant": 3],
-                        ["id": "rood", "label": ["nl": "rood"], "meaning": "concern", "perParticipant": 1]],
+            "colours": [
+                ["id": "groen", "label": ["nl": "groen"], "meaning": "support", "perParticipant": 3],
+                ["id": "rood", "label": ["nl": "rood"], "meaning": "concern", "perParticipant": 1],
+            ],
             "maxPerOption": 2, "attendance": 40,
         ]
     }

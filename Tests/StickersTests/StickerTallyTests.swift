@@ -63,7 +63,8 @@ struct StickerTallyTests {
     }
 
     @Test func theLaterStickersOverTheAllotmentOrTheCapAreExcluded() {
-        let contents = read("""
+        let contents = read(
+            """
             participant,poster,option,colour
             p1,t1,a,groen
             p1,t1,a,groen
@@ -84,7 +85,8 @@ struct StickerTallyTests {
 
     @Test("a participant who comes back later in the file is the same participant")
     func returningParticipantsAreRecognised() {
-        let contents = read("""
+        let contents = read(
+            """
             participant,poster,option,colour
             p1,t1,a,groen
             p2,t1,a,groen
@@ -134,7 +136,8 @@ struct StickerTallyTests {
     }
 
     @Test func tiesShareARankAndAreListedById() {
-        let contents = read("""
+        let contents = read(
+            """
             poster,option,colour,count
             t,d,groen,4
             t,b,groen,4
@@ -151,7 +154,8 @@ struct StickerTallyTests {
 
     @Test("a red sticker is a reason to look: it never ranks an option below options with no stickers")
     func concernRanksUp() {
-        let contents = read("""
+        let contents = read(
+            """
             poster,option,colour,count
             t,a,rood,1
 
@@ -182,7 +186,8 @@ struct StickerTallyTests {
     }
 
     @Test func doubleEntryThatDisagreesListsEveryDifference() {
-        let both = read("""
+        let both = read(
+            """
             poster,option,colour,count,entered_by
             t1,a,groen,3,anna
             t1,a,groen,2,bram

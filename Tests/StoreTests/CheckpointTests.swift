@@ -36,4 +36,3 @@ struct CheckpointTests {
         withExtendedLifetime(store) {}
     }
 }
-

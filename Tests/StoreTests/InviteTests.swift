@@ -61,7 +61,8 @@ struct InviteStoreTests {
         let codes = try store.createInvites(survey: "stemming", count: 25)
         #expect(Set(codes).count == 25)
         #expect(try store.inviteCounts(survey: "stemming") == (25, 0))
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: database.path))
+        let bytes =
+            try Data(contentsOf: URL(fileURLWithPath: database.path))
             + ((try? Data(contentsOf: URL(fileURLWithPath: database.path + "-wal"))) ?? Data())
         for code in codes {
             #expect(bytes.range(of: Data(code.symbols.utf8)) == nil)

@@ -10,10 +10,14 @@ struct StickerTotalsTests {
     static let survey = SurveyDefinition(
         id: "stippen", title: LocalizedText(nl: "Stippen"), level: .consult,
         questions: [
-            Question(id: "dots", text: LocalizedText(nl: "Stippen"), kind: .stickers(
-                options: ["groen", "verkeer", "veilig"].map { Option(id: $0, label: LocalizedText(nl: $0)) }, stickers: 3, maxPerOption: 2)),
-            Question(id: "extra", text: LocalizedText(nl: "Nog meer"), kind: .stickers(
-                options: ["a", "b"].map { Option(id: $0, label: LocalizedText(nl: $0)) }, stickers: 2, maxPerOption: 2)),
+            Question(
+                id: "dots", text: LocalizedText(nl: "Stippen"),
+                kind: .stickers(
+                    options: ["groen", "verkeer", "veilig"].map { Option(id: $0, label: LocalizedText(nl: $0)) }, stickers: 3, maxPerOption: 2)),
+            Question(
+                id: "extra", text: LocalizedText(nl: "Nog meer"),
+                kind: .stickers(
+                    options: ["a", "b"].map { Option(id: $0, label: LocalizedText(nl: $0)) }, stickers: 2, maxPerOption: 2)),
         ])
 
     func submission(_ key: String, _ dots: [String: Int], extra: [String: Int] = [:], hash: String) throws -> Submission {
@@ -79,8 +83,10 @@ struct ColouredStickerTotalsTests {
     func perColour() throws {
         let allotment = StickerAllotment(
             session: "avond", options: ["a", "b"].map { Option(id: $0, label: LocalizedText(nl: $0)) },
-            colours: [StickerColour(id: "groen", label: LocalizedText(nl: "groen"), meaning: .support, perParticipant: 3),
-                      StickerColour(id: "rood", label: LocalizedText(nl: "rood"), meaning: .concern, perParticipant: 1)],
+            colours: [
+                StickerColour(id: "groen", label: LocalizedText(nl: "groen"), meaning: .support, perParticipant: 3),
+                StickerColour(id: "rood", label: LocalizedText(nl: "rood"), meaning: .concern, perParticipant: 1),
+            ],
             maxPerOption: 2)
         let survey = SurveyDefinition(
             id: "telefoon", title: LocalizedText(nl: "Telefoon"), level: .consult,

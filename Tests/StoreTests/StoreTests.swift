@@ -48,7 +48,6 @@ struct StoreTests {
         #expect(try store.responseCounts() == ["peiling": 150])
     }
 
-
     @Test("writers that keep coming back share commits, and every submission is in one")
     func writersShareCommits() throws {
         let database = TemporaryDatabase()

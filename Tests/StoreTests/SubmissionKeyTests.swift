@@ -128,14 +128,16 @@ struct ImportBatchTests {
         let hash = try store.register(StoreFixtures.survey())
         _ = try store.importFile(submissions([5], keys: ["12"], hash: hash), batch: ImportBatch(surveyId: "peiling", hash: "a", fileName: "a.csv"), commitDespiteRejections: false)
         let next = submissions([6, 5, 9], keys: ["13", "12", "12"], hash: hash)  // 12 again, the same; then 12 with other answers
-        guard case .imported(let refused, false) = try store.importFile(next, batch: ImportBatch(surveyId: "peiling", hash: "b", fileName: "b.csv"), commitDespiteRejections: false) else {
+        guard case .imported(let refused, false) = try store.importFile(next, batch: ImportBatch(surveyId: "peiling", hash: "b", fileName: "b.csv"), commitDespiteRejections: false)
+        else {
             Issue.record("a conflicting file was committed")
             return
         }
         #expect(refused.map { (try? $0.get()) != nil } == [true, true, false])
         #expect(try store.responseCounts() == ["peiling": 1])
         #expect(try store.importBatch(survey: "peiling", hash: "b") == nil)
-        guard case .imported(let kept, true) = try store.importFile(next, batch: ImportBatch(surveyId: "peiling", hash: "b", fileName: "b.csv"), commitDespiteRejections: true) else {
+        guard case .imported(let kept, true) = try store.importFile(next, batch: ImportBatch(surveyId: "peiling", hash: "b", fileName: "b.csv"), commitDespiteRejections: true)
+        else {
             Issue.record("--skip-invalid did not commit")
             return
         }

@@ -14,13 +14,17 @@ struct DefinitionTests {
         #expect(survey.question("postcode")?.generalisation == .pc4)
     }
 
-    @Test("an option may carry its CBS code; a code of the wrong shape is an error at its path", arguments: [
-        ("BU03440101", nil), ("WK034401", nil), ("bu03440101", "bad-cbs-code"), ("BU0344010", "bad-cbs-code"), ("GM0344", "bad-cbs-code"),
-    ])
+    @Test(
+        "an option may carry its CBS code; a code of the wrong shape is an error at its path",
+        arguments: [
+            ("BU03440101", nil), ("WK034401", nil), ("bu03440101", "bad-cbs-code"), ("BU0344010", "bad-cbs-code"), ("GM0344", "bad-cbs-code"),
+        ])
     func cbsCodes(_ code: String, _ finding: String?) throws {
         var questions = Fixtures.questions
-        questions[1] = ["id": "buurt", "type": "single", "text": Fixtures.text("Buurt"), "privacy": "quasi",
-                        "options": [["id": "noord", "label": Fixtures.text("Noord"), "cbs": .string(code)], Fixtures.option("zuid")]]
+        questions[1] = [
+            "id": "buurt", "type": "single", "text": Fixtures.text("Buurt"), "privacy": "quasi",
+            "options": [["id": "noord", "label": Fixtures.text("Noord"), "cbs": .string(code)], Fixtures.option("zuid")],
+        ]
         let (definition, findings) = Fixtures.read(Fixtures.survey(questions: questions))
         #expect(findings.all.map(\.code) == (finding.map { [$0] } ?? []))
         if finding == nil {
@@ -62,22 +66,33 @@ struct DefinitionTests {
         Mistake(name: "duplicate question id", path: [.key("questions"), .index(1), .key("id")], value: "wonen", code: "duplicate-id", reported: "questions[1].id"),
         Mistake(name: "upper-case id", path: [.key("questions"), .index(0), .key("id")], value: "Wonen", code: "invalid-id", reported: "questions[0].id"),
         Mistake(name: "survey id with a space", path: [.key("id")], value: "mijn enquete", code: "invalid-id", reported: "id"),
-        Mistake(name: "no Dutch question text", path: [.key("questions"), .index(0), .key("text")], value: ["en": "Mark"], code: "missing-dutch", reported: "questions[0].text.nl"),
+        Mistake(
+            name: "no Dutch question text", path: [.key("questions"), .index(0), .key("text")], value: ["en": "Mark"], code: "missing-dutch", reported: "questions[0].text.nl"),
         Mistake(name: "no Dutch title", path: [.key("title"), .key("nl")], value: nil, code: "missing-dutch", reported: "title.nl"),
         Mistake(name: "choice without options", path: [.key("questions"), .index(1), .key("options")], value: [], code: "no-options", reported: "questions[1].options"),
         Mistake(name: "choice options missing", path: [.key("questions"), .index(2), .key("options")], value: nil, code: "missing-field", reported: "questions[2].options"),
-        Mistake(name: "duplicate option id", path: [.key("questions"), .index(1), .key("options"), .index(1), .key("id")], value: "noord", code: "duplicate-id", reported: "questions[1].options[1].id"),
+        Mistake(
+            name: "duplicate option id", path: [.key("questions"), .index(1), .key("options"), .index(1), .key("id")], value: "noord", code: "duplicate-id",
+            reported: "questions[1].options[1].id"),
         Mistake(name: "rating min equals max", path: [.key("questions"), .index(0), .key("max")], value: 1, code: "invalid-scale", reported: "questions[0].max"),
         Mistake(name: "rating min above max", path: [.key("questions"), .index(0), .key("min")], value: 11, code: "invalid-scale", reported: "questions[0].max"),
-        Mistake(name: "rating label off the scale", path: [.key("questions"), .index(0), .key("labels"), .key("11")], value: ["nl": "x"], code: "invalid-label", reported: "questions[0].labels.11"),
+        Mistake(
+            name: "rating label off the scale", path: [.key("questions"), .index(0), .key("labels"), .key("11")], value: ["nl": "x"], code: "invalid-label",
+            reported: "questions[0].labels.11"),
         Mistake(name: "sticker budget zero", path: [.key("questions"), .index(7), .key("stickers")], value: 0, code: "invalid-sticker-budget", reported: "questions[7].stickers"),
-        Mistake(name: "sticker cap above budget", path: [.key("questions"), .index(7), .key("maxPerOption")], value: 4, code: "invalid-sticker-cap", reported: "questions[7].maxPerOption"),
+        Mistake(
+            name: "sticker cap above budget", path: [.key("questions"), .index(7), .key("maxPerOption")], value: 4, code: "invalid-sticker-cap",
+            reported: "questions[7].maxPerOption"),
         Mistake(name: "theme not in the theme set", path: [.key("questions"), .index(0), .key("theme")], value: "wonn", code: "unknown-theme", reported: "questions[0].theme"),
-        Mistake(name: "option theme not in the set", path: [.key("questions"), .index(2), .key("options"), .index(0), .key("theme")], value: "groen", code: "unknown-theme", reported: "questions[2].options[0].theme"),
+        Mistake(
+            name: "option theme not in the set", path: [.key("questions"), .index(2), .key("options"), .index(0), .key("theme")], value: "groen", code: "unknown-theme",
+            reported: "questions[2].options[0].theme"),
         Mistake(name: "theme set that does not exist", path: [.key("themeSet")], value: "ambities", code: "unknown-theme-set", reported: "themeSet"),
         Mistake(name: "unknown level", path: [.key("level")], value: "participate", code: "unknown-level", reported: "level"),
         Mistake(name: "codecide without invitations", path: [.key("level")], value: "codecide", code: "codecide-needs-invites", reported: "requiresInvite"),
-        Mistake(name: "direct question before consent", path: [.key("questions"), .index(3), .key("privacy")], value: "direct", code: "direct-without-consent", reported: "questions[3].privacy"),
+        Mistake(
+            name: "direct question before consent", path: [.key("questions"), .index(3), .key("privacy")], value: "direct", code: "direct-without-consent",
+            reported: "questions[3].privacy"),
         Mistake(name: "unknown question type", path: [.key("questions"), .index(5), .key("type")], value: "datum", code: "unknown-type", reported: "questions[5].type"),
         Mistake(name: "unknown privacy", path: [.key("questions"), .index(4), .key("privacy")], value: "secret", code: "unknown-privacy", reported: "questions[4].privacy"),
         Mistake(name: "missing version", path: [.key("version")], value: nil, code: "missing-field", reported: "version"),
@@ -86,7 +101,9 @@ struct DefinitionTests {
         Mistake(name: "multi min above options", path: [.key("questions"), .index(2), .key("minChoices")], value: 4, code: "invalid-choices", reported: "questions[2].minChoices"),
         Mistake(name: "number max below min", path: [.key("questions"), .index(3), .key("max")], value: 5, code: "invalid-range", reported: "questions[3].max"),
         Mistake(name: "text length zero", path: [.key("questions"), .index(6), .key("maxLength")], value: 0, code: "invalid-length", reported: "questions[6].maxLength"),
-        Mistake(name: "generalisation that does not fit", path: [.key("questions"), .index(3), .key("generalise")], value: "pc4", code: "invalid-generalisation", reported: "questions[3].generalise"),
+        Mistake(
+            name: "generalisation that does not fit", path: [.key("questions"), .index(3), .key("generalise")], value: "pc4", code: "invalid-generalisation",
+            reported: "questions[3].generalise"),
         Mistake(name: "no questions", path: [.key("questions")], value: [], code: "no-questions", reported: "questions"),
         Mistake(name: "wrong type for required", path: [.key("questions"), .index(0), .key("required")], value: "ja", code: "wrong-type", reported: "questions[0].required"),
     ]

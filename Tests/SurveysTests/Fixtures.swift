@@ -3,10 +3,12 @@ import WijkpeilCore
 
 /// Test definitions built in code, one per test, so each test shows what it changes.
 enum Fixtures {
-    static let themes = ThemeSet(id: "wijkanalyse", title: LocalizedText(nl: "Thema's"), themes: [
-        ThemeSet.Theme(id: "wonen", label: LocalizedText(nl: "Wonen")),
-        ThemeSet.Theme(id: "veiligheid", label: LocalizedText(nl: "Veiligheid")),
-    ])
+    static let themes = ThemeSet(
+        id: "wijkanalyse", title: LocalizedText(nl: "Thema's"),
+        themes: [
+            ThemeSet.Theme(id: "wonen", label: LocalizedText(nl: "Wonen")),
+            ThemeSet.Theme(id: "veiligheid", label: LocalizedText(nl: "Veiligheid")),
+        ])
 
     static func text(_ nl: String) -> JSONValue { ["nl": .string(nl)] }
 
@@ -19,11 +21,15 @@ enum Fixtures {
     /// One question of every type, valid.
     static var questions: [JSONValue] {
         [
-            ["id": "wonen", "type": "rating", "text": text("Cijfer wonen"), "min": 1, "max": 10, "theme": "wonen", "required": true,
-             "labels": ["1": text("heel slecht"), "10": text("uitstekend")]],
+            [
+                "id": "wonen", "type": "rating", "text": text("Cijfer wonen"), "min": 1, "max": 10, "theme": "wonen", "required": true,
+                "labels": ["1": text("heel slecht"), "10": text("uitstekend")],
+            ],
             ["id": "buurt", "type": "single", "text": text("Buurt"), "privacy": "quasi", "options": [option("noord"), option("zuid")]],
-            ["id": "eerst", "type": "multi", "text": text("Eerst"), "options": [option("wonen", theme: "wonen"), option("veiligheid", theme: "veiligheid"), option("groen")],
-             "minChoices": 0, "maxChoices": 2],
+            [
+                "id": "eerst", "type": "multi", "text": text("Eerst"), "options": [option("wonen", theme: "wonen"), option("veiligheid", theme: "veiligheid"), option("groen")],
+                "minChoices": 0, "maxChoices": 2,
+            ],
             ["id": "leeftijd", "type": "number", "text": text("Leeftijd"), "min": 12, "max": 120, "privacy": "quasi", "generalise": "age-band"],
             ["id": "postcode", "type": "postcode", "text": text("Postcode"), "privacy": "quasi"],
             ["id": "datum", "type": "date", "text": text("Datum")],

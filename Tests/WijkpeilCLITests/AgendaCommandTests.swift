@@ -10,11 +10,15 @@ struct AgendaCommandTests {
     /// Writes the tally and the analysis of the sample into `folder`.
     func inputs(_ folder: TemporaryFolder) -> (stickers: String, analysis: String) {
         let stickers = folder.path + "/stickers.json", analysis = folder.path + "/analyse.json"
-        let tally = run(["stickers", "tally", "bewonersavond", samples + "/stickers-tafel1.csv", samples + "/stickers-tafel2.csv",
-                         "--surveys", bundledSurveys, "--format", "json"])
+        let tally = run([
+            "stickers", "tally", "bewonersavond", samples + "/stickers-tafel1.csv", samples + "/stickers-tafel2.csv",
+            "--surveys", bundledSurveys, "--format", "json",
+        ])
         _ = FileManager.default.createFile(atPath: stickers, contents: Data(tally.out.utf8))
-        let analysed = run(["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", samples + "/antwoorden.csv",
-                            "--reference", samples + "/stad.csv", "--indicators", samples + "/indicatoren.csv", "--format", "json", "--out", analysis])
+        let analysed = run([
+            "analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", samples + "/antwoorden.csv",
+            "--reference", samples + "/stad.csv", "--indicators", samples + "/indicatoren.csv", "--format", "json", "--out", analysis,
+        ])
         #expect(tally.status == 0 && analysed.status == 0, "\(tally.err)\(analysed.err)")
         return (stickers, analysis)
     }
@@ -98,8 +102,10 @@ struct AgendaCommandTests {
         #expect(refused.err.contains("bij meebeslissen besluiten bewoners") && refused.err.contains("outside-frames"))
         let badDate = run(["agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "adopted", "--date", "2026-02-30"])
         #expect(badDate.status == 2 && badDate.err.contains("is not a date"))
-        let outside = run(["agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "outside-frames", "--frame", "budget",
-                           "--reason", "Het plan kost drie keer het budget van de wijk.", "--date", "2026-12-03"])
+        let outside = run([
+            "agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "outside-frames", "--frame", "budget",
+            "--reason", "Het plan kost drie keer het budget van de wijk.", "--date", "2026-12-03",
+        ])
         #expect(outside.status == 0, "\(outside.err)")
         #expect(run(["agenda", "add-priority", agendaFile, "--theme", "wonen", "--reason", "De woningbouwopgave van de stad vraagt het.", "--date", "2026-12-03"]).status == 0)
         #expect(run(["agenda", "verify", agendaFile, "--analysis", analysis, "--stickers", stickers]).status == 0)

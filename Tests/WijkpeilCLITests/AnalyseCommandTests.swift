@@ -33,18 +33,25 @@ struct AnalyseCommandTests {
     /// for buurt noord the same tests against the whole reference, Holm across noord's themes.
     @Test("the bundled sample agrees with SciPy and statsmodels end to end")
     func sampleAgainstSciPy() throws {
-        let result = analyse("--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv",
-                             "--population", samples + "/bevolking.csv", "--by", "buurt", "--format", "json")
+        let result = analyse(
+            "--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv",
+            "--population", samples + "/bevolking.csv", "--by", "buurt", "--format", "json")
         #expect(result.status == 0, "\(result.err)")
         let json = try JSONValue.parse(Data(result.out.utf8))
         guard case .array(let themes)? = field(json, "themes") else { Issue.record("no themes"); return }
         #expect(themes.count == 8)
-        let pMean = [0.12868296491382267, 0.03612916277461942, 0.907038751290901, 5.9050501769134914e-05,
-                     0.1996919935549737, 4.513290035427174e-07, 9.656613227276213e-13, 0.8980979045280569]
-        let pMeanHolm = [0.5147318596552907, 0.18064581387309708, 1.0, 0.00035430301061480947,
-                         0.5990759806649211, 3.1593030247990218e-06, 7.72529058182097e-12, 1.0]
-        let pShareHolm = [0.06954743147540243, 0.3072083347599729, 1.0, 0.0005907053886970342,
-                          0.1264620656398848, 5.931643552321305e-06, 1.362279506439689e-07, 1.0]
+        let pMean = [
+            0.12868296491382267, 0.03612916277461942, 0.907038751290901, 5.9050501769134914e-05,
+            0.1996919935549737, 4.513290035427174e-07, 9.656613227276213e-13, 0.8980979045280569,
+        ]
+        let pMeanHolm = [
+            0.5147318596552907, 0.18064581387309708, 1.0, 0.00035430301061480947,
+            0.5990759806649211, 3.1593030247990218e-06, 7.72529058182097e-12, 1.0,
+        ]
+        let pShareHolm = [
+            0.06954743147540243, 0.3072083347599729, 1.0, 0.0005907053886970342,
+            0.1264620656398848, 5.931643552321305e-06, 1.362279506439689e-07, 1.0,
+        ]
         // One buurt against the whole reference, Holm across that buurt's themes.
         let noordMeanHolm = [1.0, 1.0, 1.0, 0.30071650973627034, 1.0, 0.2904806222940599, 7.22686941747794e-11, 1.0]
         let noordShareHolm = [1.0, 1.0, 1.0, 0.8020741151958771, 0.03333265790003394, 0.029249221317970007, 2.1267928867667314e-09, 1.0]
@@ -82,9 +89,10 @@ struct AnalyseCommandTests {
 
     @Test("the HTML report: one chart per theme, the SWOT, the caveats, Dutch by default")
     func htmlReport() throws {
-        let result = analyse("--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv",
-                             "--indicators", samples + "/indicatoren.csv", "--population", samples + "/bevolking.csv",
-                             "--by", "buurt", "--format", "html")
+        let result = analyse(
+            "--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv",
+            "--indicators", samples + "/indicatoren.csv", "--population", samples + "/bevolking.csv",
+            "--by", "buurt", "--format", "html")
         #expect(result.status == 0, "\(result.err)")
         let html = result.out
         #expect(html.hasPrefix("<!doctype html>") && html.contains("<html lang=\"nl\">"))

@@ -65,5 +65,10 @@ struct CommandLineTests {
         #expect(result.status == 0)
         #expect(result.out.contains("B4") && !result.out.contains("A5"))
     }
-}
 
+    @Test("--version prints the release")
+    func version() {
+        let result = wijkpeil("--version")
+        #expect(result.status == 0 && result.out == "wijkpeil \(Release.version)\n")
+    }
+}

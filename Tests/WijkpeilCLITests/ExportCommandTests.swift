@@ -8,7 +8,8 @@ struct ExportCommandTests {
     func database(in folder: TemporaryFolder, count: Int, postcodes: [String] = ["7601 AB", "7602 CD"], emailEvery: Int = 3) -> String {
         var lines: [String] = []
         for index in 0..<count {
-            var answers = #""cijfer-wonen": \#(index % 10 + 1), "leeftijd": \#(30 + index % 20), "postcode": "\#(postcodes[index % postcodes.count])", "buurt": "noord", "opmerking": "=SOM(A1) bel 0612345678""#
+            var answers =
+                #""cijfer-wonen": \#(index % 10 + 1), "leeftijd": \#(30 + index % 20), "postcode": "\#(postcodes[index % postcodes.count])", "buurt": "noord", "opmerking": "=SOM(A1) bel 0612345678""#
             if index % emailEvery == 0 { answers += #", "toestemming": true, "email": "geheim\#(index)@voorbeeld.nl""# }
             lines.append(#"{"submissionKey": "sleutel-\#(index)", "answers": {\#(answers)}}"#)
         }

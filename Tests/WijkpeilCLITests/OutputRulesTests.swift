@@ -41,17 +41,24 @@ struct OutputRulesTests {
     func agendaKeepsTheCouncilsAnswers() throws {
         let folder = TemporaryFolder()
         let stickers = folder.path + "/stickers.json", analysis = folder.path + "/analyse.json"
-        #expect(run(["stickers", "tally", "bewonersavond", samples + "/stickers-tafel1.csv", samples + "/stickers-tafel2.csv",
-                     "--surveys", bundledSurveys, "--format", "json", "--out", stickers]).status == 0)
-        #expect(run(["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", samples + "/antwoorden.csv",
-                     "--reference", samples + "/stad.csv", "--indicators", samples + "/indicatoren.csv", "--format", "json", "--out", analysis]).status == 0)
+        #expect(
+            run([
+                "stickers", "tally", "bewonersavond", samples + "/stickers-tafel1.csv", samples + "/stickers-tafel2.csv",
+                "--surveys", bundledSurveys, "--format", "json", "--out", stickers,
+            ]).status == 0)
+        #expect(
+            run([
+                "analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", samples + "/antwoorden.csv",
+                "--reference", samples + "/stad.csv", "--indicators", samples + "/indicatoren.csv", "--format", "json", "--out", analysis,
+            ]).status == 0)
         let agenda = folder.path + "/agenda.json"
         let make = ["agenda", "--analysis", analysis, "--stickers", stickers, "--format", "json", "--out", agenda]
         #expect(run(make).status == 0)
         let first = try firstPriority(agenda)
         #expect(run(["agenda", "respond", agenda, "--theme", first, "--decision", "adopted", "--date", "2026-12-03"]).status == 0)
         // A second answer to the same priority keeps the first in its history.
-        #expect(run(["agenda", "respond", agenda, "--theme", first, "--decision", "adjusted", "--reason", "Eerst de schoolroute, dan de rest.", "--date", "2026-12-10"]).status == 0)
+        #expect(
+            run(["agenda", "respond", agenda, "--theme", first, "--decision", "adjusted", "--reason", "Eerst de schoolroute, dan de rest.", "--date", "2026-12-10"]).status == 0)
         let answered = try JSONValue.parse(try #require(FileManager.default.contents(atPath: agenda)))
         guard case .object(let fields) = answered, case .object(let responses)? = fields["responses"], case .object(let answer)? = responses[first],
             case .array(let history)? = answer["history"]
@@ -81,8 +88,10 @@ struct OutputRulesTests {
     func hugeIndicator() {
         let folder = TemporaryFolder()
         let indicators = folder.write("ind.csv", "indicator,theme,buurt,value,reference,direction\nhuur,wonen,,1e17,5,lower-is-better\nhex,wonen,,0x2A,5,lower-is-better\n")
-        let result = run(["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", samples + "/antwoorden.csv",
-                          "--indicators", indicators, "--lang", "en"])
+        let result = run([
+            "analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", samples + "/antwoorden.csv",
+            "--indicators", indicators, "--lang", "en",
+        ])
         #expect(result.status == 1)
         #expect(result.err.contains("ind.csv:2") && result.err.contains("larger than a neighbourhood's indicator can be"))
         #expect(result.err.contains("ind.csv:3") && result.err.contains("\"0x2A\" is not a number"))

@@ -91,7 +91,9 @@ struct EveningStickersTests {
     func paperAndPhones() throws {
         let folder = TemporaryFolder()
         let db = folder.path + "/avond.sqlite"
-        let phones = folder.write("telefoons.jsonl", """
+        let phones = folder.write(
+            "telefoons.jsonl",
+            """
             {"submissionKey": "t1", "answers": {"stippen": {"groen": {"veiligheid": 2, "verkeer": 1}, "rood": {"wonen": 1}}}}
             {"submissionKey": "t2", "answers": {"stippen": {"groen": {"veiligheid": 1}}}}
             """)

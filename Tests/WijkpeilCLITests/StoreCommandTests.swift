@@ -110,7 +110,9 @@ struct StoreCommandTests {
 
     @Test func aCleanImportIsListedBackAsCSVAndJSONL() throws {
         let folder = TemporaryFolder()
-        let file = folder.write("papier.jsonl", """
+        let file = folder.write(
+            "papier.jsonl",
+            """
             {"submissionKey": "formulier-1", "answers": {"cijfer-wonen": 6, "meedoen": "ja-soms"}}
             {"submissionKey": "formulier-2", "answers": {"cijfer-wonen": 9, "eerst-beter": ["verkeer"]}}
             """)
@@ -139,7 +141,9 @@ struct StoreCommandTests {
 
     @Test func invitesAreMadeOnlyForInviteOnlySurveysAndNeverOverwriteAFile() throws {
         let folder = TemporaryFolder()
-        folder.write("surveys/stem.json", """
+        folder.write(
+            "surveys/stem.json",
+            """
             {"id": "stem", "version": 1, "title": {"nl": "Stemming"}, "level": "codecide", "requiresInvite": true,
              "questions": [{"id": "keuze", "type": "single", "text": {"nl": "Welk plan?"}, "required": true,
                "options": [{"id": "a", "label": {"nl": "A"}}, {"id": "b", "label": {"nl": "B"}}]}]}

@@ -51,10 +51,12 @@ struct CSVTests {
 
 @Suite("Numbers for people")
 struct NumberFormattingTests {
-    @Test("numbers beyond what an Int holds are written, not a crash", arguments: [
-        (9.2e16, Language.nl, 1, "9,2e+16"), (1e300, .en, 2, "1e+300"), (-9.3e18, .en, 0, "-9.3e+18"),
-        (7.45, .nl, 1, "7,5"), (-0.04, .en, 1, "0.0"), (12345.678, .en, 2, "12345.68"),
-    ])
+    @Test(
+        "numbers beyond what an Int holds are written, not a crash",
+        arguments: [
+            (9.2e16, Language.nl, 1, "9,2e+16"), (1e300, .en, 2, "1e+300"), (-9.3e18, .en, 0, "-9.3e+18"),
+            (7.45, .nl, 1, "7,5"), (-0.04, .en, 1, "0.0"), (12345.678, .en, 2, "12345.68"),
+        ])
     func huge(_ value: Double, _ language: Language, _ digits: Int, _ expected: String) {
         #expect(language.decimal(value, digits: digits) == expected)
     }
@@ -67,16 +69,20 @@ struct NumberFormattingTests {
 
 @Suite("Numbers as people write them")
 struct DecimalNumberTests {
-    @Test("decimal numbers, with a point or a comma", arguments: [
-        ("42", 42.0), ("-3", -3), ("+7", 7), ("12,5", 12.5), ("12.5", 12.5), (" 6 ", 6), ("1e3", 1000), ("2,5E-1", 0.25), (".5", 0.5), ("5.", 5),
-    ])
+    @Test(
+        "decimal numbers, with a point or a comma",
+        arguments: [
+            ("42", 42.0), ("-3", -3), ("+7", 7), ("12,5", 12.5), ("12.5", 12.5), (" 6 ", 6), ("1e3", 1000), ("2,5E-1", 0.25), (".5", 0.5), ("5.", 5),
+        ])
     func decimals(_ text: String, _ value: Double) {
         #expect(DecimalNumber.parse(text) == value)
     }
 
-    @Test("what Swift's Double(_:) would take but people do not write is not a number", arguments: [
-        "0x2A", "0X2a", "inf", "-infinity", "nan", "1_000", "1,000.5", "1e", "e5", "", "-", ",", "12 5", "1e400", "٣",
-    ])
+    @Test(
+        "what Swift's Double(_:) would take but people do not write is not a number",
+        arguments: [
+            "0x2A", "0X2a", "inf", "-infinity", "nan", "1_000", "1,000.5", "1e", "e5", "", "-", ",", "12 5", "1e400", "٣",
+        ])
     func notNumbers(_ text: String) {
         #expect(DecimalNumber.parse(text) == nil)
     }

@@ -132,10 +132,12 @@ struct JSONParsingTests {
         #expect(try JSONValue.parse(Data(text.utf8)) == expected)
     }
 
-    @Test("whole numbers read without text conversion give what the conversion gives", arguments: [
-        "0", "-0", "7", "-7", "123456789012345", "-123456789012345", "999999999999999", "1234567890123456", "-9007199254740993",
-        "12345678901234567890", "2.5", "1e3", "-1E-2",
-    ])
+    @Test(
+        "whole numbers read without text conversion give what the conversion gives",
+        arguments: [
+            "0", "-0", "7", "-7", "123456789012345", "-123456789012345", "999999999999999", "1234567890123456", "-9007199254740993",
+            "12345678901234567890", "2.5", "1e3", "-1E-2",
+        ])
     func numbersAgreeWithDoubleConversion(_ text: String) throws {
         guard case .number(let parsed) = try JSONValue.parse(Array(text.utf8)), let expected = Double(text) else {
             Issue.record("\(text) did not parse as a number")
@@ -167,11 +169,13 @@ struct JSONParsingTests {
         }
     }
 
-    @Test("a key twice in one object is an error naming the key, its line and column, not \"last one wins\"", arguments: [
-        (#"{"cijfer-wonen": 99, "cijfer-wonen": 5}"#, #"the key "cijfer-wonen" appears twice in one object at line 1, column 22"#),
-        ("{\"id\": \"a\",\n \"questions\": [{\"id\": \"x\", \"id\": \"y\"}]}", #"the key "id" appears twice in one object at line 2, column 28"#),
-        (#"{"a": {"b": 1}, "a": {"c": 2}}"#, #"the key "a" appears twice in one object at line 1, column 17"#),
-    ])
+    @Test(
+        "a key twice in one object is an error naming the key, its line and column, not \"last one wins\"",
+        arguments: [
+            (#"{"cijfer-wonen": 99, "cijfer-wonen": 5}"#, #"the key "cijfer-wonen" appears twice in one object at line 1, column 22"#),
+            ("{\"id\": \"a\",\n \"questions\": [{\"id\": \"x\", \"id\": \"y\"}]}", #"the key "id" appears twice in one object at line 2, column 28"#),
+            (#"{"a": {"b": 1}, "a": {"c": 2}}"#, #"the key "a" appears twice in one object at line 1, column 17"#),
+        ])
     func duplicateKeysAreRefused(_ text: String, _ detail: String) {
         #expect {
             try JSONValue.parse(Data(text.utf8))
