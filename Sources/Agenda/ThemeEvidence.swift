@@ -74,24 +74,20 @@ public struct ThemeEvidence: Sendable, Hashable {
                     let id = theme.string("theme", required: true, findings: &analysisFindings)
                 else { continue }
                 let label = theme.localizedText("label", findings: &analysisFindings) ?? LocalizedText(nl: id)
-                var dissatisfied: Double?
-                if let share = theme.object("dissatisfied", findings: &analysisFindings) {
-                    dissatisfied = share.number("share", findings: &analysisFindings)
-                    if let value = dissatisfied, !(0...1).contains(value) {
+                /// A share in [0, 1] under `key` (`dissatisfied`, `mentioned`); nil where withheld.
+                func share(_ key: String) -> Double? {
+                    guard let object = theme.object(key, findings: &analysisFindings),
+                        let value = object.number("share", findings: &analysisFindings)
+                    else { return nil }
+                    guard (0...1).contains(value) else {
                         analysisFindings.error(
-                            "out-of-range", at: path.appending("dissatisfied").appending("share").location,
+                            "out-of-range", at: path.appending(key).appending("share").location,
                             nl: "een aandeel ligt tussen 0 en 1", en: "a share lies between 0 and 1")
+                        return nil
                     }
+                    return value
                 }
-                var mentioned: Double?
-                if let mentions = theme.object("mentioned", findings: &analysisFindings) {
-                    mentioned = mentions.number("share", findings: &analysisFindings)
-                    if let value = mentioned, !(0...1).contains(value) {
-                        analysisFindings.error(
-                            "out-of-range", at: path.appending("mentioned").appending("share").location,
-                            nl: "een aandeel ligt tussen 0 en 1", en: "a share lies between 0 and 1")
-                    }
-                }
+                let dissatisfied = share("dissatisfied"), mentioned = share("mentioned")
                 var wijk: [(String, Double)] = [], buurt: [(String, Double)] = []
                 for (indicatorIndex, item) in (theme.array("indicators", findings: &analysisFindings) ?? []).enumerated() {
                     guard let indicator = JSONObjectReader(item, at: path.appending("indicators").appending(indicatorIndex), findings: &analysisFindings),
