@@ -2,6 +2,12 @@ import Dispatch
 import Foundation
 #if canImport(Glibc)
     import Glibc
+    private let socketBind = Glibc.bind
+    private let socketListen = Glibc.listen
+#elseif canImport(Darwin)
+    import Darwin
+    private let socketBind = Darwin.bind
+    private let socketListen = Darwin.listen
 #endif
 import Synchronization
 
@@ -93,12 +99,12 @@ public final class HTTPServer: Sendable {
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
         // "::" accepts IPv4 as well.
         if info.ai_family == AF_INET6 { setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size)) }
-        guard Glibc.bind(fd, info.ai_addr, info.ai_addrlen) == 0 else {
+        guard socketBind(fd, info.ai_addr, info.ai_addrlen) == 0 else {
             let message = String(cString: strerror(errno))
             close(fd)
             throw StartError(description: "cannot listen on \(host) port \(port): \(message); is another server running there? Choose another --port")
         }
-        guard Glibc.listen(fd, 1024) == 0 else {
+        guard socketListen(fd, 1024) == 0 else {
             close(fd)
             throw StartError(description: "cannot listen: \(String(cString: strerror(errno)))")
         }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// The rules of docs/architecture.md, read from Package.swift: which target may import which.
+@Suite("Which target may import which")
+struct ArchitectureTests {
+    /// Every target's dependencies, read from Package.swift's `.target(name:dependencies:)` lines.
+    static let dependencies: [String: Set<String>] = {
+        let text = (try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8)) ?? ""
+        var found: [String: Set<String>] = [:]
+        let pattern = #/\.(?:target|executableTarget|testTarget|systemLibrary)\(\s*name: "([A-Za-z]+)"(?:,\s*dependencies: \[([^\]]*)\])?/#
+        for match in text.matches(of: pattern) {
+            let names = (match.output.2.map(String.init) ?? "").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+            found[String(match.output.1)] = Set(names.filter { !$0.isEmpty })
+        }
+        return found
+    }()
+
+    static let domain = ["WijkpeilCore", "Hashing", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Export"]
+
+    @Test("Package.swift is read: every product target is there")
+    func readsThePackage() {
+        for target in Self.domain + ["Store", "FormServer", "WijkpeilCLI", "wijkpeil", "CSQLite", "CEpoll"] {
+            #expect(Self.dependencies[target] != nil, "\(target) not found in Package.swift")
+        }
+    }
+
+    @Test("domain targets import neither the store, the server nor the CLI", arguments: domain)
+    func domainStaysPure(_ target: String) {
+        #expect(Self.dependencies[target, default: []].isDisjoint(with: ["Store", "FormServer", "WijkpeilCLI", "CSQLite", "CEpoll"]))
+    }
+
+    @Test("only Store imports CSQLite, only FormServer CEpoll, only the executable and its tests WijkpeilCLI; WijkpeilCore imports nothing")
+    func narrowImports() {
+        for (target, imports) in Self.dependencies {
+            if imports.contains("CSQLite") { #expect(["Store", "StoreTests"].contains(target), "\(target) imports CSQLite") }
+            if imports.contains("CEpoll") { #expect(target == "FormServer", "\(target) imports CEpoll") }
+            if imports.contains("WijkpeilCLI") { #expect(["wijkpeil", "WijkpeilCLITests"].contains(target), "\(target) imports WijkpeilCLI") }
+        }
+        #expect(Self.dependencies["WijkpeilCore"] == [])
+    }
+}
