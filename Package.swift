@@ -45,8 +45,13 @@ let package = Package(
         // The survey form endpoint: a strict HTTP/1.1 server on POSIX sockets, the resident
         // forms, the JSON API.
         .target(name: "FormServer", dependencies: ["CEpoll", "WijkpeilCore", "Participation", "Surveys", "Store", "Hashing"]),
-        // The commands of the `wijkpeil` tool, as a library so tests can run them in-process.
-        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "FormServer"]),
+        // The use cases over the domain targets and the store, which the CLI and the server call:
+        // reading the survey folder, importing a file, running an export, tallying stickers,
+        // verifying an agenda.
+        .target(name: "Workflows", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export"]),
+        // The commands of the `wijkpeil` tool, as a library so tests can run them in-process:
+        // arguments in, one workflow, output and exit codes out.
+        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "FormServer", "Workflows"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -59,6 +64,7 @@ let package = Package(
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Store", "Surveys", "Export", "Agenda", "Stickers", "Participation", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]
 )

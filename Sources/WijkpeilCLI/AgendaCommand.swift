@@ -4,6 +4,7 @@ import Hashing
 import Participation
 import Surveys
 import WijkpeilCore
+import Workflows
 
 /// `wijkpeil agenda`: weigh the themes into at most four priorities, record the council's
 /// answer, publish it for residents, and let anyone verify it.
@@ -264,50 +265,24 @@ enum AgendaCommand {
                 tallies.append((json, stickers))
                 inputs.append(input)
             }
-            var problems: [String] = []
-            if inputs.map(\.sha256) != recorded.inputs.map(\.sha256) {
-                for (index, input) in recorded.inputs.enumerated() {
-                    let given = index < inputs.count ? inputs[index] : nil
-                    if given?.sha256 != input.sha256 {
-                        problems.append(
-                            "input \(index + 1) (\(input.role) \(input.file)): recorded sha256 \(input.sha256), given \(given.map { "\($0.file) sha256 \($0.sha256)" } ?? "nothing")"
-                        )
-                    }
-                }
-                if inputs.count > recorded.inputs.count { problems.append("\(inputs.count - recorded.inputs.count) more input file(s) given than the agenda records") }
-            }
             let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
-            // Recomputed by the rule the agenda records, so an agenda made under an earlier rule
-            // is verified by that rule.
-            let recomputed = try? Agenda.compute(
-                evidence: evidence, weights: recorded.weights, max: recorded.max, level: recorded.level, inputs: inputs,
-                version: Release.version, rule: recorded.rule)
-            if let recomputed, problems.isEmpty {
-                problems += recorded.differences(from: recomputed)
-            }
-            // What only the maker knew (level, weights, max) is checked against what the
-            // verifier expects, when given.
-            if let level = arguments.value("level"), level != recorded.level.rawValue {
-                problems.append("level: recorded \(recorded.level.rawValue), expected \(level)")
-            }
-            if let max = arguments.value("max"), max != String(recorded.max) {
-                problems.append("max: recorded \(recorded.max), expected \(max)")
+            var expected = AgendaVerification.Expected(level: arguments.value("level").flatMap(ParticipationLevel.init(rawValue:)))
+            if let max = arguments.value("max") {
+                guard let number = Int(max) else { throw UsageError(message: "--max needs a whole number", commandPath: arguments.commandPath) }
+                expected.max = number
             }
             if let text = arguments.value("weights") {
-                let expected: Weights
                 do throws(Weights.ParseError) {
-                    expected = try Weights.parse(text).weights
+                    expected.weights = try Weights.parse(text).weights
                 } catch {
                     throw UsageError(message: "--weights: \(error.message)", commandPath: arguments.commandPath)
                 }
-                for signal in Signal.allCases where abs(expected[signal] - recorded.weights[signal]) > 1e-9 {
-                    problems.append("weights.\(signal.rawValue): recorded \(recorded.weights[signal]), expected \(expected[signal])")
-                }
             }
+            let problems = AgendaVerification.problems(of: recorded, evidence: evidence, inputs: inputs, expected: expected, version: Release.version)
             if recorded.version != Release.version {
                 console.err.line("note: the agenda was made with Wijkpeil \(recorded.version); this is \(Release.version)")
             }
-            guard problems.isEmpty, recomputed != nil else {
+            guard problems.isEmpty else {
                 console.out.line("\(file): does NOT match")
                 for problem in problems { console.out.line("  " + problem) }
                 return .invalid

@@ -3,6 +3,7 @@ import Foundation
 import Store
 import Surveys
 import WijkpeilCore
+import Workflows
 
 /// `wijkpeil analyse`: the neighbourhood analysis of a survey's responses.
 enum AnalyseCommand {
@@ -91,39 +92,13 @@ enum AnalyseCommand {
         try parse(try InputFile.bytes(file))
     }
 
-    /// Every row is validated against the survey; one bad row stops the analysis, with every bad
-    /// row listed by line and question.
     static func fileSample(plan: AnalysisPlan, file: String) throws -> ResponseSample {
-        try readFile(file) { bytes throws(InvalidInput) in
-            var sample = ResponseSample(plan: plan)
-            var findings = Findings()
-            do throws(InvalidInput) {
-                try ResponseFile.forEachRow(bytes, format: ResponseFile.Format(fileName: file), definition: plan.survey, fileHash: nil) { row in
-                    switch row.result {
-                    case .success(let response): sample.add(response, channel: "file")
-                    case .failure(let errors):
-                        for error in errors.errors {
-                            findings.append(Finding(.error, code: error.code.rawValue, at: Location(file: file, line: row.line, path: error.question), message: error.message))
-                        }
-                    }
-                }
-            } catch {
-                throw InvalidInput(error.findings.inFile(file))
-            }
-            guard !findings.hasErrors else { throw InvalidInput(findings) }
-            return sample
-        }
+        try AnalysisSamples.file(plan: plan, bytes: try InputFile.bytes(file), file: file)
     }
 
     static func storedSample(plan: AnalysisPlan, path: String, survey: String, console: Console?) throws -> ResponseSample {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure(message: "there is no database at '\(path)'; check the path (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
-        }
-        let store = try Store(path: path)
-        var sample = ResponseSample(plan: plan)
-        try store.forEachResponse(survey: survey) { response in
-            sample.add(storedAnswers: response.answers, channel: response.source.rawValue)
-            if let console, console.errIsTerminal, sample.responses % 50_000 == 0 { console.err.write("\ranalyse: \(sample.responses) responses read") }
+        let sample = try AnalysisSamples.stored(plan: plan, path: path, survey: survey) { read in
+            if let console, console.errIsTerminal { console.err.write("\ranalyse: \(read) responses read") }
         }
         if let console, console.errIsTerminal, sample.responses >= 50_000 { console.err.write("\r") }
         return sample

@@ -1,3 +1,4 @@
+import Workflows
 import Foundation
 import Stickers
 import Store

@@ -1,3 +1,4 @@
+import Workflows
 import Foundation
 import Store
 import Surveys

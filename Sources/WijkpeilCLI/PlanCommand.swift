@@ -1,3 +1,4 @@
+import Workflows
 import Participation
 import WijkpeilCore
 

@@ -3,6 +3,7 @@ import Hashing
 import Store
 import Surveys
 import WijkpeilCore
+import Workflows
 
 /// `wijkpeil responses`: import paper forms, list and count stored responses.
 enum ResponsesCommand {
@@ -32,75 +33,30 @@ enum ResponsesCommand {
         positionals: [PositionalSpec(name: "FILE", help: "The file to import.")],
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
-            guard !survey.requiresInvite else {
-                throw CommandFailure(
-                    message: "survey '\(survey.id)' requires invitation codes (a binding vote); paper import cannot check them, so it is refused",
-                    exitCode: .invalid)
-            }
             let file = arguments.positionals[0]
-            let bytes = try InputFile.bytes(file)
-            let fileHash = SHA256.hex(bytes)
-            let format = ResponseFile.Format(fileName: file)
-            let contents: ResponseFile.Contents
-            do throws(InvalidInput) {
-                contents = try ResponseFile.read(bytes, format: format, definition: survey, fileHash: fileHash)
-            } catch {
-                throw InvalidInput(error.findings.inFile(file))
-            }
+            let prepared = try PaperImport.prepare(try InputFile.bytes(file), fileName: file, survey: survey)
             let language = arguments.language
-            var invalid: [(line: Int, error: AnswerError)] = []
-            var submissions: [Submission] = []
-            var submissionLines: [Int] = []
-            let hash = Store.hash(of: survey)
-            for row in contents.rows {
-                switch row.result {
-                case .success(let response):
-                    submissions.append(
-                        Submission(
-                            response: response, definition: survey, definitionHash: hash,
-                            submissionKey: row.submissionKey, source: .paper))
-                    submissionLines.append(row.line)
-                case .failure(let errors):
-                    invalid += errors.errors.map { (row.line, $0) }
-                }
-            }
             let skip = arguments.flag("skip-invalid")
-            var receipts: [Receipt] = []
-            var committed = false
-            var earlier: ImportBatch?
             let path = arguments.value("db") ?? "./wijkpeil.sqlite"
             // The database is opened only to commit: a refused file leaves no trace.
-            if invalid.isEmpty || skip, !submissions.isEmpty {
-                let batch = ImportBatch(surveyId: survey.id, hash: fileHash, fileName: (file as NSString).lastPathComponent)
-                let outcome = try DatabaseAccess.writing(arguments) { store in
-                    try store.register(survey)
-                    return try store.importFile(submissions, batch: batch, commitDespiteRejections: skip)
-                }
-                switch outcome {
-                case .alreadyImported(let batch):
-                    earlier = batch
-                case .imported(let results, let didCommit):
-                    committed = didCommit
-                    for (line, result) in zip(submissionLines, results) {
-                        switch result {
-                        case .success(let receipt): receipts.append(receipt)
-                        case .failure: invalid.append((line, Self.keyConflict))
-                        }
-                    }
-                }
+            var outcome = PaperImport.Outcome(invalid: prepared.invalid)
+            if prepared.shouldStore(skippingInvalid: skip) {
+                outcome = try DatabaseAccess.writing(arguments) { store in try PaperImport.store(prepared, into: store, skippingInvalid: skip) }
             }
-            invalid.sort { $0.line < $1.line }
-            let invalidLines = Set(invalid.map(\.line)).count
-            let stored = committed ? receipts.filter { !$0.isDuplicate }.count : 0
-            let duplicates = committed ? receipts.count - stored : 0
+            let (invalid, invalidLines, stored, duplicates, committed, earlier) = (
+                outcome.invalid, outcome.invalidLines, outcome.stored, outcome.alreadyStored, outcome.committed, outcome.earlier
+            )
+            let (fileHash, blankLines) = (prepared.fileHash, prepared.blankLines)
             var rejectedFile: String?
             if skip, committed, !invalid.isEmpty {
-                rejectedFile = try writeRejected(invalid, from: bytes, file: file, format: format, language: language)
+                let rejected = try PaperImport.rejectedLines(invalid, of: prepared, language: language)
+                try OutputFile.write(rejected.text, to: rejected.file, console: console)
+                rejectedFile = rejected.file
             }
             if arguments.value("format") == "json" {
                 var json: [String: JSONValue] = [
                     "stored": .number(Double(stored)), "alreadyStored": .number(Double(duplicates)),
-                    "invalidLines": .number(Double(invalidLines)), "blankLines": .number(Double(contents.blankLines)),
+                    "invalidLines": .number(Double(invalidLines)), "blankLines": .number(Double(blankLines)),
                     "committed": .bool(committed), "fileSHA256": .string(fileHash),
                     "errors": .array(
                         invalid.map { item in
@@ -119,10 +75,10 @@ enum ResponsesCommand {
                 }
             }
             let blank =
-                contents.blankLines == 0
+                blankLines == 0
                 ? ""
                 : (language == .nl
-                    ? ", \(contents.blankLines) lege regel(s) overgeslagen" : ", \(contents.blankLines) blank line(s) passed over")
+                    ? ", \(blankLines) lege regel(s) overgeslagen" : ", \(blankLines) blank line(s) passed over")
             if let earlier {
                 console.err.line(
                     language == .nl
@@ -147,45 +103,6 @@ enum ResponsesCommand {
             }
             return invalid.isEmpty ? .success : .invalid
         })
-
-    /// A line whose key (form number) was stored before with other answers.
-    static let keyConflict = AnswerError(
-        question: "-", code: .keyConflict,
-        message: LocalizedText(
-            nl: "dit formuliernummer (of deze submissionKey) is al opgeslagen met andere antwoorden; de eerste antwoorden zijn bewaard",
-            en: "this form number (or submissionKey) was already stored with other answers; the first answers were kept"))
-
-    /// Writes the invalid lines of an import to `FILE.afgewezen.csv` (CSV: the header, the lines
-    /// and a column `reden` that the import passes over) or `FILE.afgewezen.jsonl` (the lines as
-    /// they were; the reasons were printed), replacing an earlier one. Returns its path.
-    static func writeRejected(
-        _ invalid: [(line: Int, error: AnswerError)], from bytes: [UInt8], file: String, format: ResponseFile.Format, language: Language
-    ) throws -> String {
-        var reasons: [Int: [String]] = [:]
-        for item in invalid { reasons[item.line, default: []].append("\(item.error.question): \(item.error.message.text(in: language))") }
-        let base = (file as NSString).deletingPathExtension
-        var text = ""
-        let out: String
-        switch format {
-        case .csv:
-            out = base + ".afgewezen.csv"
-            let records = try CSVReader.records(bytes, file: file)
-            guard let header = records.first else { return out }
-            text += CSVWriter.line(header.fields + [ResponseTable.reasonColumn])
-            for record in records.dropFirst() {
-                guard let reason = reasons[record.line] else { continue }
-                text += CSVWriter.line(record.fields + [reason.joined(separator: "; ")])
-            }
-        case .jsonl:
-            out = base + ".afgewezen.jsonl"
-            for (index, slice) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
-            where reasons[index + 1] != nil {
-                text += String(decoding: slice, as: UTF8.self) + "\n"
-            }
-        }
-        try OutputFile.write(text, to: out, console: .standard)
-        return out
-    }
 
     static let list = CommandSpec(
         name: "list",

@@ -1,3 +1,4 @@
+import Workflows
 import Dispatch
 import FormServer
 import Foundation

@@ -1,3 +1,4 @@
+import Workflows
 import Foundation
 import Stickers
 import Store
@@ -73,107 +74,20 @@ enum StickersCommand {
             if case .invalid = entry.content { throw InvalidInput(entry.findings) }
             throw CommandFailure(message: "'\(reference)' is not a sticker session; for a survey's sticker question use --db and --survey")
         }
-        let files = Array(arguments.positionals.dropFirst()).map { ($0, nil as String?) } + arguments.all("entry").map { ($0, $0 as String?) }
-        guard !files.isEmpty else {
+        let names = Array(arguments.positionals.dropFirst()).map { ($0, nil as String?) } + arguments.all("entry").map { ($0, $0 as String?) }
+        guard !names.isEmpty else {
             throw UsageError(message: "name at least one placements file (CSV)", commandPath: arguments.commandPath)
         }
-        var table = PlacementTable(), attendees: [String: Int] = [:], findings = Findings()
-        for (file, entryName) in files {
-            let contents = PlacementFile.read(try InputFile.bytes(file), file: file, session: session, entry: entryName)
-            table.append(contentsOf: contents.table)
-            attendees.merge(contents.attendees) { first, _ in first }
-            findings.append(contentsOf: contents.findings)
-        }
-        if findings.hasErrors, !arguments.flag("skip-invalid") {
-            throw InvalidInput(findings)
-        }
-        switch DoubleEntry.reconcile(table, session: session) {
-        case .agreed(var agreed):
-            var result = StickerTally.compute(session: session, table: agreed, attendees: attendees)
-            if arguments.value("db") != nil {
-                // The phones' dots of the same evening: every stickers question that names this session.
-                let digital = try storedDots(session: session, library: library, arguments: arguments, into: &agreed)
-                result = StickerTally.compute(
-                    session: session, table: agreed, attendees: attendees, knownParticipants: result.participants.map { $0 + digital })
-            }
-            result.excluded =
-                findings.errors.map { finding in
-                    StickerTally.Exclusion(file: finding.location.file ?? "", line: finding.location.line ?? 0, code: finding.code, reason: finding.message)
-                } + result.excluded
-            return (session, result)
-        case .differ(let differences):
-            var text = differences.map { difference in
-                "poster \(difference.poster), \(difference.option), \(difference.colour): "
-                    + difference.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            }
-            text.insert(
-                arguments.language == .nl
-                    ? "de twee invoeren verschillen; tel deze posters opnieuw (er is niets geteld):"
-                    : "the two entries differ; recount these posters (nothing was tallied):", at: 0)
-            throw CommandFailure(message: text.joined(separator: "\n  "), exitCode: .invalid)
-        case .wrongNumberOfEntries(let entries):
-            throw CommandFailure(
-                message: "double entry needs exactly two entries of the same counts; found \(entries.count): \(entries.joined(separator: ", "))",
-                exitCode: .invalid)
-        }
-    }
-
-    /// Adds the stored dots of every survey question that names `session` to `table`, as rows of
-    /// a poster named after the question; returns the responses that placed them.
-    private static func storedDots(session: StickerSession, library: SurveyLibrary, arguments: ParsedArguments, into table: inout PlacementTable) throws -> Int {
-        let store = try DatabaseAccess.open(arguments, mustExist: true)
-        var participants = 0
-        for entry in library.definitions {
-            guard case .survey(let survey) = entry.content else { continue }
-            for question in survey.questions {
-                guard case .sessionStickers(let allotment) = question.kind, allotment.session == session.id else { continue }
-                let stored = try store.stickerCounts(survey: survey.id, question: question.id)
-                add(stored, session: session, poster: "\(survey.id)/\(question.id)", file: store.path, into: &table)
-                participants += stored.participants
-            }
-        }
-        return participants
-    }
-
-    /// Stored counts as rows of the placement table: one row per colour and option.
-    private static func add(_ stored: StickerCounts, session: StickerSession, poster name: String, file path: String, into table: inout PlacementTable) {
-        let file = table.addFile(path), poster = table.posterId(name)
-        for (colourIndex, colour) in session.colours.enumerated() {
-            // One-colour questions store their dots under "".
-            let byOption = stored.stickers[colour.id] ?? (session.colours.count == 1 ? stored.stickers[""] : nil) ?? [:]
-            for (index, option) in session.options.enumerated() {
-                guard let count = byOption[option.id], count > 0 else { continue }
-                table.append(poster: poster, option: UInt16(index), colour: UInt8(colourIndex), count: Int32(count), participant: -1, entry: -1, file: file, line: 0)
-            }
-        }
+        let files = try names.map { name, entry in StickerTallying.PlacementInput(name: name, bytes: try InputFile.bytes(name), entry: entry) }
+        // The phones' dots of the same evening, with --db: every stickers question that names this session.
+        let stored = try arguments.value("db").map { _ in (store: try DatabaseAccess.open(arguments, mustExist: true), library: library) }
+        let result = try StickerTallying.paper(session: session, files: files, skipInvalid: arguments.flag("skip-invalid"), adding: stored, language: arguments.language)
+        return (session, result)
     }
 
     private static func digitalTally(_ arguments: ParsedArguments) throws -> (StickerSession, StickerTally) {
         let survey = try DatabaseAccess.survey(arguments)
-        let candidates = survey.questions.filter { question in
-            switch question.kind {
-            case .stickers, .sessionStickers: true
-            default: false
-            }
-        }
-        let question: Question
-        if let id = arguments.value("question") {
-            guard let found = candidates.first(where: { $0.id == id }) else {
-                throw CommandFailure(message: "survey '\(survey.id)' has no stickers question '\(id)'; it has: \(candidates.map(\.id).joined(separator: ", "))")
-            }
-            question = found
-        } else {
-            guard let first = candidates.first else {
-                throw CommandFailure(message: "survey '\(survey.id)' has no question of type \"stickers\"")
-            }
-            question = first
-        }
-        let session = StickerSession(survey: survey, question: question)
-        let store = try DatabaseAccess.open(arguments, mustExist: true)
-        let stored = try store.stickerCounts(survey: survey.id, question: question.id)
-        var table = PlacementTable()
-        add(stored, session: session, poster: question.id, file: store.path, into: &table)
-        return (session, StickerTally.compute(session: session, table: table, knownParticipants: stored.participants))
+        return try StickerTallying.stored(survey: survey, question: arguments.value("question"), store: try DatabaseAccess.open(arguments, mustExist: true))
     }
 
     static let poster = CommandSpec(

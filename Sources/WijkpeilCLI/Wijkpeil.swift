@@ -1,4 +1,5 @@
 import Store
+import Workflows
 import WijkpeilCore
 
 /// The `wijkpeil` command-line tool: the command tree and the one entry point that runs it.
@@ -53,6 +54,9 @@ public enum Wijkpeil {
         } catch let error as CommandFailure {
             console.err.line("wijkpeil: \(error.message)")
             return error.exitCode.rawValue
+        } catch let error as WorkflowError {
+            console.err.line("wijkpeil: \(error.message)")
+            return error.kind == .usage ? ExitCode.usage.rawValue : ExitCode.invalid.rawValue
         } catch let error as StoreError {
             console.err.line("wijkpeil: \(error)")
             return ExitCode.invalid.rawValue

@@ -22,7 +22,7 @@ struct ArchitectureTests {
 
     @Test("Package.swift is read: every product target is there")
     func readsThePackage() {
-        for target in Self.domain + ["Store", "FormServer", "WijkpeilCLI", "wijkpeil", "CSQLite", "CEpoll"] {
+        for target in Self.domain + ["Store", "FormServer", "Workflows", "WijkpeilCLI", "wijkpeil", "CSQLite", "CEpoll"] {
             #expect(Self.dependencies[target] != nil, "\(target) not found in Package.swift")
         }
     }
@@ -40,5 +40,6 @@ struct ArchitectureTests {
             if imports.contains("WijkpeilCLI") { #expect(["wijkpeil", "WijkpeilCLITests"].contains(target), "\(target) imports WijkpeilCLI") }
         }
         #expect(Self.dependencies["WijkpeilCore"] == [])
+        #expect(Self.dependencies["Workflows", default: []].isDisjoint(with: ["FormServer", "WijkpeilCLI"]))
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
-import Participation
-import Stickers
-import Surveys
-import WijkpeilCore
+public import Participation
+public import Stickers
+public import Surveys
+public import WijkpeilCore
 
 /// The survey definitions, sticker sessions and theme sets in a folder (`./surveys` by default),
 /// read and checked. The pure readers live in Surveys and Stickers; this is where files are read.
-struct SurveyLibrary {
+public struct SurveyLibrary: Sendable {
     /// One definition file and what reading it found.
-    struct Entry {
-        enum Content {
+    public struct Entry: Sendable {
+        public enum Content: Sendable {
             case survey(SurveyDefinition)
             case session(StickerSession)
             case themeSet(ThemeSet)
@@ -17,11 +17,11 @@ struct SurveyLibrary {
             case invalid
         }
 
-        var file: String
-        var content: Content
-        var findings: Findings
+        public var file: String
+        public var content: Content
+        public var findings: Findings
 
-        var id: String? {
+        public var id: String? {
             switch content {
             case .survey(let survey): survey.id
             case .session(let session): session.id
@@ -31,20 +31,20 @@ struct SurveyLibrary {
         }
     }
 
-    let directory: String
-    private(set) var themeSets: [String: ThemeSet] = [:]
+    public let directory: String
+    public private(set) var themeSets: [String: ThemeSet] = [:]
     /// The sticker sessions of the folder, which a survey's stickers question may name.
-    private(set) var sessions: [String: StickerAllotment] = [:]
+    public private(set) var sessions: [String: StickerAllotment] = [:]
     /// Theme set files, then definitions, each sorted by file name.
-    private(set) var entries: [Entry] = []
+    public private(set) var entries: [Entry] = []
 
     /// Reads every `*.json` in `directory/themes` and `directory`.
-    init(directory: String) throws(CommandFailure) {
+    public init(directory: String) throws(WorkflowError) {
         self.directory = directory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure(
-                message: "the survey folder '\(directory)' does not exist; run wijkpeil from the project folder or name the folder with --surveys DIR")
+            throw WorkflowError(
+                .usage, "the survey folder '\(directory)' does not exist; run wijkpeil from the project folder or name the folder with --surveys DIR")
         }
         for file in Self.jsonFiles(in: (directory as NSString).appendingPathComponent("themes")) {
             let entry = Self.readThemeSet(file)
@@ -69,7 +69,7 @@ struct SurveyLibrary {
     /// The library to look `reference` up in: `directory`, or, when `reference` is a path to a
     /// file and `directory` does not exist, the file's own folder (whose `themes/` it may use).
     /// So `wijkpeil surveys show ~/enquetes/mijn.json` works outside a project folder.
-    static func holding(_ reference: String, directory: String) throws(CommandFailure) -> SurveyLibrary {
+    public static func holding(_ reference: String, directory: String) throws(WorkflowError) -> SurveyLibrary {
         var isDirectory: ObjCBool = false
         if isPath(reference), !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
             let folder = (reference as NSString).deletingLastPathComponent
@@ -79,12 +79,12 @@ struct SurveyLibrary {
     }
 
     /// Whether a survey reference names a file rather than an id.
-    static func isPath(_ reference: String) -> Bool {
+    public static func isPath(_ reference: String) -> Bool {
         reference.hasSuffix(".json") || reference.contains("/")
     }
 
     /// The surveys and sticker sessions that read without errors.
-    var definitions: [Entry] {
+    public var definitions: [Entry] {
         entries.filter { entry in
             switch entry.content {
             case .survey, .session: true
@@ -94,7 +94,7 @@ struct SurveyLibrary {
     }
 
     /// What a plan check needs to know about each survey and session.
-    var activityFacts: [String: ActivityFacts] {
+    public var activityFacts: [String: ActivityFacts] {
         var facts: [String: ActivityFacts] = [:]
         for entry in definitions {
             switch entry.content {
@@ -109,10 +109,10 @@ struct SurveyLibrary {
     }
 
     /// A survey or session named by id (looked up here) or by a path to a `.json` file.
-    func resolve(_ reference: String) throws(CommandFailure) -> Entry {
+    public func resolve(_ reference: String) throws(WorkflowError) -> Entry {
         if Self.isPath(reference) {
             guard FileManager.default.fileExists(atPath: reference) else {
-                throw CommandFailure(message: "no file '\(reference)'; give a survey id or the path to a .json file")
+                throw WorkflowError(.usage, "no file '\(reference)'; give a survey id or the path to a .json file")
             }
             return read(reference)
         }
@@ -121,19 +121,20 @@ struct SurveyLibrary {
         }
         let known = definitions.compactMap(\.id)
         let hint = Identifier.closest(to: reference, in: known)
-        throw CommandFailure(
-            message: "no survey or sticker session '\(reference)' in \(directory)"
+        throw WorkflowError(
+            .usage,
+            "no survey or sticker session '\(reference)' in \(directory)"
                 + (hint.map { "; did you mean '\($0)'?" } ?? "; `wijkpeil surveys list` shows what there is"))
     }
 
     /// Reads one survey, sticker session or plan file, with this folder's theme sets.
-    func read(_ file: String) -> Entry {
+    public func read(_ file: String) -> Entry {
         Self.read(file, themeSets: themeSets, activities: activityFacts, sessions: sessions)
     }
 
     /// Reads one survey, sticker session, theme set or plan file against the given theme sets and
     /// activities; the kind is told by the content (`colours`, `themes`, `steps`, `questions`).
-    static func read(
+    public static func read(
         _ file: String, themeSets: [String: ThemeSet], activities: [String: ActivityFacts], sessions: [String: StickerAllotment] = [:]
     ) -> Entry {
         let json: JSONValue
@@ -159,7 +160,7 @@ struct SurveyLibrary {
         return Entry(file: file, content: survey.map { .survey($0) } ?? .invalid, findings: findings.inFile(file))
     }
 
-    static func readThemeSet(_ file: String) -> Entry {
+    public static func readThemeSet(_ file: String) -> Entry {
         let json: JSONValue
         do {
             json = try readJSON(file)
@@ -172,7 +173,7 @@ struct SurveyLibrary {
     }
 
     /// Reads and parses a JSON file.
-    static func readJSON(_ file: String) throws(FileReadError) -> JSONValue {
+    public static func readJSON(_ file: String) throws(FileReadError) -> JSONValue {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw FileManager.default.fileExists(atPath: file) ? .unreadable : .missing
         }
@@ -184,7 +185,7 @@ struct SurveyLibrary {
     }
 
     /// The `.json` files directly in a folder, sorted; none if it does not exist.
-    static func jsonFiles(in directory: String) -> [String] {
+    public static func jsonFiles(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
             (directory as NSString).appendingPathComponent($0)
@@ -211,7 +212,7 @@ struct SurveyLibrary {
 }
 
 extension SurveyLibrary.Entry {
-    var isDefinition: Bool {
+    public var isDefinition: Bool {
         switch content {
         case .survey, .session: true
         default: false
@@ -220,12 +221,12 @@ extension SurveyLibrary.Entry {
 }
 
 /// Why a file could not be read as JSON.
-enum FileReadError: Error {
+public enum FileReadError: Error, Sendable {
     case missing
     case unreadable
     case notJSON(String)
 
-    func finding(in file: String) -> Finding {
+    public func finding(in file: String) -> Finding {
         switch self {
         case .missing:
             Finding(

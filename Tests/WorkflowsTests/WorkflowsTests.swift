@@ -1,0 +1,114 @@
+import Agenda
+import Export
+import Foundation
+import Participation
+import Stickers
+import Store
+import Surveys
+import Testing
+import WijkpeilCore
+import Workflows
+
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+private let library = try! SurveyLibrary(directory: packageRoot + "/surveys")
+
+private func survey(_ id: String) throws -> SurveyDefinition {
+    guard case .survey(let survey) = try library.resolve(id).content else { throw WorkflowError(.usage, "no survey \(id)") }
+    return survey
+}
+
+/// A fresh folder, removed afterwards.
+private final class Folder {
+    let path = NSTemporaryDirectory() + "wijkpeil-workflows-" + UUID().uuidString
+    init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+@Suite("Use cases: importing paper forms")
+struct PaperImportWorkflowTests {
+    @Test("a file is checked before anything is stored; stored once; the same file again is told when it was imported")
+    func importOnce() throws {
+        let folder = Folder()
+        let store = try Store(path: folder.path + "/w.sqlite")
+        let bytes = Array("formulier,cijfer-wonen\n1,7\n2,11\n3,8\n".utf8)
+        let prepared = try PaperImport.prepare(bytes, fileName: "papier.csv", survey: try survey("wijkanalyse"))
+        #expect(prepared.invalid.map(\.line) == [3] && prepared.submissions.count == 2)
+        #expect(!prepared.shouldStore(skippingInvalid: false) && prepared.shouldStore(skippingInvalid: true))
+        let first = try PaperImport.store(prepared, into: store, skippingInvalid: true)
+        #expect(first.committed && first.stored == 2 && first.invalidLines == 1)
+        let rejected = try PaperImport.rejectedLines(first.invalid, of: prepared, language: .nl)
+        #expect(rejected.file == "papier.afgewezen.csv" && rejected.text.hasPrefix("formulier,cijfer-wonen,reden\r\n2,11,"))
+        let again = try PaperImport.store(prepared, into: store, skippingInvalid: true)
+        #expect(again.earlier?.fileName == "papier.csv" && again.stored == 0)
+    }
+
+    @Test("an invite-only survey is refused: paper cannot check codes")
+    func inviteOnlyRefused() throws {
+        var ballot = try survey("wijkanalyse")
+        ballot.requiresInvite = true
+        #expect(throws: WorkflowError.self) { try PaperImport.prepare(Array("cijfer-wonen\n7\n".utf8), fileName: "p.csv", survey: ballot) }
+    }
+}
+
+@Suite("Use cases: exports")
+struct ExportWorkflowTests {
+    @Test("an export goes to a folder of its own with its codebook; k-anonymity suppresses rare combinations before the file is kept")
+    func export() throws {
+        let folder = Folder()
+        let store = try Store(path: folder.path + "/w.sqlite")
+        let lines = (0..<12).map { "\($0),\(5 + $0 % 5),\(30 + $0 % 2 * 40)" }.joined(separator: "\n")
+        let prepared = try PaperImport.prepare(Array("formulier,cijfer-wonen,leeftijd\n\(lines)\n".utf8), fileName: "p.csv", survey: try survey("wijkanalyse"))
+        _ = try PaperImport.store(prepared, into: store, skippingInvalid: false)
+        let outcome = try ExportRun.run(plan: ExportPlan(definition: try survey("wijkanalyse")), store: store, k: 7, target: folder.path + "/export/", json: false)
+        #expect(outcome.file == folder.path + "/export/wijkanalyse.csv")
+        #expect(FileManager.default.fileExists(atPath: outcome.codebook))
+        // Ages 30-39 and 70-79, six rows each: under k = 7, so all twelve are suppressed (12 ≥ 7: kept with *).
+        #expect(outcome.report.rows == 12 && outcome.report.rowsSuppressed == 12)
+        let other = folder.path + "/export/wijkanalyse.json"
+        #expect(throws: WorkflowError.self) {
+            try ExportRun.run(plan: ExportPlan(definition: try survey("wijkanalyse")), store: store, k: 7, target: other, json: true)
+        }
+    }
+}
+
+@Suite("Use cases: verifying an agenda")
+struct AgendaVerificationTests {
+    let evidence = [
+        ThemeEvidence(theme: "a", label: LocalizedText(nl: "A"), supportStickers: 6, allSupportStickers: 10, mentioned: 0.4, dissatisfied: 0.5),
+        ThemeEvidence(theme: "b", label: LocalizedText(nl: "B"), supportStickers: 4, allSupportStickers: 10, mentioned: 0.1, dissatisfied: 0.2),
+    ]
+
+    @Test("recomputed from the same inputs it matches; a changed score and a level other than agreed are named")
+    func verify() throws {
+        let inputs = [Agenda.Input(role: "analysis", file: "a.json", sha256: "aa")]
+        let agenda = try Agenda.compute(evidence: evidence, max: 1, inputs: inputs, version: "test")
+        #expect(AgendaVerification.problems(of: agenda, evidence: evidence, inputs: inputs, version: "test").isEmpty)
+        var edited = agenda
+        edited.themes[0].score = 0.1
+        let problems = AgendaVerification.problems(of: edited, evidence: evidence, inputs: inputs, expected: .init(level: .codecide), version: "test")
+        #expect(problems.contains { $0.hasPrefix("themes[0].score: recorded 0.1, recomputed ") })
+        #expect(problems.contains("level: recorded advise, expected codecide"))
+        let otherFile = AgendaVerification.problems(of: agenda, evidence: evidence, inputs: [Agenda.Input(role: "analysis", file: "b.json", sha256: "bb")], version: "test")
+        #expect(otherFile == ["input 1 (analysis a.json): recorded sha256 aa, given b.json sha256 bb"])
+    }
+}
+
+@Suite("Use cases: tallying stickers")
+struct StickerTallyingTests {
+    @Test("the posters and the phones of one evening add up")
+    func postersAndPhones() throws {
+        let folder = Folder()
+        let store = try Store(path: folder.path + "/w.sqlite")
+        let phones = try PaperImport.prepare(
+            Array(#"{"submissionKey": "t1", "answers": {"stippen": {"groen": {"veiligheid": 2}, "rood": {"wonen": 1}}}}"#.utf8), fileName: "t.jsonl",
+            survey: try survey("bewonersavond-stippen"))
+        _ = try PaperImport.store(phones, into: store, skippingInvalid: false)
+        guard case .session(let session) = try library.resolve("bewonersavond").content else { Issue.record("no session"); return }
+        let poster = StickerTallying.PlacementInput(name: "p.csv", bytes: Array("poster,option,colour,count\nt,veiligheid,groen,3\n".utf8))
+        let paper = try StickerTallying.paper(session: session, files: [poster], skipInvalid: false, language: .nl)
+        let both = try StickerTallying.paper(session: session, files: [poster], skipInvalid: false, adding: (store, library), language: .nl)
+        #expect(paper.options.first { $0.id == "veiligheid" }?.counts["groen"] == 3)
+        #expect(both.options.first { $0.id == "veiligheid" }?.counts["groen"] == 5)
+        #expect(both.options.first { $0.id == "wonen" }?.counts["rood"] == 1)
+    }
+}
