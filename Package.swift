@@ -51,7 +51,9 @@ let package = Package(
         .target(name: "Workflows", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process:
         // arguments in, one workflow, output and exit codes out.
-        .target(name: "WijkpeilCLI", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "FormServer", "Workflows"]),
+        .target(
+            name: "WijkpeilCLI",
+            dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "FormServer", "Workflows"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
