@@ -99,15 +99,24 @@ public final class Store: Sendable {
         return hash
     }
 
-    /// The stored definition with `hash`, as JSON.
-    public func definitionJSON(hash: String) throws(StoreError) -> JSONValue? {
-        var text: String?
-        try read { connection throws(StoreError) in
-            try connection.prepare("SELECT json FROM definitions WHERE hash = ?", purpose: "reading a survey definition")
-                .query([.text(hash)]) { row in text = row.text(0) }
-        }
-        return text.flatMap { try? JSONValue.parse(Data($0.utf8)) }
+    /// The reads of this store, each on a fresh connection beside the writer (WAL lets them read
+    /// while it writes): the same as a ``StoreReader`` opened on the file.
+    public var reader: StoreReader { StoreReader(sharing: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds) }
+
+    public func definitionJSON(hash: String) throws(StoreError) -> JSONValue? { try reader.definitionJSON(hash: hash) }
+    public func importBatch(survey: String, hash: String) throws(StoreError) -> ImportBatch? { try reader.importBatch(survey: survey, hash: hash) }
+    public func forEachResponse(survey: String?, shuffled: Bool = false, _ body: (StoredResponse) throws(StoreError) -> Void) throws(StoreError) {
+        try reader.forEachResponse(survey: survey, shuffled: shuffled, body)
     }
+    public func forEachResponse(survey: String, afterId: Int64, limit: Int, _ body: (StoredResponse) throws(StoreError) -> Void) throws(StoreError) {
+        try reader.forEachResponse(survey: survey, afterId: afterId, limit: limit, body)
+    }
+    public func responseCount(survey: String) throws(StoreError) -> Int { try reader.responseCount(survey: survey) }
+    public func responseCounts() throws(StoreError) -> [String: Int] { try reader.responseCounts() }
+    public func stickerCounts(survey: String, question: String) throws(StoreError) -> StickerCounts { try reader.stickerCounts(survey: survey, question: question) }
+    public func recountStickers(survey: String, question: String) throws(StoreError) -> StickerCounts { try reader.recountStickers(survey: survey, question: question) }
+    public func inviteCounts(survey: String) throws(StoreError) -> (total: Int, used: Int) { try reader.inviteCounts(survey: survey) }
+    public func integrityCheck() throws(StoreError) -> [String] { try reader.integrityCheck() }
 
     // MARK: Responses
 
@@ -173,13 +182,6 @@ public final class Store: Sendable {
         try writer.importFile(submissions, batch: batch, commitDespiteRejections: commitDespiteRejections)
     }
 
-    /// The earlier import of the file with SHA-256 `hash` for `survey`, if there was one.
-    public func importBatch(survey: String, hash: String) throws(StoreError) -> ImportBatch? {
-        var found: ImportBatch?
-        try read { connection throws(StoreError) in found = try ImportBatch.find(survey: survey, hash: hash, in: connection) }
-        return found
-    }
-
     private func prepareJob(_ submission: Submission) throws(StoreError) -> GroupCommitWriter.Job {
         var hashes: [[UInt8]] = []
         if submission.requiresInvite, let invite = submission.invite {
@@ -189,102 +191,6 @@ public final class Store: Sendable {
             }
         }
         return GroupCommitWriter.Job(submission: submission, inviteHashes: hashes, completion: { _ in })
-    }
-
-    /// Calls `body` for the responses to `survey` with an id above `afterId`, oldest first, at
-    /// most `limit` of them: for summaries kept up to date a step at a time.
-    public func forEachResponse(
-        survey: String, afterId: Int64, limit: Int, _ body: (StoredResponse) throws(StoreError) -> Void
-    ) throws(StoreError) {
-        try read { connection throws(StoreError) in
-            try connection.prepare(
-                "SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses WHERE survey_id = ? AND id > ? ORDER BY id LIMIT ?",
-                purpose: "reading responses"
-            ).query([.text(survey), .integer(afterId), .integer(Int64(limit))]) { row throws(StoreError) in
-                try body(try storedResponse(row))
-            }
-        }
-    }
-
-    /// How many responses `survey` has: one count over the survey's index, not a read of every answer.
-    public func responseCount(survey: String) throws(StoreError) -> Int {
-        var count = 0
-        try read { connection throws(StoreError) in
-            try connection.prepare("SELECT count(*) FROM responses WHERE survey_id = ?", purpose: "counting responses")
-                .query([.text(survey)]) { row in count = Int(row.int64(0)) }
-        }
-        return count
-    }
-
-    private func storedResponse(_ row: Statement) throws(StoreError) -> StoredResponse {
-        guard let answers = try? JSONValue.parse(Data(row.text(5).utf8)) else {
-            throw StoreError(.notADatabase, purpose: "reading response \(row.int64(0))", sqliteMessage: "answers are not JSON", path: path)
-        }
-        return StoredResponse(
-            id: row.int64(0), surveyId: row.text(1), definitionHash: row.text(2), submissionKey: row.text(3),
-            source: ResponseSource(rawValue: row.text(4)) ?? .web, answers: answers, receivedAt: row.text(6))
-    }
-
-    /// Calls `body` for every response to `survey` (all surveys when `nil`), oldest first or
-    /// `shuffled`, without holding them all in memory.
-    public func forEachResponse(
-        survey: String?, shuffled: Bool = false, _ body: (StoredResponse) throws(StoreError) -> Void
-    ) throws(StoreError) {
-        try read { connection throws(StoreError) in
-            // Shuffled: SQLite sorts by random keys, spilling to disk, so memory stays flat.
-            let sql =
-                "SELECT id, survey_id, definition_hash, submission_key, source, answers, received_at FROM responses"
-                + (survey == nil ? "" : " WHERE survey_id = ?") + (shuffled ? " ORDER BY random()" : " ORDER BY id")
-            try connection.prepare(sql, purpose: "reading responses").query(survey.map { [.text($0)] } ?? []) { row throws(StoreError) in
-                try body(try storedResponse(row))
-            }
-        }
-    }
-
-    /// Responses per survey id.
-    public func responseCounts() throws(StoreError) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        try read { connection throws(StoreError) in
-            try connection.prepare("SELECT survey_id, count(*) FROM responses GROUP BY survey_id", purpose: "counting responses")
-                .query { row in counts[row.text(0)] = Int(row.int64(1)) }
-        }
-        return counts
-    }
-
-    /// The stickers per colour and option of one `stickers` question over all stored responses
-    /// to `survey` (colour `""` for a question of one colour), and how many responses placed
-    /// any. Read from the running totals the writer keeps in the same transaction as each
-    /// response, so a million answers take a few rows to tally. Every stored answer was
-    /// validated on entry, so budgets and caps hold already.
-    public func stickerCounts(survey: String, question: String) throws(StoreError) -> StickerCounts {
-        var counts = StickerCounts()
-        try read { connection throws(StoreError) in
-            try connection.prepare(
-                "SELECT colour, option_id, stickers FROM sticker_totals WHERE survey_id = ? AND question_id = ?", purpose: "counting digital stickers"
-            ).query([.text(survey), .text(question)]) { row in counts.stickers[row.text(0), default: [:]][row.text(1)] = Int(row.int64(2)) }
-            try connection.prepare("SELECT participants FROM sticker_participants WHERE survey_id = ? AND question_id = ?", purpose: "counting digital stickers")
-                .query([.text(survey), .text(question)]) { row in counts.participants = Int(row.int64(0)) }
-        }
-        return counts
-    }
-
-    /// The same counts recomputed from the stored answers themselves: for checking the running
-    /// totals, as `wijkpeil bench crash-check` does.
-    public func recountStickers(survey: String, question: String) throws(StoreError) -> StickerCounts {
-        var counts = StickerCounts()
-        try forEachResponse(survey: survey) { response in
-            guard case .object(let answers) = response.answers, case .object(let placed)? = answers[question] else { return }
-            counts.participants += 1
-            for (key, value) in placed {
-                switch value {
-                case .number(let count): counts.stickers["", default: [:]][key, default: 0] += Int(count)
-                case .object(let byOption):
-                    for case (let option, .number(let count)) in byOption { counts.stickers[key, default: [:]][option, default: 0] += Int(count) }
-                default: break
-                }
-            }
-        }
-        return counts
     }
 
     // MARK: Secrets
@@ -353,18 +259,6 @@ public final class Store: Sendable {
         return codes
     }
 
-    /// How many codes `survey` has, and how many were used.
-    public func inviteCounts(survey: String) throws(StoreError) -> (total: Int, used: Int) {
-        var counts = (total: 0, used: 0)
-        try read { connection throws(StoreError) in
-            try connection.prepare(
-                "SELECT count(*), coalesce(sum(used), 0) FROM invites JOIN invite_batches ON invites.batch_id = invite_batches.id WHERE survey_id = ?",
-                purpose: "counting invitation codes"
-            ).query([.text(survey)]) { row in counts = (Int(row.int64(0)), Int(row.int64(1))) }
-        }
-        return counts
-    }
-
     // MARK: Maintenance
 
     /// Copies everything in the write-ahead log into the database file and empties the log
@@ -400,15 +294,6 @@ public final class Store: Sendable {
             try? FileManager.default.removeItem(atPath: destination)
             throw error
         }
-    }
-
-    /// `PRAGMA integrity_check`: `["ok"]` for a sound database, else SQLite's findings.
-    public func integrityCheck() throws(StoreError) -> [String] {
-        var lines: [String] = []
-        try read { connection throws(StoreError) in
-            try connection.prepare("PRAGMA integrity_check", purpose: "checking the database").query { row in lines.append(row.text(0)) }
-        }
-        return lines
     }
 
     /// Runs `body` with a fresh connection for reading; WAL lets it read while the writer writes.

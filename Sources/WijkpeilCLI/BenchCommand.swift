@@ -286,7 +286,7 @@ enum BenchCommand {
             var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             lines.removeLast()
             let acknowledged = lines.map(String.init)
-            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            let store = try DatabaseAccess.reader(arguments)
             var problems: [String] = []
             let integrity = try store.integrityCheck()
             if integrity != ["ok"] { problems.append("integrity_check: \(integrity.joined(separator: "; "))") }

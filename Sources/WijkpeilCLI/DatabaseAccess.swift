@@ -22,6 +22,17 @@ enum DatabaseAccess {
         return try Store(path: path)
     }
 
+    /// Opens the database named by `--db` for reading only: for commands that only read, which
+    /// neither create a database nor run its migrations (see ``StoreReader``).
+    static func reader(_ arguments: ParsedArguments) throws -> StoreReader {
+        let path = arguments.value("db") ?? "./wijkpeil.sqlite"
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(
+                message: "there is no database at '\(path)'; name it with --db PATH (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
+        }
+        return try StoreReader(path: path)
+    }
+
     /// Opens the database named by `--db` for a command that writes, runs `body`, and then copies
     /// the write-ahead log into the database file, so that the `.sqlite` file alone holds
     /// everything once the command ends (also when `body` failed half-way).

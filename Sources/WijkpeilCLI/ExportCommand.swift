@@ -38,7 +38,7 @@ enum ExportCommand {
                 throw UsageError(message: "--k needs a whole number from 1 to 10000 (5 is usual)", commandPath: arguments.commandPath)
             }
             let survey = try DatabaseAccess.survey(arguments)
-            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            let store = try DatabaseAccess.reader(arguments)
             let outcome = try ExportRun.run(
                 plan: ExportPlan(definition: survey), store: store, k: k, target: target, json: arguments.value("format") == "json",
                 codebook: arguments.value("codebook")

@@ -110,7 +110,7 @@ enum ResponsesCommand {
         options: [.database, .survey, .surveys, .format(["jsonl", "csv"], default: "jsonl")],
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
-            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            let store = try DatabaseAccess.reader(arguments)
             let csv = arguments.value("format") == "csv"
             let questionIds = survey.questions.map(\.id)
             if csv {
@@ -138,7 +138,7 @@ enum ResponsesCommand {
         abstract: "Count stored responses, per survey.",
         options: [.database, OptionSpec("survey", value: "ID", help: "Only this survey id."), .format(["table", "json"], default: "table")],
         run: { arguments, console in
-            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            let store = try DatabaseAccess.reader(arguments)
             var counts = try store.responseCounts()
             if let survey = arguments.value("survey") { counts = [survey: counts[survey] ?? 0] }
             if arguments.value("format") == "json" {
@@ -206,7 +206,7 @@ enum InvitesCommand {
             guard let survey = arguments.value("survey") else {
                 throw UsageError(message: "missing --survey ID", commandPath: arguments.commandPath)
             }
-            let store = try DatabaseAccess.open(arguments, mustExist: true)
+            let store = try DatabaseAccess.reader(arguments)
             let counts = try store.inviteCounts(survey: survey)
             console.out.line("\(survey): \(counts.total) code(s), \(counts.used) used")
             return .success

@@ -80,14 +80,14 @@ enum StickersCommand {
         }
         let files = try names.map { name, entry in StickerTallying.PlacementInput(name: name, bytes: try InputFile.bytes(name), entry: entry) }
         // The phones' dots of the same evening, with --db: every stickers question that names this session.
-        let stored = try arguments.value("db").map { _ in (store: try DatabaseAccess.open(arguments, mustExist: true), library: library) }
+        let stored = try arguments.value("db").map { _ in (store: try DatabaseAccess.reader(arguments), library: library) }
         let result = try StickerTallying.paper(session: session, files: files, skipInvalid: arguments.flag("skip-invalid"), adding: stored, language: arguments.language)
         return (session, result)
     }
 
     private static func digitalTally(_ arguments: ParsedArguments) throws -> (StickerSession, StickerTally) {
         let survey = try DatabaseAccess.survey(arguments)
-        return try StickerTallying.stored(survey: survey, question: arguments.value("question"), store: try DatabaseAccess.open(arguments, mustExist: true))
+        return try StickerTallying.stored(survey: survey, question: arguments.value("question"), store: try DatabaseAccess.reader(arguments))
     }
 
     static let poster = CommandSpec(

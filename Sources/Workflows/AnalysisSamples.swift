@@ -35,7 +35,8 @@ public enum AnalysisSamples {
             throw WorkflowError(
                 .usage, "there is no database at '\(path)'; check the path (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
         }
-        let store = try Store(path: path)
+        // Read-only: an analysis (of the neighbourhood or of the reference) never writes.
+        let store = try StoreReader(path: path)
         var sample = ResponseSample(plan: plan)
         try store.forEachResponse(survey: survey) { response in
             sample.add(storedAnswers: response.answers, channel: response.source.rawValue)

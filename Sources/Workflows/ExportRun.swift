@@ -18,7 +18,7 @@ public enum ExportRun {
     /// name ending in `.csv`/`.json`), and writes the codebook to `codebook` or, by default,
     /// `datapackage.json` in the folder. `progress` is told rows written and the total.
     public static func run(
-        plan: ExportPlan, store: Store, k: Int, target: String, json: Bool, codebook codebookPath: String? = nil,
+        plan: ExportPlan, store: StoreReader, k: Int, target: String, json: Bool, codebook codebookPath: String? = nil,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Outcome {
         let (folder, fileName) = packageFolder(target, survey: plan.definition.id, json: json)
@@ -81,7 +81,7 @@ public enum ExportRun {
     /// Two passes over the stored responses: count the combinations of quasi-identifiers, then
     /// write the rows in random order to a temporary file, checking k-anonymity before it is
     /// renamed into place. Memory holds the combinations, not the rows.
-    static func write(plan: ExportPlan, store: Store, k: Int, to out: String, json: Bool, progress: (Int, Int) -> Void) throws -> DisclosureReport {
+    static func write(plan: ExportPlan, store: StoreReader, k: Int, to out: String, json: Bool, progress: (Int, Int) -> Void) throws -> DisclosureReport {
         var counts: [String: Int] = [:]
         var total = 0
         try store.forEachResponse(survey: plan.definition.id) { response in

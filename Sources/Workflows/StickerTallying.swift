@@ -24,7 +24,7 @@ public enum StickerTallying {
     /// A bad line stops the tally (findings thrown) unless `skipInvalid`; two entries that differ
     /// stop it with the posters to recount.
     public static func paper(
-        session: StickerSession, files: [PlacementInput], skipInvalid: Bool, adding stored: (store: Store, library: SurveyLibrary)? = nil, language: Language
+        session: StickerSession, files: [PlacementInput], skipInvalid: Bool, adding stored: (store: StoreReader, library: SurveyLibrary)? = nil, language: Language
     ) throws -> StickerTally {
         var table = PlacementTable(), attendees: [String: Int] = [:], findings = Findings()
         for file in files {
@@ -66,7 +66,7 @@ public enum StickerTallying {
 
     /// The stored dots of one stickers question of `survey` (`question`, or its first), in the
     /// question's session and colours.
-    public static func stored(survey: SurveyDefinition, question id: String?, store: Store) throws -> (StickerSession, StickerTally) {
+    public static func stored(survey: SurveyDefinition, question id: String?, store: StoreReader) throws -> (StickerSession, StickerTally) {
         let candidates = survey.questions.filter { $0.kind.typeName == "stickers" }
         let question: Question
         if let id {
@@ -87,7 +87,7 @@ public enum StickerTallying {
 
     /// Adds the stored dots of every survey question that names `session` to `table`, as rows
     /// of a poster named after the question; returns the responses that placed them.
-    static func addStoredDots(of session: StickerSession, library: SurveyLibrary, store: Store, into table: inout PlacementTable) throws -> Int {
+    static func addStoredDots(of session: StickerSession, library: SurveyLibrary, store: StoreReader, into table: inout PlacementTable) throws -> Int {
         var participants = 0
         for entry in library.definitions {
             guard case .survey(let survey) = entry.content else { continue }

@@ -36,3 +36,37 @@ struct CheckpointTests {
         withExtendedLifetime(store) {}
     }
 }
+
+@Suite("Reading without writing")
+struct StoreReaderTests {
+    @Test("a reader reads what the store wrote and creates no database where there is none")
+    func readsOnly() throws {
+        let database = TemporaryDatabase()
+        #expect(throws: StoreError.self) { try StoreReader(path: database.path) }
+        #expect(!FileManager.default.fileExists(atPath: database.path))
+        let store = try Store(path: database.path)
+        let hash = try store.register(StoreFixtures.survey())
+        _ = try store.submit(StoreFixtures.submission("k", hash: hash))
+        let reader = try StoreReader(path: database.path)
+        #expect(try reader.responseCounts() == ["peiling": 1])
+        var seen: [String] = []
+        // A read inside a read (a lookup per response) shares the one connection.
+        try reader.forEachResponse(survey: "peiling") { response throws(StoreError) in
+            if try reader.definitionJSON(hash: response.definitionHash) != nil { seen.append(response.submissionKey) }
+        }
+        #expect(seen == ["k"])
+    }
+
+    @Test("a database from an older Wijkpeil is upgraded once, then read")
+    func olderSchema() throws {
+        let database = TemporaryDatabase()
+        do {
+            let connection = try Connection(path: database.path)
+            try Schema.migrate(connection, to: 4)
+        }
+        let reader = try StoreReader(path: database.path)
+        #expect(try reader.responseCounts() == [:])
+        let connection = try Connection(path: database.path)
+        #expect(try connection.integer("PRAGMA user_version", purpose: "test") == Int64(Schema.currentVersion))
+    }
+}

@@ -59,14 +59,14 @@ struct ExportWorkflowTests {
         let lines = (0..<12).map { "\($0),\(5 + $0 % 5),\(30 + $0 % 2 * 40)" }.joined(separator: "\n")
         let prepared = try PaperImport.prepare(Array("formulier,cijfer-wonen,leeftijd\n\(lines)\n".utf8), fileName: "p.csv", survey: try survey("wijkanalyse"))
         _ = try PaperImport.store(prepared, into: store, skippingInvalid: false)
-        let outcome = try ExportRun.run(plan: ExportPlan(definition: try survey("wijkanalyse")), store: store, k: 7, target: folder.path + "/export/", json: false)
+        let outcome = try ExportRun.run(plan: ExportPlan(definition: try survey("wijkanalyse")), store: store.reader, k: 7, target: folder.path + "/export/", json: false)
         #expect(outcome.file == folder.path + "/export/wijkanalyse.csv")
         #expect(FileManager.default.fileExists(atPath: outcome.codebook))
         // Ages 30-39 and 70-79, six rows each: under k = 7, so all twelve are suppressed (12 ≥ 7: kept with *).
         #expect(outcome.report.rows == 12 && outcome.report.rowsSuppressed == 12)
         let other = folder.path + "/export/wijkanalyse.json"
         #expect(throws: WorkflowError.self) {
-            try ExportRun.run(plan: ExportPlan(definition: try survey("wijkanalyse")), store: store, k: 7, target: other, json: true)
+            try ExportRun.run(plan: ExportPlan(definition: try survey("wijkanalyse")), store: store.reader, k: 7, target: other, json: true)
         }
     }
 }
@@ -106,7 +106,7 @@ struct StickerTallyingTests {
         guard case .session(let session) = try library.resolve("bewonersavond").content else { Issue.record("no session"); return }
         let poster = StickerTallying.PlacementInput(name: "p.csv", bytes: Array("poster,option,colour,count\nt,veiligheid,groen,3\n".utf8))
         let paper = try StickerTallying.paper(session: session, files: [poster], skipInvalid: false, language: .nl)
-        let both = try StickerTallying.paper(session: session, files: [poster], skipInvalid: false, adding: (store, library), language: .nl)
+        let both = try StickerTallying.paper(session: session, files: [poster], skipInvalid: false, adding: (store.reader, library), language: .nl)
         #expect(paper.options.first { $0.id == "veiligheid" }?.counts["groen"] == 3)
         #expect(both.options.first { $0.id == "veiligheid" }?.counts["groen"] == 5)
         #expect(both.options.first { $0.id == "wonen" }?.counts["rood"] == 1)
