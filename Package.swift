@@ -55,13 +55,20 @@ let package = Package(
             name: "WijkpeilCLI",
             dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "FormServer", "Workflows"]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
+        // Outside the product: benchmarks and crash harnesses (`wijkpeil-bench`, which the scripts
+        // call), and what they share with the tests (sample answers, concurrent writers, the
+        // plain-SQLite peer).
+        .target(name: "BenchKit", dependencies: ["CSQLite", "WijkpeilCore", "Surveys", "Store"]),
+        .executableTarget(
+            name: "wijkpeil-bench",
+            dependencies: ["BenchKit", "Workflows", "WijkpeilCore", "Surveys", "Stickers", "Store", "Export", "Analysis", "Hashing"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "WijkpeilCoreTests", dependencies: ["WijkpeilCore"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "WijkpeilCore"]),
-        .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore", "BenchKit"]),
         .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "Participation", "WijkpeilCore"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite", "BenchKit"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Surveys", "Participation", "WijkpeilCore"]),

@@ -130,7 +130,7 @@ read -r n_post n_post50 n_post99 n_posterr _ <<< "$(measure -s "$work/post.lua" 
 # The store benchmark at the same concurrency, writing as many responses as the POST run did
 # (into a fresh database, as the POST run), so the two are measured over the same volume.
 store_responses=$(( w_posts > 20000 ? w_posts : 20000 ))
-store_rate=$(.build/release/wijkpeil bench store --writers "$connections" --responses "$store_responses" 2>/dev/null | awk '/writer tasks/ {for (i = 1; i <= NF; i++) if ($i == "durable") print $(i - 1)}')
+store_rate=$(.build/release/wijkpeil-bench store --writers "$connections" --responses "$store_responses" 2>/dev/null | awk '/writer tasks/ {for (i = 1; i <= NF; i++) if ($i == "durable") print $(i - 1)}')
 
 echo
 report "wijkpeil GET /s/wijkanalyse, keep-alive" "$w_get" "$w_get50" "$w_get99" "$w_geterr"

@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
 swift build ${SWIFT_BUILD_FLAGS:-} --product wijkpeil -q
+swift build ${SWIFT_BUILD_FLAGS:-} --product wijkpeil-bench -q
 bin="$(swift build ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/wijkpeil"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"; kill -9 $(jobs -p) 2>/dev/null || true' EXIT
@@ -31,14 +32,14 @@ for ((run = 1; run <= runs; run++)); do
     # The database as the kill left it: every acknowledged key stored once, nothing half-written.
     cut -d' ' -f1 "$work/acked" > "$work/keys"
     ok=true
-    "$bin" bench crash-check --db "$work/http.sqlite" --acknowledged "$work/keys" > "$work/check.out" 2> "$work/check.err" || ok=false
+    "$bin-bench" crash-check --db "$work/http.sqlite" --acknowledged "$work/keys" > "$work/check.out" 2> "$work/check.err" || ok=false
     # The restarted server knows every acknowledged key.
     start_server "$bin" "$work/http.sqlite"
     python3 scripts/http_load.py "$port" --replay "$work/acked" 2> "$work/replay.err" || ok=false
     kill -INT "$server"; wait "$server" 2>/dev/null || true
     # After a clean stop the database file alone, copied without its -wal, holds every answer.
     cp "$work/http.sqlite" "$work/alone.sqlite"
-    "$bin" bench crash-check --db "$work/alone.sqlite" --acknowledged "$work/keys" > "$work/alone.out" 2> "$work/alone.err" || ok=false
+    "$bin-bench" crash-check --db "$work/alone.sqlite" --acknowledged "$work/keys" > "$work/alone.out" 2> "$work/alone.err" || ok=false
     rm -f "$work"/alone.sqlite*
     if $ok; then
         passed=$((passed + 1))

@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
-swift build ${SWIFT_BUILD_FLAGS:-} --product wijkpeil >&2
-bin="$(swift build ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/wijkpeil"
+swift build ${SWIFT_BUILD_FLAGS:-} --product wijkpeil-bench >&2
+bench="$(swift build ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/wijkpeil-bench"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -17,14 +17,14 @@ passed=0
 failed=0
 for ((run = 1; run <= runs; run++)); do
     db="$work/crash-$run.sqlite"
-    "$bin" bench crash-writer --db "$db" --surveys surveys > "$work/acked" 2> "$work/writer.err" &
+    "$bench" crash-writer --db "$db" --surveys surveys > "$work/acked" 2> "$work/writer.err" &
     writer=$!
     # Kill somewhere between 0.2 and 1.2 seconds in: before, during and between commits.
     sleep "0.$((RANDOM % 10 + 2))"
     [ $((RANDOM % 2)) -eq 0 ] && sleep 0.$((RANDOM % 10))
     kill -9 "$writer" 2>/dev/null || true
     wait "$writer" 2>/dev/null || true
-    if "$bin" bench crash-check --db "$db" --acknowledged "$work/acked" > "$work/check.out" 2> "$work/check.err"; then
+    if "$bench" crash-check --db "$db" --acknowledged "$work/acked" > "$work/check.out" 2> "$work/check.err"; then
         passed=$((passed + 1))
         echo "run $run: ok ($(cat "$work/check.err"))" >&2
     else

@@ -160,7 +160,7 @@ public final class StoreReader: Sendable {
     }
 
     /// The same counts recomputed from the stored answers themselves: for checking the running
-    /// totals, as `wijkpeil bench crash-check` does.
+    /// totals, as `wijkpeil-bench crash-check` does.
     public func recountStickers(survey: String, question: String) throws(StoreError) -> StickerCounts {
         var counts = StickerCounts()
         try forEachResponse(survey: survey) { response in

@@ -1,3 +1,4 @@
+import BenchKit
 import CSQLite
 import Foundation
 @testable import Store

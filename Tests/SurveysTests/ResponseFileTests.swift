@@ -1,3 +1,4 @@
+import BenchKit
 import Surveys
 import Testing
 import WijkpeilCore

@@ -1,3 +1,4 @@
+public import Surveys
 public import WijkpeilCore
 
 /// Random answers that are valid for a survey definition: for benchmarks, crash tests and

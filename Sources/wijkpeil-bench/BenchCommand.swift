@@ -1,17 +1,15 @@
-import Workflows
+import BenchKit
 import Foundation
+import Workflows
 import Stickers
 import Store
 import Surveys
 import WijkpeilCore
 
-/// `wijkpeil bench`: benchmarks that print their figures and the machine they ran on, and the
-/// two halves of the crash test (`scripts/crash-test.sh`).
+/// `wijkpeil-bench`: benchmarks that print their figures and the machine they ran on, and the
+/// two halves of the crash test (`scripts/crash-test.sh`). Outside the product.
 enum BenchCommand {
-    static let spec = CommandSpec(
-        name: "bench",
-        abstract: "Benchmarks and the crash test's writer and checker.",
-        subcommands: [store, stickers, export, analysis, crashWriter, crashCheck])
+    static let all = [store, stickers, export, analysis, crashWriter, crashCheck]
 
     static let store = CommandSpec(
         name: "store",
@@ -35,7 +33,7 @@ enum BenchCommand {
 
             console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
             #if DEBUG
-                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench store`")
+                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil-bench store`")
             #endif
             var generator = SystemRandomNumberGenerator()
             let responses = (0..<count).map { _ in
@@ -91,7 +89,7 @@ enum BenchCommand {
             else { throw CommandFailure(message: "the bundled 'bewonersavond' session and 'bewonersavond-stippen' survey are needed") }
             console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
             #if DEBUG
-                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench stickers`")
+                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil-bench stickers`")
             #endif
             var random = SplitMix64(seed: 2026)
             let optionCount = session.options.count, colourCount = session.colours.count
@@ -185,7 +183,7 @@ enum BenchCommand {
             }
             console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
             #if DEBUG
-                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench export`")
+                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil-bench export`")
             #endif
             let folder = NSTemporaryDirectory() + "wijkpeil-bench-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -409,7 +407,9 @@ func pythonSeconds(script: String, arguments: [String]) -> Double? {
 /// Runs this program with `arguments` as a child process; returns its wall time in seconds and
 /// its peak resident memory in megabytes (from wait4's rusage).
 func runChild(_ arguments: [String]) throws -> (seconds: Double, peakMegabytes: Int) {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    // The `wijkpeil` built beside this benchmark, so its own peak memory is measured.
+    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let executable = (me as NSString).deletingLastPathComponent + "/wijkpeil"
     var pid: pid_t = 0
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }

@@ -1,5 +1,6 @@
-import Workflows
+import BenchKit
 import Foundation
+import Workflows
 import Hashing
 import Store
 import Surveys
@@ -20,7 +21,7 @@ extension BenchCommand {
             }
             console.err.line("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
             #if DEBUG
-                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil bench analysis`")
+                console.err.line("note: this is a debug build; for real figures run `swift run -c release wijkpeil-bench analysis`")
             #endif
             let folder = NSTemporaryDirectory() + "wijkpeil-bench-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder + "/surveys/themes", withIntermediateDirectories: true)
