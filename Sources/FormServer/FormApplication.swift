@@ -11,7 +11,8 @@ public import WijkpeilCore
 /// by default (`?lang=en`); the API speaks JSON under `/api/v1/`.
 public final class FormApplication: Sendable {
     let surveys: [SurveyDefinition]
-    let hashes: [String: String]
+    /// Every survey with the hash its responses are filed under.
+    let registered: [String: RegisteredSurvey]
     let store: Store
     let adminToken: String
     let tokens: FormTokens
@@ -42,9 +43,9 @@ public final class FormApplication: Sendable {
         self.log = log
         self.surveys = surveys
         self.allowedHosts = allowedHosts.map { Set($0.map { $0.lowercased() }) }
-        var hashes: [String: String] = [:]
-        for survey in surveys { hashes[survey.id] = try store.register(survey) }
-        self.hashes = hashes
+        var registered: [String: RegisteredSurvey] = [:]
+        for survey in surveys { registered[survey.id] = try store.registered(survey) }
+        self.registered = registered
         self.store = store
         self.adminToken = adminToken
         self.tokens = FormTokens(secret: secret)
@@ -285,7 +286,8 @@ public final class FormApplication: Sendable {
             if fields.value("_confirm") == "wijzig" { return reply(again([])) }
             return reply(html(200, page.confirm(survey, response: response, fields: fields)))
         }
-        let submission = Submission(response: response, definition: survey, definitionHash: hashes[survey.id] ?? "", submissionKey: "web-" + key, source: .web, invite: invite)
+        guard let filed = registered[survey.id] else { return reply(refusal(404, reason: "no such survey", api: false, language: language)) }
+        let submission = Intake.submission(response, to: filed, key: "web-" + key, source: .web, invite: invite)
         // Answered once committed; no thread waits meanwhile.
         store.submit(submission) { result in
             self.noteWrite(result)
@@ -435,7 +437,8 @@ public final class FormApplication: Sendable {
             }
             invite = code
         }
-        let submission = Submission(response: response, definition: survey, definitionHash: hashes[survey.id] ?? "", submissionKey: "api-" + key, source: .api, invite: invite)
+        guard let filed = registered[survey.id] else { return reply(refusal(404, reason: "no such survey", api: true)) }
+        let submission = Intake.submission(response, to: filed, key: "api-" + key, source: .api, invite: invite)
         // Answered once committed; no thread waits meanwhile.
         store.submit(submission) { result in
             self.noteWrite(result)

@@ -118,6 +118,11 @@ public final class Store: Sendable {
     public func inviteCounts(survey: String) throws(StoreError) -> (total: Int, used: Int) { try reader.inviteCounts(survey: survey) }
     public func integrityCheck() throws(StoreError) -> [String] { try reader.integrityCheck() }
 
+    /// Registers `definition` (``register(_:)``) and returns it with its hash, for the intake.
+    public func registered(_ definition: SurveyDefinition) throws(StoreError) -> RegisteredSurvey {
+        RegisteredSurvey(definition: definition, hash: try register(definition))
+    }
+
     // MARK: Responses
 
     /// Stores a submission and returns once it is committed. The same submission key twice

@@ -163,3 +163,34 @@ public struct StickerCounts: Sendable, Hashable {
         self.participants = participants
     }
 }
+
+/// A survey definition as the store keeps it: the definition and the hash responses are filed
+/// under (``Store/register(_:)``). What every intake (the form, the API, the paper import)
+/// makes submissions for, so none can file a response under a missing hash.
+public struct RegisteredSurvey: Sendable, Hashable {
+    public let definition: SurveyDefinition
+    public let hash: String
+
+    /// The definition with the hash ``Store/register(_:)`` files it under (the hash is of its
+    /// canonical JSON, so it is known before the definition is stored).
+    public init(_ definition: SurveyDefinition) {
+        self.init(definition: definition, hash: Store.hash(of: definition))
+    }
+
+    init(definition: SurveyDefinition, hash: String) {
+        self.definition = definition
+        self.hash = hash
+    }
+}
+
+/// The one intake of a response, whatever the channel (the form, the API, the paper import):
+/// answers checked against the survey they were given to (``AnswerValidator``), filed with that
+/// survey's hash, a key and the channel.
+public enum Intake {
+    /// The submission of a checked response.
+    public static func submission(
+        _ response: ValidatedResponse, to survey: RegisteredSurvey, key: String, source: ResponseSource, invite: InviteCode? = nil
+    ) -> Submission {
+        Submission(response: response, definition: survey.definition, definitionHash: survey.hash, submissionKey: key, source: source, invite: invite)
+    }
+}

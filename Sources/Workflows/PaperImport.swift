@@ -68,15 +68,14 @@ public enum PaperImport {
         } catch {
             throw InvalidInput(error.findings.inFile(fileName))
         }
-        let hash = Store.hash(of: survey)
+        let filed = RegisteredSurvey(survey)
         var prepared = Prepared(
             survey: survey, fileName: fileName, fileHash: fileHash, format: format, bytes: bytes, submissions: [], submissionLines: [], invalid: [],
             blankLines: contents.blankLines)
         for row in contents.rows {
             switch row.result {
             case .success(let response):
-                prepared.submissions.append(
-                    Submission(response: response, definition: survey, definitionHash: hash, submissionKey: row.submissionKey, source: .paper))
+                prepared.submissions.append(Intake.submission(response, to: filed, key: row.submissionKey, source: .paper))
                 prepared.submissionLines.append(row.line)
             case .failure(let errors):
                 prepared.invalid += errors.errors.map { LineError(line: row.line, error: $0) }

@@ -145,3 +145,20 @@ struct ImportBatchTests {
         #expect(try store.responseCounts() == ["peiling": 2])
     }
 }
+
+@Suite("One intake")
+struct IntakeTests {
+    @Test("a survey is filed under the hash the store registers, whether it was registered yet or not")
+    func filedUnderTheStoredHash() throws {
+        let database = TemporaryDatabase()
+        let store = try Store(path: database.path)
+        let survey = StoreFixtures.survey()
+        let before = RegisteredSurvey(survey)
+        let registered = try store.registered(survey)
+        #expect(before == registered && !registered.hash.isEmpty)
+        let response = try AnswerValidator.validate(["cijfer": 6], against: survey)
+        let submission = Intake.submission(response, to: registered, key: "k", source: .paper)
+        #expect(submission.definitionHash == registered.hash && submission.source == .paper)
+        #expect(try store.submit(submission).id == 1)
+    }
+}
