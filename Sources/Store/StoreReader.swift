@@ -75,6 +75,19 @@ public final class StoreReader: Sendable {
         return text.flatMap { try? JSONValue.parse(Data($0.utf8)) }
     }
 
+    /// The definitions the responses to `survey` answered, by hash, with how many responses
+    /// answered each, in the order they were first answered.
+    public func definitionHashes(survey: String) throws(StoreError) -> [(hash: String, responses: Int)] {
+        var found: [(hash: String, responses: Int)] = []
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                "SELECT definition_hash, count(*), min(id) AS first FROM responses WHERE survey_id = ? GROUP BY definition_hash ORDER BY first",
+                purpose: "reading which versions were answered"
+            ).query([.text(survey)]) { row in found.append((row.text(0), Int(row.int64(1)))) }
+        }
+        return found
+    }
+
     /// The earlier import of the file with SHA-256 `hash` for `survey`, if there was one.
     public func importBatch(survey: String, hash: String) throws(StoreError) -> ImportBatch? {
         var found: ImportBatch?

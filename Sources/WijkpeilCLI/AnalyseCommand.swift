@@ -63,12 +63,12 @@ enum AnalyseCommand {
             // The neighbourhood and the reference are read at the same time, on two cores.
             let (sample, reference) = try concurrently(
                 {
-                    if let database { return try storedSample(plan: plan, path: database, survey: survey.id, console: console) }
+                    if let database { return try storedSample(plan: plan, path: database, survey: survey.id, console: console, language: arguments.language) }
                     return try fileSample(plan: plan, file: responsesFile ?? "")
                 },
                 { () throws -> ResponseSample? in
                     if let referenceFile { return try fileSample(plan: plan, file: referenceFile) }
-                    if let referenceDatabase { return try storedSample(plan: plan, path: referenceDatabase, survey: referenceSurvey, console: nil) }
+                    if let referenceDatabase { return try storedSample(plan: plan, path: referenceDatabase, survey: referenceSurvey, console: nil, language: arguments.language) }
                     return nil
                 })
             let analysis = NeighbourhoodAnalysis.compute(sample: sample, reference: reference, indicators: indicators, population: population)
@@ -96,8 +96,8 @@ enum AnalyseCommand {
         try AnalysisSamples.file(plan: plan, bytes: try InputFile.bytes(file), file: file)
     }
 
-    static func storedSample(plan: AnalysisPlan, path: String, survey: String, console: Console?) throws -> ResponseSample {
-        let sample = try AnalysisSamples.stored(plan: plan, path: path, survey: survey) { read in
+    static func storedSample(plan: AnalysisPlan, path: String, survey: String, console: Console?, language: Language) throws -> ResponseSample {
+        let sample = try AnalysisSamples.stored(plan: plan, path: path, survey: survey, language: language) { read in
             if let console, console.errIsTerminal { console.err.write("\ranalyse: \(read) responses read") }
         }
         if let console, console.errIsTerminal, sample.responses >= 50_000 { console.err.write("\r") }

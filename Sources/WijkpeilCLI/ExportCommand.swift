@@ -41,12 +41,13 @@ enum ExportCommand {
             let store = try DatabaseAccess.reader(arguments)
             let outcome = try ExportRun.run(
                 plan: ExportPlan(definition: survey), store: store, k: k, target: target, json: arguments.value("format") == "json",
-                codebook: arguments.value("codebook")
+                codebook: arguments.value("codebook"), language: arguments.language
             ) { row, total in
                 if console.errIsTerminal { console.err.write("\rexport: \(row)/\(total)") }
             }
             if console.errIsTerminal { console.err.write("\r") }
             let (report, out, codebookPath) = (outcome.report, outcome.file, outcome.codebook)
+            for line in outcome.joined { console.err.line(line) }
             console.err.line(
                 arguments.language == .nl
                     ? "\(report.rows) rijen geëxporteerd naar \(out) (k = \(k)): \(report.rowsSuppressed) met onderdrukte waarden, \(report.rowsLeftOut) weggelaten; codeboek: \(codebookPath)"

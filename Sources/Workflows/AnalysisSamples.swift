@@ -30,13 +30,19 @@ public enum AnalysisSamples {
 
     /// The stored responses to `survey` in the database at `path`; `progress` is told every
     /// 50,000 responses read.
-    public static func stored(plan: AnalysisPlan, path: String, survey: String, progress: (Int) -> Void = { _ in }) throws -> ResponseSample {
+    /// Responses to an earlier version of the survey are read only where their answers mean the
+    /// same as in the version in hand (``SurveyVersions``); for a reference survey of another id
+    /// the versions are not compared.
+    public static func stored(plan: AnalysisPlan, path: String, survey: String, language: Language = .nl, progress: (Int) -> Void = { _ in }) throws -> ResponseSample {
         guard FileManager.default.fileExists(atPath: path) else {
             throw WorkflowError(
                 .usage, "there is no database at '\(path)'; check the path (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
         }
         // Read-only: an analysis (of the neighbourhood or of the reference) never writes.
         let store = try StoreReader(path: path)
+        if survey == plan.survey.id {
+            try SurveyVersions.read(plan.survey, in: store).requireCompatible(plan.survey, language: language)
+        }
         var sample = ResponseSample(plan: plan)
         try store.forEachResponse(survey: survey) { response in
             sample.add(storedAnswers: response.answers, channel: response.source.rawValue)

@@ -2,7 +2,7 @@ import Foundation
 public import Export
 public import Store
 import Surveys
-import WijkpeilCore
+public import WijkpeilCore
 
 /// Running an export for researchers: the rows anonymised and shuffled into a folder of their own,
 /// with the codebook beside them, and k-anonymity checked before the file is kept.
@@ -12,28 +12,44 @@ public enum ExportRun {
         public var file: String
         public var codebook: String
         public var report: DisclosureReport
+        /// The earlier versions of the survey whose responses were joined, and how.
+        public var joined: [String]
     }
 
     /// Exports the stored responses of `plan`'s survey to `target` (a folder, or a folder and file
     /// name ending in `.csv`/`.json`), and writes the codebook to `codebook` or, by default,
     /// `datapackage.json` in the folder. `progress` is told rows written and the total.
     public static func run(
-        plan: ExportPlan, store: StoreReader, k: Int, target: String, json: Bool, codebook codebookPath: String? = nil,
+        plan: ExportPlan, store: StoreReader, k: Int, target: String, json: Bool, codebook codebookPath: String? = nil, language: Language = .nl,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Outcome {
+        // Every response is read as an answer to the current version: only where it means the same.
+        let versions = try SurveyVersions.read(plan.definition, in: store)
+        try versions.requireCompatible(plan.definition, language: language)
         let (folder, fileName) = packageFolder(target, survey: plan.definition.id, json: json)
         let out = folder + "/" + fileName
         let codebookPath = codebookPath ?? folder + "/datapackage.json"
         try claimFolder(folder, for: fileName, codebook: codebookPath)
         let report = try write(plan: plan, store: store, k: k, to: out, json: json, progress: progress)
-        let codebook = Codebook.dataPackage(plan: plan, csvFile: fileName, disclosure: report)
+        var codebook = Codebook.dataPackage(plan: plan, csvFile: fileName, disclosure: report)
+        if case .object(var package) = codebook {
+            package["wijkpeil:versions"] = .array(
+                versions.versions.map { version in
+                    .object([
+                        "version": .number(Double(version.number)), "definitionSHA256": .string(version.hash),
+                        "responses": .number(Double(version.responses)), "current": .bool(version.isCurrent),
+                        "changes": .array(version.changes.joined.map { .object(["question": .string($0.question), "change": $0.text.jsonValue]) }),
+                    ])
+                })
+            codebook = .object(package)
+        }
         do {
             // Replaced whole: a temporary file renamed into place.
             try (codebook.encoded(pretty: true) + Data("\n".utf8)).write(to: URL(fileURLWithPath: codebookPath), options: .atomic)
         } catch {
             throw WorkflowError(.usage, "cannot write the codebook '\(codebookPath)'; the export itself was written")
         }
-        return Outcome(file: out, codebook: codebookPath, report: report)
+        return Outcome(file: out, codebook: codebookPath, report: report, joined: versions.summary(language: language))
     }
 
     /// The package's folder and the export's file name: `--out export/wijkanalyse/` gives

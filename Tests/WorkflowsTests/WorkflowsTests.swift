@@ -71,6 +71,55 @@ struct ExportWorkflowTests {
     }
 }
 
+@Suite("Use cases: responses to earlier versions")
+struct SurveyVersionsTests {
+    fileprivate func store(_ folder: Folder, answering versions: [SurveyDefinition]) throws -> Store {
+        let store = try Store(path: folder.path + "/w.sqlite")
+        for (index, version) in versions.enumerated() {
+            let filed = try store.registered(version)
+            let response = try AnswerValidator.validate(["cijfer-wonen": 7, "buurt": "noord"], against: version)
+            _ = try store.submit(Intake.submission(response, to: filed, key: "k\(index)", source: .api))
+        }
+        return store
+    }
+
+    @Test("an export joins a version with a question fewer, says so, and records it in the codebook")
+    func joinsAnEarlierVersion() throws {
+        let folder = Folder()
+        var current = try survey("wijkanalyse")
+        current.version = 2
+        var earlier = current
+        earlier.version = 1
+        earlier.questions.removeAll { $0.id == "opmerking" }
+        let store = try store(folder, answering: [earlier, current])
+        let outcome = try ExportRun.run(plan: ExportPlan(definition: current), store: store.reader, k: 1, target: folder.path + "/export/", json: false, language: .en)
+        #expect(outcome.report.rows == 2)
+        #expect(outcome.joined.count == 1 && outcome.joined[0].contains("opmerking: question added"))
+        let codebook = try String(contentsOfFile: outcome.codebook, encoding: .utf8)
+        #expect(codebook.contains("wijkpeil:versions") && codebook.contains("question added"))
+    }
+
+    @Test("answers to a version whose options meant something else are not joined: export and analysis refuse, naming why")
+    func refusesAnotherMeaning() throws {
+        let folder = Folder()
+        var current = try survey("wijkanalyse")
+        current.version = 2
+        var earlier = current
+        earlier.version = 1
+        let index = try #require(earlier.questions.firstIndex { $0.id == "buurt" })
+        guard case .single(var options) = earlier.questions[index].kind else { Issue.record("buurt is not single"); return }
+        options.append(Option(id: "buiten", label: LocalizedText(nl: "Buiten de wijk")))
+        earlier.questions[index].kind = .single(options: options)
+        let store = try store(folder, answering: [earlier, current])
+        #expect {
+            try ExportRun.run(plan: ExportPlan(definition: current), store: store.reader, k: 1, target: folder.path + "/export/", json: false, language: .en)
+        } throws: { error in
+            (error as? WorkflowError)?.message.contains("option(s) removed: buiten") == true
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/export/wijkanalyse.csv"))
+    }
+}
+
 @Suite("Use cases: verifying an agenda")
 struct AgendaVerificationTests {
     let evidence = [
