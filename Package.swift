@@ -42,9 +42,15 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // The neighbourhood agenda: priorities weighed openly, their stability, the council's answer.
         .target(name: "Agenda", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
-        // The survey form endpoint: a strict HTTP/1.1 server on POSIX sockets, the resident
-        // forms, the JSON API.
-        .target(name: "FormServer", dependencies: ["CEpoll", "WijkpeilCore", "Participation", "Surveys", "Store", "Hashing"]),
+        // HTTP/1.1 as bytes: the strict request parser, requests, responses, form decoding, and
+        // the time limits of a connection against a clock it is given. Knows no sockets and
+        // imports nothing of the project.
+        .target(name: "HTTPCore"),
+        // HTTP/1.1 on POSIX sockets: the listener and the event loops (epoll on Linux).
+        .target(name: "HTTPServer", dependencies: ["CEpoll", "HTTPCore"]),
+        // The survey application served over HTTP: routes, the resident forms, the JSON API,
+        // form tokens, public results.
+        .target(name: "FormServer", dependencies: ["HTTPCore", "WijkpeilCore", "Participation", "Surveys", "Store", "Hashing"]),
         // The use cases over the domain targets and the store, which the CLI and the server call:
         // reading the survey folder, importing a file, running an export, tallying stickers,
         // verifying an agenda.
@@ -53,7 +59,9 @@ let package = Package(
         // arguments in, one workflow, output and exit codes out.
         .target(
             name: "WijkpeilCLI",
-            dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "FormServer", "Workflows"]),
+            dependencies: [
+                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "HTTPCore", "HTTPServer", "FormServer", "Workflows",
+            ]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
         // Outside the product: benchmarks and crash harnesses (`wijkpeil-bench`, which the scripts
         // call), and what they share with the tests (sample answers, concurrent writers, the
@@ -71,7 +79,9 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite", "BenchKit"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
-        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Surveys", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),
+        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "HTTPServer", "HTTPCore", "Store", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Store", "Surveys", "Export", "Agenda", "Stickers", "Participation", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),

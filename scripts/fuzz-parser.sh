@@ -13,7 +13,7 @@ printf 'POST /s/x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello' > "$wor
 printf 'POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc' > "$work/corpus/smuggle"
 printf 'POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n{}GET / HTTP/1.0\r\n\r\n' > "$work/corpus/pipeline"
 swiftc -O -sanitize=fuzzer,address -parse-as-library \
-    Sources/FormServer/HTTPRequest.swift Sources/FormServer/HTTPRequestParser.swift Sources/FormServer/URLEncodedForm.swift \
+    Sources/HTTPCore/HTTPRequest.swift Sources/HTTPCore/HTTPRequestParser.swift Sources/HTTPCore/URLEncodedForm.swift \
     scripts/fuzz/RequestParserFuzz.swift -o "$work/fuzz-request-parser" 2>&1 | grep -v "Cannot export local symbol" || true
 echo "fuzzing the request parser for ${seconds}s (corpus in $work/corpus)"
 "$work/fuzz-request-parser" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 "$work/corpus" 2>&1 | tail -n 12

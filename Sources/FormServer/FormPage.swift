@@ -1,3 +1,4 @@
+import HTTPCore
 import Participation
 import Surveys
 import WijkpeilCore

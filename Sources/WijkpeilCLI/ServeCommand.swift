@@ -1,6 +1,8 @@
 import Workflows
 import Dispatch
 import FormServer
+import HTTPCore
+import HTTPServer
 import Foundation
 import Hashing
 import Store

@@ -1,4 +1,6 @@
 import FormServer
+import HTTPCore
+import HTTPServer
 import Foundation
 import Store
 import Testing

@@ -1,4 +1,6 @@
 @testable import FormServer
+import HTTPCore
+import HTTPServer
 import Testing
 
 @Suite("Form tokens")

@@ -1,4 +1,6 @@
 import FormServer
+import HTTPCore
+import HTTPServer
 import Foundation
 #if canImport(Glibc)
     import Glibc

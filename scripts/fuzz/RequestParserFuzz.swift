@@ -1,5 +1,5 @@
 // libFuzzer target for the HTTP request parser (built by scripts/fuzz-parser.sh together with
-// Sources/FormServer/HTTPRequest.swift, HTTPRequestParser.swift and URLEncodedForm.swift).
+// Sources/HTTPCore/HTTPRequest.swift, HTTPRequestParser.swift and URLEncodedForm.swift).
 //
 // Besides "no crash, no hang", it checks two properties on every input:
 // 1. the outcome does not depend on how the bytes are split between reads;

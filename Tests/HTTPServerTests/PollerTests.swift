@@ -3,7 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-@testable import FormServer
+@testable import HTTPServer
 import Testing
 
 @Suite("Poller")

@@ -89,7 +89,7 @@ extension Array where Element == UInt8 {
     /// Appends another byte array in place (one `memcpy` into the reserved capacity): the
     /// generic `append(contentsOf:)` over an array copied byte by byte here, and a form page is
     /// 20 KB.
-    mutating func appendBytes(_ other: [UInt8]) {
+    public mutating func appendBytes(_ other: [UInt8]) {
         other.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 }

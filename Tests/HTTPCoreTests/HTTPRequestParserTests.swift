@@ -1,4 +1,4 @@
-import FormServer
+import HTTPCore
 import Foundation
 import Testing
 

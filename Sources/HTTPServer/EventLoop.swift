@@ -1,4 +1,5 @@
 import Dispatch
+import HTTPCore
 import Foundation
 #if canImport(Glibc)
     import Glibc
@@ -17,6 +18,7 @@ final class EventLoop: @unchecked Sendable {
     typealias StartError = HTTPServer.StartError
 
     let configuration: Configuration
+    private let deadlineLimits: ConnectionDeadlines<ContinuousClock.Instant>.Limits
     private let handler: Handler
     private let refusalPage: RefusalPage
     /// Connections open over all loops, for the limit.
@@ -40,6 +42,9 @@ final class EventLoop: @unchecked Sendable {
 
     init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage, openCount: ConnectionCount) {
         self.configuration = configuration
+        deadlineLimits = ConnectionDeadlines.Limits(
+            headerTimeout: configuration.headerTimeout, bodyGrace: configuration.bodyGrace,
+            minimumBodyRate: configuration.minimumBodyRate, idleTimeout: configuration.idleTimeout)
         self.handler = handler
         self.refusalPage = refusalPage
         self.openCount = openCount
@@ -201,7 +206,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func register(fd: Int32, peer: String, now: ContinuousClock.Instant) {
-        connections[fd] = Connection(fd: fd, peer: peer, parser: HTTPRequestParser(limits: configuration.limits), now: now)
+        connections[fd] = Connection(
+            fd: fd, peer: peer, parser: HTTPRequestParser(limits: configuration.limits),
+            deadlines: ConnectionDeadlines(limits: deadlineLimits, openedAt: now))
         poller?.add(fd, .readable)
     }
 
@@ -230,7 +237,7 @@ final class EventLoop: @unchecked Sendable {
         while true {
             let received = buffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
             if received > 0 {
-                connection.lastActivity = now
+                connection.deadlines.progressed(at: now)
                 // While an answer is pending the bytes wait in the parser (pipelining).
                 connection.parser.append(buffer[0..<received])
                 if received < buffer.count { break }
@@ -280,16 +287,14 @@ final class EventLoop: @unchecked Sendable {
             }
             switch event {
             case .needMore:
-                if connection.parser.inRequest, connection.headStart == nil { connection.headStart = now }
-                if connection.parser.readingBody, connection.bodyStart == nil { connection.bodyStart = now }
+                connection.deadlines.waiting(inRequest: connection.parser.inRequest, readingBody: connection.parser.readingBody, at: now)
                 return
             case .expectsContinue:
-                connection.bodyStart = now
+                connection.deadlines.bodyInvited(at: now)
                 enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), on: connection, now: now)
             case .request(let request):
                 connection.requests += 1
-                connection.headStart = nil
-                connection.bodyStart = nil
+                connection.deadlines.requestRead()
                 let keepAlive =
                     request.keepAlive && connection.requests < configuration.maxRequestsPerConnection
                     && !stopping.load(ordering: .relaxed) && !connection.peerClosed
@@ -340,7 +345,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func enqueue(_ bytes: [UInt8], on connection: Connection, now: ContinuousClock.Instant) {
-        if connection.output.isEmpty { connection.output = bytes } else { connection.output.appendBytes(bytes) }
+        if connection.output.isEmpty { connection.output = bytes } else { bytes.withUnsafeBufferPointer { connection.output.append(contentsOf: $0) } }
         flush(connection, now: now)
     }
 
@@ -351,7 +356,7 @@ final class EventLoop: @unchecked Sendable {
             }
             if sent > 0 {
                 connection.outputOffset += sent
-                connection.lastActivity = now
+                connection.deadlines.progressed(at: now)
                 continue
             }
             if sent < 0, errno == EINTR { continue }
@@ -374,32 +379,29 @@ final class EventLoop: @unchecked Sendable {
             return
         }
         if connection.state == .reading {
-            connection.idleSince = now
+            connection.deadlines.answered(at: now)
             process(connection, now: now)
         }
         watch(connection)
     }
 
-    /// Enforces the time limits.
+    /// Enforces the time limits (`ConnectionDeadlines` decides; this carries it out).
     private func sweep(now: ContinuousClock.Instant) {
         for connection in connections.all {
+            let phase: ConnectionDeadlines<ContinuousClock.Instant>.Phase
             if !connection.output.isEmpty {
-                if now - connection.lastActivity > configuration.idleTimeout { closeConnection(connection) }
-                continue
+                phase = .writing
+            } else if connection.state == .reading {
+                phase = .reading(
+                    inRequest: connection.parser.inRequest, readingBody: connection.parser.readingBody,
+                    bodyBytesReceived: connection.parser.bodyBytesReceived)
+            } else {
+                phase = .awaiting
             }
-            guard connection.state == .reading else { continue }
-            if let bodyStart = connection.bodyStart, connection.parser.readingBody {
-                let elapsed = now - bodyStart
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                if elapsed > configuration.bodyGrace, Double(connection.parser.bodyBytesReceived) < Double(configuration.minimumBodyRate) * seconds {
-                    refuse(connection, status: 408, reason: "the body arrived too slowly", now: now)
-                }
-            } else if let headStart = connection.headStart, connection.parser.inRequest {
-                if now - headStart > configuration.headerTimeout {
-                    refuse(connection, status: 408, reason: "the request head took too long", now: now)
-                }
-            } else if now - connection.idleSince > configuration.idleTimeout {
-                closeConnection(connection)
+            switch connection.deadlines.verdict(at: now, phase: phase) {
+            case .keep: break
+            case .close: closeConnection(connection)
+            case .refuse(let status, let reason): refuse(connection, status: status, reason: reason, now: now)
             }
         }
     }
@@ -483,16 +485,13 @@ private final class Connection {
     var closeAfterWrite = false
     var peerClosed = false
     var requests = 0
-    var idleSince: ContinuousClock.Instant
-    var lastActivity: ContinuousClock.Instant
-    var headStart: ContinuousClock.Instant?
-    var bodyStart: ContinuousClock.Instant?
+    /// When it last progressed, and the clocks of its head, body and idle time.
+    var deadlines: ConnectionDeadlines<ContinuousClock.Instant>
 
-    init(fd: Int32, peer: String, parser: HTTPRequestParser, now: ContinuousClock.Instant) {
+    init(fd: Int32, peer: String, parser: HTTPRequestParser, deadlines: ConnectionDeadlines<ContinuousClock.Instant>) {
         self.fd = fd
         self.peer = peer
         self.parser = parser
-        idleSince = now
-        lastActivity = now
+        self.deadlines = deadlines
     }
 }

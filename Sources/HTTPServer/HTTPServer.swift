@@ -1,3 +1,4 @@
+public import HTTPCore
 import Dispatch
 import Foundation
 #if canImport(Glibc)
