@@ -160,84 +160,89 @@ public final class FormApplication: Sendable {
         let query = (try? URLEncodedForm(query: request.query)) ?? URLEncodedForm(pairs: [])
         let language = Language(code: query.value("lang") ?? "") ?? .nl
         let api = segments.first == "api"
-        let method = request.method == "HEAD" ? "GET" : request.method
         if let allowedHosts, !allowedHosts.contains(Self.hostName(request.header("host") ?? "")) {
             return reply(refusal(421, reason: "this server does not answer to that host name", api: api, language: language))
         }
 
-        /// `methods` is "GET, HEAD", "GET, HEAD, POST" or "POST": the Allow header as sent.
-        func allow(_ methods: String, _ body: () -> Void) {
-            let allowed: Bool =
-                switch method {
-                case "GET": methods.hasPrefix("GET")
-                case "POST": methods.hasSuffix("POST")
-                default: false
-                }
-            if allowed {
-                body()
-            } else {
-                var response = refusal(405, reason: "method not allowed", api: api, language: language)
-                response.headers.append(("Allow", methods))
-                reply(response)
-            }
+        let survey: SurveyDefinition?
+        let route: FormRoute
+        switch Self.routes.route(method: request.method, segments: segments) {
+        case .notFound:
+            return reply(refusal(404, reason: "not found", api: api, language: language))
+        case .methodNotAllowed(let allow):
+            var response = refusal(405, reason: "method not allowed", api: api, language: language)
+            response.headers.append(("Allow", allow))
+            return reply(response)
+        case .found(let found, let parameters):
+            // A route with a parameter names a survey, which must exist.
+            survey = parameters.first.flatMap { self.survey($0) }
+            if !parameters.isEmpty, survey == nil { return reply(refusal(404, reason: "no such survey", api: api, language: language)) }
+            route = found
         }
 
-        switch segments {
-        case [""]:
-            allow("GET, HEAD") { reply(html(200, FormPage(language: language).index(surveys))) }
-        case ["healthz"]:
-            allow("GET, HEAD") {
-                if let reason = writeFailure.withLock({ $0 }) {
-                    reply(json(503, ["status": "failing", "reason": .string(reason)]))
-                } else {
-                    reply(json(200, ["status": "ok"]))
-                }
+        switch (route, survey) {
+        case (.index, _):
+            reply(html(200, FormPage(language: language).index(surveys)))
+        case (.health, _):
+            if let reason = writeFailure.withLock({ $0 }) {
+                reply(json(503, ["status": "failing", "reason": .string(reason)]))
+            } else {
+                reply(json(200, ["status": "ok"]))
             }
-        case ["static", "wijkpeil.css"]:
-            allow("GET, HEAD") {
-                reply(
-                    HTTPResponse(
-                        status: 200, contentType: "text/css; charset=utf-8", text: FormPage.styleSheet,
-                        headers: Self.securityHeaders + [("Cache-Control", "public, max-age=3600")]))
+        case (.styleSheet, _):
+            reply(
+                HTTPResponse(
+                    status: 200, contentType: "text/css; charset=utf-8", text: FormPage.styleSheet,
+                    headers: Self.securityHeaders + [("Cache-Control", "public, max-age=3600")]))
+        case (.form, let survey?):
+            if request.method == "POST" {
+                postForm(request, survey: survey, peer: peer, language: language, reply: reply)
+            } else {
+                reply(emptyForm(survey, language: language))
             }
-        case let path where path.count == 2 && path[0] == "s":
-            guard let survey = survey(path[1]) else { return reply(refusal(404, reason: "no such survey", api: false, language: language)) }
-            allow("GET, HEAD, POST") {
-                if method == "GET" {
-                    reply(emptyForm(survey, language: language))
-                } else {
-                    postForm(request, survey: survey, peer: peer, language: language, reply: reply)
-                }
-            }
-        case let path where path.count == 3 && path[0] == "s" && path[2] == "bedankt":
-            guard let survey = survey(path[1]) else { return reply(refusal(404, reason: "no such survey", api: false, language: language)) }
-            allow("GET, HEAD") { reply(html(200, FormPage(language: language).thanks(survey))) }
-        case ["api", "v1", "surveys"]:
-            allow("GET, HEAD") {
-                reply(
-                    json(
-                        200,
-                        .array(
-                            surveys.map { survey in
-                                .object([
-                                    "id": .string(survey.id), "version": .number(Double(survey.version)), "title": survey.title.jsonValue,
-                                    "level": .string(survey.level.rawValue), "requiresInvite": .bool(survey.requiresInvite),
-                                ])
-                            })))
-            }
-        case let path where path.count == 4 && path[0] == "api" && path[1] == "v1" && path[2] == "surveys":
-            guard let survey = survey(path[3]) else { return reply(refusal(404, reason: "no such survey", api: true)) }
-            allow("GET, HEAD") { reply(json(200, survey.jsonValue)) }
-        case let path where path.count == 5 && path[0] == "api" && path[1] == "v1" && path[2] == "surveys" && path[4] == "responses":
-            guard let survey = survey(path[3]) else { return reply(refusal(404, reason: "no such survey", api: true)) }
-            allow("POST") { postJSON(request, survey: survey, peer: peer, reply: reply) }
-        case let path where path.count == 5 && path[0] == "api" && path[1] == "v1" && path[2] == "surveys" && path[4] == "results":
-            guard let survey = survey(path[3]) else { return reply(refusal(404, reason: "no such survey", api: true)) }
-            allow("GET, HEAD") { results(request, survey: survey, reply: reply) }
-        default:
-            reply(refusal(404, reason: "not found", api: api, language: language))
+        case (.thanks, let survey?):
+            reply(html(200, FormPage(language: language).thanks(survey)))
+        case (.surveyList, _):
+            reply(
+                json(
+                    200,
+                    .array(
+                        surveys.map { survey in
+                            .object([
+                                "id": .string(survey.id), "version": .number(Double(survey.version)), "title": survey.title.jsonValue,
+                                "level": .string(survey.level.rawValue), "requiresInvite": .bool(survey.requiresInvite),
+                            ])
+                        })))
+        case (.surveyDefinition, let survey?):
+            reply(json(200, survey.jsonValue))
+        case (.responses, let survey?):
+            postJSON(request, survey: survey, peer: peer, reply: reply)
+        case (.results, let survey?):
+            results(request, survey: survey, reply: reply)
+        case (.form, nil), (.thanks, nil), (.surveyDefinition, nil), (.responses, nil), (.results, nil):
+            reply(refusal(404, reason: "no such survey", api: api, language: language))
         }
     }
+
+    /// What the server serves: the routes below, and nothing else (404), each for its methods
+    /// only (405 with `Allow`).
+    enum FormRoute: Sendable {
+        case index, health, styleSheet, form, thanks, surveyList, surveyDefinition, responses, results
+    }
+
+    static let routes: Router<FormRoute> = {
+        var routes = Router<FormRoute>()
+        routes.add(["GET"], "/", .index)
+        routes.add(["GET"], "/healthz", .health)
+        routes.add(["GET"], "/static/wijkpeil.css", .styleSheet)
+        routes.add(["GET", "POST"], "/s/:survey", .form)
+        routes.add(["GET"], "/s/:survey/bedankt", .thanks)
+        routes.add(["GET"], "/api/v1/surveys", .surveyList)
+        routes.add(["GET"], "/api/v1/surveys/:survey", .surveyDefinition)
+        routes.add(["POST"], "/api/v1/surveys/:survey/responses", .responses)
+        routes.add(["GET"], "/api/v1/surveys/:survey/results", .results)
+        return routes
+    }()
 
     // MARK: The resident form
 
