@@ -13,7 +13,7 @@ public struct ConnectionDeadlines<Instant: InstantProtocol>: Sendable where Inst
         public var minimumBodyRate: Int
         public var idleTimeout: Duration
 
-        public init(
+        @inlinable public init(
             headerTimeout: Duration = .seconds(10), bodyGrace: Duration = .seconds(5), minimumBodyRate: Int = 240,
             idleTimeout: Duration = .seconds(15)
         ) {
@@ -44,41 +44,42 @@ public struct ConnectionDeadlines<Instant: InstantProtocol>: Sendable where Inst
     }
 
     public let limits: Limits
-    private var idleSince: Instant
-    private var lastActivity: Instant
-    private var headStart: Instant?
-    private var bodyStart: Instant?
+    // Inlinable, so the event loop's calls are specialised for its clock rather than generic.
+    @usableFromInline var idleSince: Instant
+    @usableFromInline var lastActivity: Instant
+    @usableFromInline var headStart: Instant?
+    @usableFromInline var bodyStart: Instant?
 
     /// A connection opened at `now`.
-    public init(limits: Limits, openedAt now: Instant) {
+    @inlinable public init(limits: Limits, openedAt now: Instant) {
         self.limits = limits
         idleSince = now
         lastActivity = now
     }
 
     /// Bytes came in or went out.
-    public mutating func progressed(at now: Instant) { lastActivity = now }
+    @inlinable public mutating func progressed(at now: Instant) { lastActivity = now }
 
     /// The parser wants more bytes: a request head or body has begun (its clock starts once).
-    public mutating func waiting(inRequest: Bool, readingBody: Bool, at now: Instant) {
+    @inlinable public mutating func waiting(inRequest: Bool, readingBody: Bool, at now: Instant) {
         if inRequest, headStart == nil { headStart = now }
         if readingBody, bodyStart == nil { bodyStart = now }
     }
 
     /// The client asked for `100 Continue`: its body's clock starts now.
-    public mutating func bodyInvited(at now: Instant) { bodyStart = now }
+    @inlinable public mutating func bodyInvited(at now: Instant) { bodyStart = now }
 
     /// A whole request was read: the head and body clocks stop.
-    public mutating func requestRead() {
+    @inlinable public mutating func requestRead() {
         headStart = nil
         bodyStart = nil
     }
 
     /// An answer was written in full; the connection waits for the next request.
-    public mutating func answered(at now: Instant) { idleSince = now }
+    @inlinable public mutating func answered(at now: Instant) { idleSince = now }
 
     /// Whether the connection may stay, at `now`, in `phase`.
-    public func verdict(at now: Instant, phase: Phase) -> Verdict {
+    @inlinable public func verdict(at now: Instant, phase: Phase) -> Verdict {
         switch phase {
         case .awaiting:
             return .keep

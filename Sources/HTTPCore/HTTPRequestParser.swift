@@ -64,6 +64,12 @@ public struct HTTPRequestParser: Sendable {
         buffer.append(contentsOf: bytes)
     }
 
+    /// Received bytes, copied in one go (the event loop's path: a generic sequence from
+    /// another module would be copied a byte at a time).
+    public mutating func append(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+    }
+
     /// The next event. After a refusal the parser is spent: answer and close.
     public mutating func next() throws(Refusal) -> Event {
         if pending == nil {

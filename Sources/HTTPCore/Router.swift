@@ -15,18 +15,19 @@ public struct Router<Route: Sendable>: Sendable {
         case notFound
     }
 
-    private enum Segment: Sendable, Equatable {
+    @usableFromInline enum Segment: Sendable, Equatable {
         case literal(String)
         case parameter
     }
 
-    private struct Entry: Sendable {
-        var segments: [Segment]
-        var methods: [String]
-        var route: Route
+    @usableFromInline struct Entry: Sendable {
+        @usableFromInline var segments: [Segment]
+        @usableFromInline var methods: [String]
+        @usableFromInline var route: Route
     }
 
-    private var entries: [Entry] = []
+    // Inlinable, so an application's lookups are specialised for its `Route` rather than generic.
+    @usableFromInline var entries: [Entry] = []
 
     public init() {}
 
@@ -41,7 +42,7 @@ public struct Router<Route: Sendable>: Sendable {
 
     /// The route for `method` at the path `segments` (the path split on `/`, without the empty
     /// first element: `/s/x` is `["s", "x"]`, `/` is `[""]`).
-    public func route(method: String, segments: [String]) -> Outcome {
+    @inlinable public func route(method: String, segments: [String]) -> Outcome {
         let asked = method == "HEAD" ? "GET" : method
         var allowed: Set<String> = []
         for entry in entries {
@@ -57,7 +58,7 @@ public struct Router<Route: Sendable>: Sendable {
     }
 
     /// The parameters' values when `path` fits `pattern`; nil when it does not.
-    private static func match(_ pattern: [Segment], _ path: [String]) -> [String]? {
+    @inlinable static func match(_ pattern: [Segment], _ path: [String]) -> [String]? {
         guard pattern.count == path.count else { return nil }
         var parameters: [String] = []
         for (segment, part) in zip(pattern, path) {
