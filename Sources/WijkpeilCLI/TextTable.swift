@@ -1,4 +1,5 @@
-/// A plain-text table for terminals: columns padded to their widest cell, a rule under the header.
+/// A plain-text table: columns padded to their widest cell, a rule under the header. Its width
+/// follows the cells only, never the window, so output piped to a file is the same everywhere.
 struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
@@ -32,6 +33,8 @@ struct TextTable {
                 let isLast = column == cells.count - 1
                 text += isLast ? cell : cell.padded(to: widths[column] + 2)
             }
+            // An empty last column leaves no trailing spaces (they show in diffs and pagers).
+            while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
         var lines = [line(headers), line(widths.map { String(repeating: "-", count: $0) })]

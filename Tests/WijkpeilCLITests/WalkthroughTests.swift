@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// The walk-through of docs/walkthrough.md on the bundled sample, run in-process: what it prints
+/// must stay byte for byte what `samples/kerkwijk/walkthrough.txt` holds, so a renovation that
+/// changes a figure, a sentence or a column is seen. After a change meant to alter the output,
+/// record it again with `WIJKPEIL_RECORD_WALKTHROUGH=1 swift test --filter Walkthrough` and read
+/// the diff before committing it.
+@Suite("The bundled walk-through prints what it printed")
+struct WalkthroughTests {
+    static let expectedFile = packageRoot + "/samples/kerkwijk/walkthrough.txt"
+
+    /// The walk-through's commands; `S/` is the sample folder, `T/` a fresh folder for outputs.
+    static let steps: [[String]] = [
+        ["stickers", "tally", "bewonersavond", "S/stickers-tafel1.csv", "S/stickers-tafel2.csv"],
+        ["stickers", "tally", "bewonersavond", "S/stickers-tafel1.csv", "S/stickers-tafel2.csv", "--format", "json", "--out", "T/uitslag.json"],
+        [
+            "analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden.csv", "--reference", "S/stad.csv", "--indicators",
+            "S/indicatoren.csv", "--population", "S/bevolking.csv", "--by", "buurt",
+        ],
+        [
+            "analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden.csv", "--reference", "S/stad.csv", "--indicators",
+            "S/indicatoren.csv", "--population", "S/bevolking.csv", "--by", "buurt", "--format", "json", "--out", "T/analyse.json",
+        ],
+        ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json"],
+        ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json", "--lang", "en"],
+        ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json", "--format", "json", "--out", "T/agenda.json"],
+        ["agenda", "respond", "T/agenda.json", "--theme", "veiligheid", "--decision", "adopted"],
+        ["agenda", "respond", "T/agenda.json", "--theme", "verkeer", "--decision", "adjusted", "--reason", "Eerst de schoolroute; de rest van de wijk in 2028"],
+        ["agenda", "add-priority", "T/agenda.json", "--theme", "wonen", "--reason", "De woningbouwopgave van de stad vraagt het."],
+        ["agenda", "publish", "T/agenda.json", "--out", "T/agenda.html"],
+        ["agenda", "verify", "T/agenda.json", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json"],
+    ]
+
+    /// Every step's command, stdout, stderr and exit code, with the folders written as `S/` and `T/`.
+    static func transcript() -> String {
+        let folder = TemporaryFolder()
+        let samples = packageRoot + "/samples/kerkwijk/"
+        var text = ""
+        for step in steps {
+            let arguments =
+                step.map { argument in
+                    argument.hasPrefix("S/") ? samples + argument.dropFirst(2) : argument.hasPrefix("T/") ? folder.path + "/" + argument.dropFirst(2) : argument
+                } + (step[0] == "agenda" ? [] : ["--surveys", bundledSurveys])
+            let result = run(arguments)
+            func normalised(_ output: String) -> String {
+                output.replacingOccurrences(of: folder.path + "/", with: "T/").replacingOccurrences(of: samples, with: "S/")
+            }
+            text += "$ wijkpeil " + step.joined(separator: " ") + "\n"
+            text += normalised(result.out)
+            if !result.err.isEmpty { text += "[stderr]\n" + normalised(result.err) }
+            text += "[exit \(result.status)]\n\n"
+        }
+        return text
+    }
+
+    @Test("the output of every step is the recorded output")
+    func sameOutput() throws {
+        let actual = Self.transcript()
+        if ProcessInfo.processInfo.environment["WIJKPEIL_RECORD_WALKTHROUGH"] == "1" {
+            try actual.write(toFile: Self.expectedFile, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOfFile: Self.expectedFile, encoding: .utf8)
+        guard actual != expected else { return }
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(actualLines.count, expectedLines.count)
+        let shown = { (lines: [Substring]) in first < lines.count ? String(lines[first]) : "(end)" }
+        Issue.record("line \(first + 1) differs:\n  recorded: \(shown(expectedLines))\n  now:      \(shown(actualLines))")
+    }
+
+    @Test("every step of the walk-through succeeds")
+    func everyStepSucceeds() throws {
+        let expected = try String(contentsOfFile: Self.expectedFile, encoding: .utf8)
+        #expect(expected.components(separatedBy: "[exit 0]").count - 1 == Self.steps.count)
+    }
+}
