@@ -42,7 +42,7 @@ enum AgendaCommand {
         run: { arguments, console in
             var agenda = try compute(arguments, console: console)
             let language = arguments.language
-            if let out = arguments.value("out") { try keepCouncilAnswers(in: out, for: &agenda, language: language) }
+            if let out = arguments.value("out") { try AgendaMaking.keepCouncilAnswers(in: out, for: &agenda, language: language) }
             let text: String
             switch arguments.value("format") {
             case "json": text = agenda.jsonValue.prettyText + "\n"
@@ -57,23 +57,6 @@ enum AgendaCommand {
             try OutputFile.write(text, to: arguments.value("out"), console: console)
             return .success
         })
-
-    /// An agenda file that already holds the council's answers is never erased by computing the
-    /// agenda again: with the same priorities the answers are carried over; with other priorities
-    /// the command stops and says how to go on.
-    static func keepCouncilAnswers(in out: String, for agenda: inout Agenda, language: Language) throws {
-        guard let data = FileManager.default.contents(atPath: out), let json = try? JSONValue.parse(data),
-            let earlier = try? Agenda.read(json, file: out), !earlier.responses.isEmpty
-        else { return }
-        guard earlier.priorities == agenda.priorities else {
-            throw CommandFailure(
-                message: language == .nl
-                    ? "'\(out)' bevat de antwoorden van de raad op \(earlier.priorities.joined(separator: ", ")); de nieuwe berekening geeft \(agenda.priorities.joined(separator: ", ")). Er is niets overschreven: schrijf naar een ander bestand (--out agenda-2.json) en leg de nieuwe speerpunten opnieuw aan de raad voor."
-                    : "'\(out)' holds the council's answers to \(earlier.priorities.joined(separator: ", ")); the new computation gives \(agenda.priorities.joined(separator: ", ")). Nothing was overwritten: write to another file (--out agenda-2.json) and put the new priorities to the council again.",
-                exitCode: .invalid)
-        }
-        agenda.responses = earlier.responses
-    }
 
     static func compute(_ arguments: ParsedArguments, console: Console) throws -> Agenda {
         guard let analysisFile = arguments.value("analysis") else {
@@ -100,40 +83,15 @@ enum AgendaCommand {
         if stickerFiles.isEmpty {
             console.err.line("no sticker tallies given (--stickers): the residents signal drops out and its weight is shared over the others")
         }
-        let (analysis, analysisInput) = try readJSON(analysisFile, role: "analysis")
-        var tallies: [(json: JSONValue, file: String)] = [], inputs = [analysisInput]
-        for file in stickerFiles {
-            let (json, input) = try readJSON(file, role: "stickers")
-            tallies.append((json, file))
-            inputs.append(input)
-        }
-        let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
-        do throws(Agenda.ComputeError) {
-            return try Agenda.compute(evidence: evidence, weights: weights, max: max, level: level, inputs: inputs, version: Release.version)
-        } catch .noSignal {
-            throw CommandFailure(
-                message: "every signal that has weight is missing for every theme; give sticker tallies, or weigh the signals the analysis has", exitCode: .invalid)
-        } catch .maxOutOfRange(let max) {
-            throw UsageError(message: "--max \(max) is out of range", commandPath: arguments.commandPath)
-        }
-    }
-
-    /// A JSON file with its SHA-256, recorded so the agenda can be verified.
-    static func readJSON(_ file: String, role: String) throws -> (JSONValue, Agenda.Input) {
-        let data = try InputFile.data(file)
-        do {
-            let json = try JSONValue.parse(data)
-            return (json, Agenda.Input(role: role, file: (file as NSString).lastPathComponent, sha256: SHA256.hex(data)))
-        } catch {
-            throw CommandFailure(message: "'\(file)' is not JSON (\(error)); give the file made by wijkpeil with --format json", exitCode: .invalid)
-        }
+        let inputs = try AgendaMaking.read(analysis: analysisFile, stickers: stickerFiles)
+        return try AgendaMaking.make(from: inputs, weights: weights, max: max, level: level, version: Release.version)
     }
 
     static func readAgenda(_ arguments: ParsedArguments) throws -> (Agenda, String) {
         guard let file = arguments.positionals.first else {
             throw UsageError(message: "name the agenda file (made by wijkpeil agenda --format json --out AGENDA.json)", commandPath: arguments.commandPath)
         }
-        let (json, _) = try readJSON(file, role: "agenda")
+        let (json, _) = try AgendaMaking.readJSON(file, role: "agenda")
         return (try Agenda.read(json, file: file), file)
     }
 
@@ -258,14 +216,7 @@ enum AgendaCommand {
             guard let analysisFile = arguments.value("analysis") else {
                 throw UsageError(message: "name the analysis with --analysis FILE", commandPath: arguments.commandPath)
             }
-            let (analysis, analysisInput) = try readJSON(analysisFile, role: "analysis")
-            var tallies: [(json: JSONValue, file: String)] = [], inputs = [analysisInput]
-            for stickers in arguments.all("stickers") {
-                let (json, input) = try readJSON(stickers, role: "stickers")
-                tallies.append((json, stickers))
-                inputs.append(input)
-            }
-            let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
+            let given = try AgendaMaking.read(analysis: analysisFile, stickers: arguments.all("stickers"))
             var expected = AgendaVerification.Expected(level: arguments.value("level").flatMap(ParticipationLevel.init(rawValue:)))
             if let max = arguments.value("max") {
                 guard let number = Int(max) else { throw UsageError(message: "--max needs a whole number", commandPath: arguments.commandPath) }
@@ -278,7 +229,8 @@ enum AgendaCommand {
                     throw UsageError(message: "--weights: \(error.message)", commandPath: arguments.commandPath)
                 }
             }
-            let problems = AgendaVerification.problems(of: recorded, evidence: evidence, inputs: inputs, expected: expected, version: Release.version)
+            let problems = AgendaVerification.problems(
+                of: recorded, evidence: given.evidence, inputs: given.files, expected: expected, version: Release.version)
             if recorded.version != Release.version {
                 console.err.line("note: the agenda was made with Wijkpeil \(recorded.version); this is \(Release.version)")
             }
@@ -288,7 +240,7 @@ enum AgendaCommand {
                 return .invalid
             }
             console.out.line(
-                "\(file): matches — priorities \(recorded.priorities.joined(separator: ", ")), recomputed from \(inputs.count) input file(s) by \(recorded.rule.rawValue)")
+                "\(file): matches — priorities \(recorded.priorities.joined(separator: ", ")), recomputed from \(given.files.count) input file(s) by \(recorded.rule.rawValue)")
             console.out.line(
                 "  as made with level \(recorded.level.rawValue), max \(recorded.max), weights "
                     + Signal.allCases.filter { recorded.weights[$0] > 0 }.map { "\($0.rawValue)=\(Language.en.number(recorded.weights[$0], digits: 4))" }.joined(separator: ",")

@@ -161,3 +161,69 @@ struct StickerTallyingTests {
         #expect(both.options.first { $0.id == "wonen" }?.counts["rood"] == 1)
     }
 }
+
+@Suite("Use cases: making the agenda")
+struct AgendaMakingTests {
+    let inputs = AgendaMaking.Inputs(
+        evidence: [
+            ThemeEvidence(theme: "a", label: LocalizedText(nl: "A"), supportStickers: 6, allSupportStickers: 10, mentioned: 0.4, dissatisfied: 0.5),
+            ThemeEvidence(theme: "b", label: LocalizedText(nl: "B"), supportStickers: 4, allSupportStickers: 10, mentioned: 0.1, dissatisfied: 0.2),
+        ], files: [Agenda.Input(role: "analysis", file: "a.json", sha256: "aa")])
+
+    @Test("a file that cannot be read is a usage error naming it; a file that is not JSON is invalid, naming it")
+    func readingFiles() throws {
+        let folder = Folder()
+        #expect {
+            try AgendaMaking.readJSON(folder.path + "/nergens.json", role: "analysis")
+        } throws: { error in
+            (error as? WorkflowError).map { $0.kind == .usage && $0.message.contains("nergens.json") } == true
+        }
+        let text = folder.path + "/tekst.json"
+        _ = FileManager.default.createFile(atPath: text, contents: Data("geen json".utf8))
+        #expect {
+            try AgendaMaking.readJSON(text, role: "analysis")
+        } throws: { error in
+            (error as? WorkflowError).map { $0.kind == .invalid && $0.message.contains("tekst.json") } == true
+        }
+        _ = FileManager.default.createFile(atPath: text, contents: Data("{}".utf8))
+        let (_, input) = try AgendaMaking.readJSON(text, role: "analysis")
+        // The SHA-256 of the two bytes "{}".
+        #expect(input.sha256 == "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a" && input.file == "tekst.json")
+    }
+
+    @Test("the agenda is weighed from the evidence; with no signal left it is refused in words")
+    func making() throws {
+        let agenda = try AgendaMaking.make(from: inputs, weights: .standard, max: 1, level: .advise, version: "test")
+        #expect(agenda.priorities == ["a"])
+        // Only the indicators weigh, and no theme has any.
+        let none = try #require(Weights([.indicators: 1]))
+        #expect(throws: WorkflowError.self) {
+            try AgendaMaking.make(from: inputs, weights: none, max: 1, level: .advise, version: "test")
+        }
+    }
+
+    @Test("computed again into a file with the council's answers: kept when the priorities are the same, refused when they differ")
+    func councilAnswersAreKept() throws {
+        let folder = Folder()
+        var answered = try AgendaMaking.make(from: inputs, weights: .standard, max: 1, level: .advise, version: "test")
+        try answered.record(CouncilResponse(decision: .adopted, reason: nil, date: "2026-11-30"), for: "a")
+        let file = folder.path + "/agenda.json"
+        _ = FileManager.default.createFile(atPath: file, contents: answered.jsonValue.encoded(pretty: true))
+
+        var again = try AgendaMaking.make(from: inputs, weights: .standard, max: 1, level: .advise, version: "test")
+        try AgendaMaking.keepCouncilAnswers(in: file, for: &again, language: .en)
+        #expect(again.responses["a"]?.decision == .adopted)
+
+        var other = inputs
+        other.evidence[1].supportStickers = 9
+        other.evidence[1].mentioned = 0.9
+        other.evidence[1].dissatisfied = 0.9
+        var changed = try AgendaMaking.make(from: other, weights: .standard, max: 1, level: .advise, version: "test")
+        #expect(changed.priorities == ["b"])
+        #expect {
+            try AgendaMaking.keepCouncilAnswers(in: file, for: &changed, language: .en)
+        } throws: { error in
+            (error as? WorkflowError)?.message.contains("holds the council's answers to a; the new computation gives b") == true
+        }
+    }
+}

@@ -1,0 +1,85 @@
+public import Agenda
+import Foundation
+import Hashing
+public import Participation
+public import WijkpeilCore
+
+/// Making the neighbourhood agenda from the files the council is given: the analysis and the
+/// sticker tallies, each recorded by its SHA-256 so anyone can verify the agenda later; and
+/// computing it again without erasing the council's answers.
+public enum AgendaMaking {
+    /// What the agenda is weighed from: the evidence per theme, and the files it came from.
+    public struct Inputs: Sendable {
+        public var evidence: [ThemeEvidence]
+        /// The analysis first, then the tallies, as the agenda records them.
+        public var files: [Agenda.Input]
+
+        public init(evidence: [ThemeEvidence], files: [Agenda.Input]) {
+            self.evidence = evidence
+            self.files = files
+        }
+    }
+
+    /// Reads the analysis (`wijkpeil analyse --format json`) and the sticker tallies
+    /// (`wijkpeil stickers tally --format json`). A file that cannot be read is a usage error
+    /// naming it; a file that is not what it should be is invalid, with its findings.
+    public static func read(analysis analysisFile: String, stickers stickerFiles: [String]) throws -> Inputs {
+        let (analysis, analysisInput) = try readJSON(analysisFile, role: "analysis")
+        var tallies: [(json: JSONValue, file: String)] = [], files = [analysisInput]
+        for file in stickerFiles {
+            let (json, input) = try readJSON(file, role: "stickers")
+            tallies.append((json, file))
+            files.append(input)
+        }
+        let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
+        return Inputs(evidence: evidence, files: files)
+    }
+
+    /// A JSON file made by Wijkpeil, with its SHA-256 and its role (`analysis`, `stickers`, `agenda`).
+    public static func readJSON(_ file: String, role: String) throws(WorkflowError) -> (JSONValue, Agenda.Input) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw WorkflowError(.usage, "cannot read '\(file)'; check the path")
+        }
+        do {
+            let json = try JSONValue.parse(data)
+            return (json, Agenda.Input(role: role, file: (file as NSString).lastPathComponent, sha256: SHA256.hex(data)))
+        } catch {
+            throw WorkflowError(.invalid, "'\(file)' is not JSON (\(error)); give the file made by wijkpeil with --format json")
+        }
+    }
+
+    /// Weighs the themes into at most `max` priorities.
+    public static func make(
+        from inputs: Inputs, weights: Weights, max: Int, level: ParticipationLevel, version: String
+    ) throws(WorkflowError) -> Agenda {
+        do throws(Agenda.ComputeError) {
+            return try Agenda.compute(evidence: inputs.evidence, weights: weights, max: max, level: level, inputs: inputs.files, version: version)
+        } catch {
+            switch error {
+            case .noSignal:
+                throw WorkflowError(.invalid, "every signal that has weight is missing for every theme; give sticker tallies, or weigh the signals the analysis has")
+            case .maxOutOfRange(let max):
+                throw WorkflowError(.usage, "--max \(max) is out of range: 1 to \(Agenda.largestMax)")
+            }
+        }
+    }
+
+    /// An agenda file that already holds the council's answers is never erased by computing the
+    /// agenda again: with the same priorities the answers are carried over into `agenda`; with
+    /// other priorities nothing may be written, and the error says how to go on.
+    public static func keepCouncilAnswers(in file: String, for agenda: inout Agenda, language: Language) throws(WorkflowError) {
+        guard let data = FileManager.default.contents(atPath: file), let json = try? JSONValue.parse(data),
+            let earlier = try? Agenda.read(json, file: file), !earlier.responses.isEmpty
+        else { return }
+        guard earlier.priorities == agenda.priorities else {
+            let before = earlier.priorities.joined(separator: ", "), now = agenda.priorities.joined(separator: ", ")
+            throw WorkflowError(
+                .invalid,
+                language == .nl
+                    ? "'\(file)' bevat de antwoorden van de raad op \(before); de nieuwe berekening geeft \(now). Er is niets overschreven: schrijf naar een ander bestand (--out agenda-2.json) en leg de nieuwe speerpunten opnieuw aan de raad voor."
+                    : "'\(file)' holds the council's answers to \(before); the new computation gives \(now). Nothing was overwritten: write to another file (--out agenda-2.json) and put the new priorities to the council again."
+            )
+        }
+        agenda.responses = earlier.responses
+    }
+}
