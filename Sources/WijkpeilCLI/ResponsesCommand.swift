@@ -111,25 +111,8 @@ enum ResponsesCommand {
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
             let store = try DatabaseAccess.reader(arguments)
-            let csv = arguments.value("format") == "csv"
-            let questionIds = survey.questions.map(\.id)
-            if csv {
-                console.out.write(CSVWriter.line(["id", "submissionKey", "source", "receivedAt"] + questionIds))
-            }
-            try store.forEachResponse(survey: survey.id) { response in
-                if csv {
-                    guard case .object(let answers) = response.answers else { return }
-                    let cells = questionIds.map { ResponseTable.cell(answers[$0] ?? .null) }
-                    console.out.write(CSVWriter.line([String(response.id), response.submissionKey, response.source.rawValue, response.receivedAt] + cells))
-                } else {
-                    let json: JSONValue = .object([
-                        "id": .number(Double(response.id)), "submissionKey": .string(response.submissionKey),
-                        "source": .string(response.source.rawValue), "receivedAt": .string(response.receivedAt),
-                        "definitionHash": .string(response.definitionHash), "answers": response.answers,
-                    ])
-                    console.out.line(String(decoding: json.encoded(), as: UTF8.self))
-                }
-            }
+            let format = ResponseListing.Format(rawValue: arguments.value("format") ?? "") ?? .jsonl
+            try ResponseListing.list(survey, from: store, format: format) { console.out.write($0) }
             return .success
         })
 

@@ -227,3 +227,33 @@ struct AgendaMakingTests {
         }
     }
 }
+
+@Suite("Use cases: the organiser's list of stored responses")
+struct ResponseListingTests {
+    @Test("CSV and JSONL list every stored response in order, with key, channel and the hash answered")
+    func lists() throws {
+        let folder = Folder()
+        let store = try Store(path: folder.path + "/w.sqlite")
+        let definition = try survey("wijkanalyse")
+        let filed = try store.registered(definition)
+        let answered: [[String: JSONValue]] = [["cijfer-wonen": 7, "eerst-beter": ["verkeer", "wonen"]], ["cijfer-wonen": 4]]
+        for (index, answers) in answered.enumerated() {
+            let response = try AnswerValidator.validate(answers, against: definition)
+            _ = try store.submit(Intake.submission(response, to: filed, key: "k\(index)", source: index == 0 ? .web : .paper))
+        }
+        var csv = ""
+        try ResponseListing.list(definition, from: store.reader, format: .csv) { csv += $0 }
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("id,submissionKey,source,receivedAt,cijfer-bewoners,"))
+        #expect(lines[1].hasPrefix("1,k0,web,") && lines[1].contains(",7,") && lines[1].contains("wonen;verkeer"))
+        #expect(lines[2].hasPrefix("2,k1,paper,") && lines[2].contains(",4,"))
+
+        var jsonl: [String] = []
+        try ResponseListing.list(definition, from: store.reader, format: .jsonl) { jsonl.append($0) }
+        #expect(jsonl.count == 2 && jsonl.allSatisfy { $0.hasSuffix("}\n") })
+        let first = try JSONValue.parse(Data(jsonl[0].utf8))
+        guard case .object(let fields) = first else { Issue.record("not an object"); return }
+        #expect(fields["submissionKey"] == .string("k0") && fields["definitionHash"] == .string(filed.hash))
+    }
+}
