@@ -176,13 +176,14 @@ final class EventLoop: @unchecked Sendable {
             }
             guard fd >= 0 else { return }
             Self.makeNonBlocking(fd)
+            suppressSIGPIPE(fd)
             var on: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
             if openCount.value.wrappingAdd(1, ordering: .relaxed).newValue > configuration.maxConnections {
                 openCount.value.wrappingSubtract(1, ordering: .relaxed)
                 // Full: say so at once rather than leave the caller hanging.
                 let bytes = refusalPage(503, "too many connections", false).serialised(keepAlive: false, date: date(now))
-                _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)) }
+                _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, sendWithoutSignal | Int32(MSG_DONTWAIT)) }
                 close(fd)
                 continue
             }
@@ -352,7 +353,7 @@ final class EventLoop: @unchecked Sendable {
     private func flush(_ connection: Connection, now: ContinuousClock.Instant) {
         while connection.outputOffset < connection.output.count {
             let sent = connection.output.withUnsafeBytes { raw in
-                send(connection.fd, raw.baseAddress! + connection.outputOffset, raw.count - connection.outputOffset, Int32(MSG_NOSIGNAL))
+                send(connection.fd, raw.baseAddress! + connection.outputOffset, raw.count - connection.outputOffset, sendWithoutSignal)
             }
             if sent > 0 {
                 connection.outputOffset += sent

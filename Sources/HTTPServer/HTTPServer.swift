@@ -3,12 +3,6 @@ import Dispatch
 import Foundation
 #if canImport(Glibc)
     import Glibc
-    private let socketBind = Glibc.bind
-    private let socketListen = Glibc.listen
-#elseif canImport(Darwin)
-    import Darwin
-    private let socketBind = Darwin.bind
-    private let socketListen = Darwin.listen
 #endif
 import Synchronization
 
@@ -82,7 +76,7 @@ public final class HTTPServer: Sendable {
     private static func listen(host: String, port: UInt16) throws(StartError) -> (fd: Int32, port: UInt16) {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_socktype = streamSocket
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
         var result: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &result)
@@ -91,7 +85,7 @@ public final class HTTPServer: Sendable {
         }
         defer { freeaddrinfo(result) }
         let info = first.pointee
-        let fd = socket(info.ai_family, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(info.ai_family, streamSocket, 0)
         guard fd >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
         EventLoop.makeNonBlocking(fd)
         var on: Int32 = 1, off: Int32 = 0
