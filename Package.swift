@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Stickers", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // The neighbourhood analysis: marks per theme and buurt against a reference, indicators,
         // who took part, a SWOT draft; the statistics it needs, written here.
-        .target(name: "Analysis", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
+        .target(name: "Analysis", dependencies: ["WijkpeilCore", "Surveys"]),
         // The neighbourhood agenda: priorities weighed openly, their stability, the council's answer.
         .target(name: "Agenda", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // HTTP/1.1 as bytes: the strict request parser, requests, responses, form decoding, and

@@ -1,15 +1,6 @@
 import Participation
 public import WijkpeilCore
 
-extension LocalizedText {
-    /// The text as the JSON object of the file format.
-    public var jsonValue: JSONValue {
-        var object: [String: JSONValue] = ["nl": .string(nl)]
-        if let en { object["en"] = .string(en) }
-        return .object(object)
-    }
-}
-
 extension SurveyDefinition {
     /// The definition in the file format of DESIGN.md, with every default written out, so that
     /// scripts can read the full definition (`wijkpeil surveys show ID --format json`).

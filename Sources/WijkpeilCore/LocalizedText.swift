@@ -25,3 +25,12 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 extension LocalizedText: CustomStringConvertible {
     public var description: String { nl }
 }
+
+extension LocalizedText {
+    /// The text as the JSON object of the file formats: `{"nl": …, "en": …}`, `en` only when given.
+    public var jsonValue: JSONValue {
+        var object: [String: JSONValue] = ["nl": .string(nl)]
+        if let en { object["en"] = .string(en) }
+        return .object(object)
+    }
+}

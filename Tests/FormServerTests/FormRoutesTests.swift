@@ -3,6 +3,7 @@ import HTTPCore
 import HTTPServer
 import Foundation
 import Store
+import Surveys
 import Testing
 import WijkpeilCore
 
