@@ -2,7 +2,7 @@ import Participation
 public import WijkpeilCore
 
 extension SurveyDefinition {
-    /// The definition in the file format of DESIGN.md, with every default written out, so that
+    /// The definition in the file format of docs/formats.md, with every default written out, so that
     /// scripts can read the full definition (`wijkpeil surveys show ID --format json`).
     public var jsonValue: JSONValue {
         var object: [String: JSONValue] = [

@@ -1,8 +1,8 @@
 public import Participation
 public import WijkpeilCore
 
-/// A survey as organisers write it in `surveys/*.json` (the format is in DESIGN.md and
-/// `docs/formats.md`): what it asks, and what it promises residents.
+/// A survey as organisers write it in `surveys/*.json` (the format is in `docs/formats.md`):
+/// what it asks, and what it promises residents.
 public struct SurveyDefinition: Sendable, Hashable, Identifiable {
     public var id: String
     public var version: Int

@@ -64,7 +64,7 @@ struct PositionalSpec: Sendable {
     var variadic = false
 }
 
-/// How a command ended; the process's exit status (DESIGN.md).
+/// How a command ended; the process's exit status (0 success, 1 invalid input, 2 usage; docs/walkthrough.md).
 enum ExitCode: Int32, Sendable {
     case success = 0
     /// The input was read but is invalid; the findings were printed.
