@@ -148,9 +148,12 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// The text handed in was not JSON.
-public struct JSONSyntaxError: Error, Sendable, Hashable {
+public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The parser's own description, which usually names a line and column.
     public var detail: String
+
+    /// The detail alone, so a message quoting the error reads as a sentence.
+    public var description: String { detail }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
