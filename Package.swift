@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "HTTPServer", "HTTPCore", "Store", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
-        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Store", "Surveys", "Export", "Agenda", "Stickers", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Store", "Surveys", "Export", "Agenda", "Analysis", "Stickers", "Participation", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]
 )

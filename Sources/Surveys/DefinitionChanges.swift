@@ -8,7 +8,9 @@ public import WijkpeilCore
 /// earlier answers are left out), options added, a question's wording or help changed, a limit
 /// changed that earlier answers keep to. Refused, because the answers mean different things: a
 /// question of another type, a rating on another scale, an option removed or given another
-/// meaning (label), another session's stickers.
+/// meaning (label), another session's stickers; and, because residents answered under the
+/// earlier version's promise, a question's privacy made less strict or strict otherwise (only
+/// `none` → anything and anything → `direct` are joined), or a number's generalisation changed.
 public struct DefinitionChanges: Sendable, Hashable {
     /// One change, for the question it concerns.
     public struct Change: Sendable, Hashable {
@@ -45,7 +47,7 @@ public struct DefinitionChanges: Sendable, Hashable {
     private mutating func compare(_ old: Question, _ new: Question) {
         let before = joined.count + conflicts.count
         defer {
-            // Anything else (required, privacy, a limit): said, and joined; the export follows the later version.
+            // Anything else (required, a limit): said, and joined; the export follows the later version.
             if joined.count + conflicts.count == before {
                 joined.append(Change(question: old.id, text: LocalizedText(nl: "instellingen gewijzigd", en: "settings changed")))
             }
@@ -53,6 +55,19 @@ public struct DefinitionChanges: Sendable, Hashable {
         func join(_ nl: String, _ en: String) { joined.append(Change(question: old.id, text: LocalizedText(nl: nl, en: en))) }
         func refuse(_ nl: String, _ en: String) { conflicts.append(Change(question: old.id, text: LocalizedText(nl: nl, en: en))) }
         if old.text != new.text || old.help != new.help { join("tekst van de vraag gewijzigd", "wording of the question changed") }
+        // Residents answered under the earlier version's promise: an export may protect their
+        // answers more than it said (a question made direct is never exported; one that was
+        // `none` may be scrubbed or generalised), never less or otherwise.
+        if old.privacy != new.privacy, new.privacy != .direct, old.privacy != .none {
+            refuse(
+                "privacy gewijzigd (\(old.privacy.rawValue) → \(new.privacy.rawValue)); de antwoorden zijn gegeven onder de eerdere belofte",
+                "privacy changed (\(old.privacy.rawValue) → \(new.privacy.rawValue)); the answers were given under the earlier promise")
+        }
+        if case .number(_, _, let before?) = old.kind, case .number(_, _, let after) = new.kind, after != before {
+            refuse(
+                "andere vergroving bij export (\(before.rawValue) → \(after?.rawValue ?? "geen"))",
+                "another generalisation on export (\(before.rawValue) → \(after?.rawValue ?? "none"))")
+        }
         guard old.kind.typeName == new.kind.typeName else {
             refuse("ander vraagtype (\(old.kind.typeName) → \(new.kind.typeName))", "another type of question (\(old.kind.typeName) → \(new.kind.typeName))")
             return

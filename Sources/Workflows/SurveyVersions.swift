@@ -41,15 +41,21 @@ public struct SurveyVersions: Sendable {
         return SurveyVersions(versions: versions)
     }
 
-    /// Refuses to read answers to a version whose answers mean something else.
+    /// Refuses to read answers to a version whose answers mean something else, naming every
+    /// such version, so the organiser sees them all at once.
     public func requireCompatible(_ survey: SurveyDefinition, language: Language) throws {
-        guard let version = conflicting.first else { return }
-        let why = version.changes.conflicts.map { "\($0.question): \($0.text.text(in: language))" }.joined(separator: "; ")
+        guard !conflicting.isEmpty else { return }
+        let named = conflicting.map { version in
+            let why = version.changes.conflicts.map { "\($0.question): \($0.text.text(in: language))" }.joined(separator: "; ")
+            return language == .nl
+                ? "\(version.responses) antwoord(en) op versie \(version.number) (\(why))"
+                : "\(version.responses) response(s) to version \(version.number) (\(why))"
+        }.joined(separator: "; ")
         throw WorkflowError(
             .invalid,
             language == .nl
-                ? "\(version.responses) antwoord(en) op versie \(version.number) van '\(survey.id)' betekenen iets anders dan in de huidige versie (\(why)); lees ze met de definitie van toen, of apart"
-                : "\(version.responses) response(s) to version \(version.number) of '\(survey.id)' mean something else than in the current version (\(why)); read them with that definition, or apart"
+                ? "\(named) van '\(survey.id)' betekenen iets anders dan in de huidige versie; lees ze met de definitie van toen (--survey pad/naar/oud.json), of apart"
+                : "\(named) of '\(survey.id)' mean something else than in the current version; read them with that definition (--survey path/to/old.json), or apart"
         )
     }
 

@@ -47,4 +47,30 @@ struct DefinitionChangesTests {
                 "option(s) given another meaning: zuid"
             ])
     }
+
+    @Test(
+        "residents answered under the earlier promise: privacy may only become stricter, and a number's generalisation may not change",
+        arguments: [
+            (Privacy.direct, Privacy.freeText, Optional("privacy changed (direct → free-text); the answers were given under the earlier promise")),
+            (.quasi, .none, "privacy changed (quasi → none); the answers were given under the earlier promise"),
+            (.freeText, .direct, nil),
+            (.none, .freeText, nil),
+            (.freeText, .quasi, "privacy changed (free-text → quasi); the answers were given under the earlier promise"),
+        ])
+    func privacy(_ before: Privacy, _ after: Privacy, _ refused: String?) {
+        let earlier = Question(id: "opmerking", text: LocalizedText(nl: "Opmerking"), privacy: before, kind: .text(maxLength: 100))
+        var later = earlier
+        later.privacy = after
+        let changes = DefinitionChanges(from: Self.survey([earlier]), to: Self.survey([later]))
+        #expect(changes.conflicts.map(\.text.en) == (refused.map { [$0] } ?? []))
+    }
+
+    @Test("ages exported in ten-year bands may not later be exported otherwise")
+    func generalisation() throws {
+        let earlier = Question(id: "leeftijd", text: LocalizedText(nl: "Leeftijd"), privacy: .quasi, kind: .number(min: 0, max: 120, generalise: .ageBand))
+        var later = earlier
+        later.kind = .number(min: 0, max: 120, generalise: nil)
+        let changes = DefinitionChanges(from: Self.survey([earlier]), to: Self.survey([later]))
+        #expect(changes.conflicts.map(\.text.en) == ["another generalisation on export (age-band → none)"])
+    }
 }

@@ -1,4 +1,5 @@
 import Agenda
+import Analysis
 import Export
 import Foundation
 import Participation
@@ -117,6 +118,34 @@ struct SurveyVersionsTests {
             (error as? WorkflowError)?.message.contains("option(s) removed: buiten") == true
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/export/wijkanalyse.csv"))
+        #expect {
+            try AnalysisSamples.stored(plan: AnalysisPlan(survey: current, themeSet: nil, groupBy: nil), path: store.path, survey: "wijkanalyse", language: .en)
+        } throws: { error in
+            (error as? WorkflowError)?.message.contains("option(s) removed: buiten") == true
+        }
+    }
+
+    @Test("every version whose answers mean something else is named at once, not one refusal at a time")
+    func namesEveryConflictingVersion() throws {
+        let folder = Folder()
+        var current = try survey("wijkanalyse")
+        current.version = 3
+        var first = current
+        first.version = 1
+        let index = try #require(first.questions.firstIndex { $0.id == "cijfer-wonen" })
+        first.questions[index].kind = .rating(min: 0, max: 10, labels: [:])
+        var second = current
+        second.version = 2
+        let remark = try #require(second.questions.firstIndex { $0.id == "opmerking" })
+        second.questions[remark].privacy = .quasi
+        let store = try store(folder, answering: [first, second, current])
+        #expect {
+            try ExportRun.run(plan: ExportPlan(definition: current), store: store.reader, k: 1, target: folder.path + "/export/", json: false, language: .en)
+        } throws: { error in
+            guard let message = (error as? WorkflowError)?.message else { return false }
+            return message.contains("1 response(s) to version 1 (cijfer-wonen: another scale (0–10 → 1–10))")
+                && message.contains("1 response(s) to version 2 (opmerking: privacy changed (quasi → free-text)")
+        }
     }
 }
 
