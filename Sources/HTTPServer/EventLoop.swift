@@ -18,7 +18,6 @@ final class EventLoop: @unchecked Sendable {
     typealias StartError = HTTPServer.StartError
 
     let configuration: Configuration
-    private let deadlineLimits: ConnectionDeadlines<ContinuousClock.Instant>.Limits
     private let handler: Handler
     private let refusalPage: RefusalPage
     /// Connections open over all loops, for the limit.
@@ -42,9 +41,6 @@ final class EventLoop: @unchecked Sendable {
 
     init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage, openCount: ConnectionCount) {
         self.configuration = configuration
-        deadlineLimits = ConnectionDeadlines.Limits(
-            headerTimeout: configuration.headerTimeout, bodyGrace: configuration.bodyGrace,
-            minimumBodyRate: configuration.minimumBodyRate, idleTimeout: configuration.idleTimeout)
         self.handler = handler
         self.refusalPage = refusalPage
         self.openCount = openCount
@@ -209,7 +205,7 @@ final class EventLoop: @unchecked Sendable {
     private func register(fd: Int32, peer: String, now: ContinuousClock.Instant) {
         connections[fd] = Connection(
             fd: fd, peer: peer, parser: HTTPRequestParser(limits: configuration.limits),
-            deadlines: ConnectionDeadlines(limits: deadlineLimits, openedAt: now))
+            deadlines: ConnectionDeadlines(limits: configuration.deadlines, openedAt: now))
         poller?.add(fd, .readable)
     }
 

@@ -20,10 +20,8 @@ public final class HTTPServer: Sendable {
         public var host: String
         public var port: UInt16
         public var limits = HTTPRequestParser.Limits()
-        public var headerTimeout: Duration = .seconds(10)
-        public var bodyGrace: Duration = .seconds(5)
-        public var minimumBodyRate = 240
-        public var idleTimeout: Duration = .seconds(15)
+        /// The head, body-rate and idle limits of every connection (10 s, 240 bytes/s after 5 s, 15 s).
+        public var deadlines = ConnectionDeadlines<ContinuousClock.Instant>.Limits()
         public var maxRequestsPerConnection = 1000
         public var maxConnections = 256
         /// Event loops, one per core by default (at most four).

@@ -163,7 +163,7 @@ struct HTTPServerTests {
 
     @Test("a slow head is cut off after its time limit (slowloris)")
     func slowHead() throws {
-        let fixture = try ServerFixture { $0.headerTimeout = .milliseconds(600) }
+        let fixture = try ServerFixture { $0.deadlines.headerTimeout = .milliseconds(600) }
         let client = try fixture.connect()
         try client.send("GET / HTTP/1.1\nHost: t\n")
         let start = ContinuousClock.now
@@ -176,7 +176,7 @@ struct HTTPServerTests {
     @Test("a body slower than the minimum rate after the grace is cut off (slow POST)")
     func slowBody() throws {
         let fixture = try ServerFixture {
-            $0.bodyGrace = .seconds(1); $0.minimumBodyRate = 240
+            $0.deadlines.bodyGrace = .seconds(1); $0.deadlines.minimumBodyRate = 240
         }
         let client = try fixture.connect()
         try client.send("POST /api/v1/surveys/wijkanalyse/responses HTTP/1.1\nHost: t\nContent-Type: application/json\nContent-Length: 5000\n\n{")
@@ -193,7 +193,7 @@ struct HTTPServerTests {
 
     @Test("an idle keep-alive connection is closed after its time limit")
     func idle() throws {
-        let fixture = try ServerFixture { $0.idleTimeout = .milliseconds(500) }
+        let fixture = try ServerFixture { $0.deadlines.idleTimeout = .milliseconds(500) }
         let client = try fixture.connect()
         try client.send("GET /healthz HTTP/1.1\nHost: t\n\n")
         #expect(try client.readResponse().status == 200)
