@@ -36,7 +36,9 @@ final class EventLoop: @unchecked Sendable {
     private var loopThread: pthread_t?
     private let stopping = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
-    private var nextGeneration: UInt64 = 0
+    /// Numbers the connections, so an answer for a closed one is not given to its descriptor's next owner.
+    private var nextConnectionID: UInt64 = 0
+    private let connectionSettings: HTTPConnection<ContinuousClock.Instant>.Settings
     private var dateCache: (second: Int, text: String) = (-1, "")
 
     init(configuration: Configuration, handler: @escaping Handler, refusalPage: @escaping RefusalPage, openCount: ConnectionCount) {
@@ -44,6 +46,8 @@ final class EventLoop: @unchecked Sendable {
         self.handler = handler
         self.refusalPage = refusalPage
         self.openCount = openCount
+        connectionSettings = .init(
+            parser: configuration.limits, deadlines: configuration.deadlines, maxRequests: configuration.maxRequestsPerConnection)
     }
 
     // MARK: Starting and stopping
@@ -119,7 +123,10 @@ final class EventLoop: @unchecked Sendable {
                         register(fd: adoptedFD, peer: peer, now: now)
                     }
                 } else if let connection = connections[fd] {
-                    if event.writable { flush(connection, now: now) }
+                    if event.writable {
+                        connection.machine.becameWritable()
+                        drive(connection, now: now)
+                    }
                     if event.readable || event.hangUp, connections[fd] === connection {
                         receive(connection, buffer: &readBuffer, now: now)
                     }
@@ -138,8 +145,10 @@ final class EventLoop: @unchecked Sendable {
                     // The listening socket is shared; the server closes it once every loop is done.
                     for listener in listeners { poller.remove(listener) }
                     listeners.removeAll()
-                    for connection in connections.all where connection.state == .reading && !connection.parser.inRequest && connection.output.isEmpty {
-                        closeConnection(connection)
+                    // Idle connections close now; the others finish their answer with `Connection: close`.
+                    for connection in connections.all {
+                        connection.machine.serverStopping()
+                        drive(connection, now: now)
                     }
                 }
                 if connections.isEmpty || now > stopDeadline! { break }
@@ -203,9 +212,11 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func register(fd: Int32, peer: String, now: ContinuousClock.Instant) {
-        connections[fd] = Connection(
-            fd: fd, peer: peer, parser: HTTPRequestParser(limits: configuration.limits),
-            deadlines: ConnectionDeadlines(limits: configuration.deadlines, openedAt: now))
+        nextConnectionID += 1
+        let connection = Connection(fd: fd, peer: peer, machine: HTTPConnection(id: nextConnectionID, settings: connectionSettings, openedAt: now))
+        // Dealt to this loop as it stops: served like the others, without keeping alive.
+        if stopping.load(ordering: .relaxed) { connection.machine.serverStopping() }
+        connections[fd] = connection
         poller?.add(fd, .readable)
     }
 
@@ -234,88 +245,89 @@ final class EventLoop: @unchecked Sendable {
         while true {
             let received = buffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
             if received > 0 {
-                connection.deadlines.progressed(at: now)
-                // While an answer is pending the bytes wait in the parser (pipelining).
-                connection.parser.append(buffer[0..<received])
+                connection.machine.received(buffer[0..<received], at: now)
                 if received < buffer.count { break }
                 continue
             }
             if received == 0 {
-                // The client closed its side. An answer still being committed is finished
-                // first; nothing else is kept.
-                connection.peerClosed = true
-                if connection.state == .reading, connection.output.isEmpty { closeConnection(connection) }
-                watch(connection)
-                return
+                connection.machine.peerClosedItsSide()
+                break
             }
             if errno == EAGAIN || errno == EWOULDBLOCK { break }
             if errno == EINTR { continue }
             closeConnection(connection)
             return
         }
-        process(connection, now: now)
-        watch(connection)
+        drive(connection, now: now)
     }
 
-    /// Tells the poller what `connection` now waits for: more bytes unless the client is far
-    /// ahead of its answers, and room to write while an answer is only partly sent.
+    /// Carries out what the connection's state machine decides, until it waits; then tells the
+    /// poller what the connection waits for.
+    private func drive(_ connection: Connection, now: ContinuousClock.Instant) {
+        while connections[connection.fd] === connection {
+            switch connection.machine.nextAction(at: now) {
+            case .wait:
+                watch(connection)
+                return
+            case .write:
+                flush(connection, now: now)
+            case .dispatch(let request, let ticket):
+                dispatch(request, ticket: ticket, from: connection, now: now)
+            case .refuse(let status, let reason):
+                // The parser refused before the path was known: the resident's page, not JSON.
+                connection.machine.refuse(with: refusalPage(status, reason, false), date: date(now))
+            case .close:
+                closeConnection(connection)
+            case .shutdownThenClose:
+                shutdown(connection.fd, Int32(SHUT_WR))
+                closeConnection(connection)
+            }
+        }
+    }
+
+    /// Tells the poller what `connection` now waits for, when that changed.
     private func watch(_ connection: Connection) {
-        guard connections[connection.fd] === connection else { return }
         var interest: Poller.Interest = []
-        // A client that keeps sending while its answer is pending is not read further; one that
-        // has closed its side has nothing more to read (its end of stream stays readable).
-        if connection.parser.bufferedCount < 256 * 1024, !connection.peerClosed { interest.insert(.readable) }
-        if connection.waitingToWrite { interest.insert(.writable) }
+        if connection.machine.wantsToRead { interest.insert(.readable) }
+        if connection.machine.wantsToWrite { interest.insert(.writable) }
         if interest != connection.interest {
             poller?.modify(connection.fd, interest)
             connection.interest = interest
         }
     }
 
-    /// Takes the next request out of the parser, if the connection is free to answer one.
-    private func process(_ connection: Connection, now: ContinuousClock.Instant) {
-        while connection.state == .reading, connection.output.isEmpty, connections[connection.fd] === connection {
-            let event: HTTPRequestParser.Event
-            do {
-                event = try connection.parser.next()
-            } catch {
-                refuse(connection, status: error.status, reason: error.reason, now: now)
-                return
-            }
-            switch event {
-            case .needMore:
-                connection.deadlines.waiting(inRequest: connection.parser.inRequest, readingBody: connection.parser.readingBody, at: now)
-                return
-            case .expectsContinue:
-                connection.deadlines.bodyInvited(at: now)
-                enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), on: connection, now: now)
-            case .request(let request):
-                connection.requests += 1
-                connection.deadlines.requestRead()
-                let keepAlive =
-                    request.keepAlive && connection.requests < configuration.maxRequestsPerConnection
-                    && !stopping.load(ordering: .relaxed) && !connection.peerClosed
-                nextGeneration += 1
-                let generation = nextGeneration
-                connection.state = .awaiting(generation)
-                let fd = connection.fd, headOnly = request.method == "HEAD"
-                handler(request, connection.peer) { [self] response in
-                    let completion = Completion(fd: fd, generation: generation, response: response, keepAlive: keepAlive, headOnly: headOnly)
-                    if let loopThread, pthread_equal(loopThread, pthread_self()) != 0 {
-                        loopLocalReplies.append(completion)
-                    } else {
-                        // A batch commits many answers at once: one wake-up for all of them,
-                        // since the loop takes the whole list when it wakes.
-                        let wasEmpty = completions.withLock { pending in
-                            defer { pending.append(completion) }
-                            return pending.isEmpty
-                        }
-                        if wasEmpty { wake() }
-                    }
+    /// Sends what the connection has to send, until it is sent or the socket is full.
+    private func flush(_ connection: Connection, now: ContinuousClock.Instant) {
+        let sent = connection.machine.withUnsentOutput { unsent in
+            send(connection.fd, unsent.baseAddress, unsent.count, sendWithoutSignal)
+        }
+        if sent > 0 {
+            connection.machine.sent(sent, at: now)
+        } else if sent < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+            connection.machine.sendWouldBlock()
+        } else if !(sent < 0 && errno == EINTR) {
+            closeConnection(connection)
+        }
+    }
+
+    /// Hands a request to the application; its answer comes back on this loop's thread.
+    private func dispatch(_ request: HTTPRequest, ticket: HTTPConnection<ContinuousClock.Instant>.Ticket, from connection: Connection, now: ContinuousClock.Instant) {
+        let fd = connection.fd
+        handler(request, connection.peer) { [self] response in
+            let completion = Completion(fd: fd, ticket: ticket, response: response)
+            if let loopThread, pthread_equal(loopThread, pthread_self()) != 0 {
+                loopLocalReplies.append(completion)
+            } else {
+                // A batch commits many answers at once: one wake-up for all of them, since the
+                // loop takes the whole list when it wakes.
+                let wasEmpty = completions.withLock { pending in
+                    defer { pending.append(completion) }
+                    return pending.isEmpty
                 }
-                deliverCompletions(now: now)
+                if wasEmpty { wake() }
             }
         }
+        deliverCompletions(now: now)
     }
 
     private func deliverCompletions(now: ContinuousClock.Instant) {
@@ -326,79 +338,22 @@ final class EventLoop: @unchecked Sendable {
             return pending
         }
         for completion in ready {
-            guard let connection = connections[completion.fd], connection.state == .awaiting(completion.generation) else { continue }
-            connection.state = .reading
-            // A server that is stopping closes each connection after its answer in flight.
-            connection.closeAfterWrite = !completion.keepAlive || connection.peerClosed || stopping.load(ordering: .relaxed)
-            enqueue(completion.response.serialised(keepAlive: !connection.closeAfterWrite, headOnly: completion.headOnly, date: date(now)), on: connection, now: now)
+            guard let connection = connections[completion.fd],
+                connection.machine.replied(completion.response, to: completion.ticket, date: date(now))
+            else { continue }
+            drive(connection, now: now)
         }
     }
 
-    private func refuse(_ connection: Connection, status: Int, reason: String, now: ContinuousClock.Instant) {
-        connection.closeAfterWrite = true
-        connection.state = .closing
-        // The parser refused before the path was known: the resident's page, not JSON.
-        enqueue(refusalPage(status, reason, false).serialised(keepAlive: false, date: date(now)), on: connection, now: now)
-    }
-
-    private func enqueue(_ bytes: [UInt8], on connection: Connection, now: ContinuousClock.Instant) {
-        if connection.output.isEmpty { connection.output = bytes } else { bytes.withUnsafeBufferPointer { connection.output.append(contentsOf: $0) } }
-        flush(connection, now: now)
-    }
-
-    private func flush(_ connection: Connection, now: ContinuousClock.Instant) {
-        while connection.outputOffset < connection.output.count {
-            let sent = connection.output.withUnsafeBytes { raw in
-                send(connection.fd, raw.baseAddress! + connection.outputOffset, raw.count - connection.outputOffset, sendWithoutSignal)
-            }
-            if sent > 0 {
-                connection.outputOffset += sent
-                connection.deadlines.progressed(at: now)
-                continue
-            }
-            if sent < 0, errno == EINTR { continue }
-            if sent < 0, errno == EAGAIN || errno == EWOULDBLOCK {
-                connection.waitingToWrite = true
-                watch(connection)
-                return
-            }
-            closeConnection(connection)
-            return
-        }
-        connection.output = []
-        connection.outputOffset = 0
-        connection.waitingToWrite = false
-        if connection.closeAfterWrite {
-            // Stop reading, let the answer drain, then close: a client still sending does not
-            // get a reset that would destroy the answer.
-            shutdown(connection.fd, Int32(SHUT_WR))
-            closeConnection(connection)
-            return
-        }
-        if connection.state == .reading {
-            connection.deadlines.answered(at: now)
-            process(connection, now: now)
-        }
-        watch(connection)
-    }
-
-    /// Enforces the time limits (`ConnectionDeadlines` decides; this carries it out).
+    /// Enforces the time limits (the connection's state machine decides; this carries it out).
     private func sweep(now: ContinuousClock.Instant) {
         for connection in connections.all {
-            let phase: ConnectionDeadlines<ContinuousClock.Instant>.Phase
-            if !connection.output.isEmpty {
-                phase = .writing
-            } else if connection.state == .reading {
-                phase = .reading(
-                    inRequest: connection.parser.inRequest, readingBody: connection.parser.readingBody,
-                    bodyBytesReceived: connection.parser.bodyBytesReceived)
-            } else {
-                phase = .awaiting
-            }
-            switch connection.deadlines.verdict(at: now, phase: phase) {
-            case .keep: break
-            case .close: closeConnection(connection)
-            case .refuse(let status, let reason): refuse(connection, status: status, reason: reason, now: now)
+            switch connection.machine.tick(at: now) {
+            case .wait: break
+            case .refuse(let status, let reason):
+                connection.machine.refuse(with: refusalPage(status, reason, false), date: date(now))
+                drive(connection, now: now)
+            default: closeConnection(connection)
             }
         }
     }
@@ -456,39 +411,21 @@ final class ConnectionCount: Sendable {
 
 private struct Completion: Sendable {
     var fd: Int32
-    var generation: UInt64
+    var ticket: HTTPConnection<ContinuousClock.Instant>.Ticket
     var response: HTTPResponse
-    var keepAlive: Bool
-    var headOnly: Bool
 }
 
-/// One client connection; owned by the loop thread.
+/// One client connection: its socket and its state machine; owned by the loop thread.
 private final class Connection {
-    enum State: Equatable {
-        case reading
-        case awaiting(UInt64)
-        case closing
-    }
-
     let fd: Int32
     let peer: String
-    var parser: HTTPRequestParser
-    var state: State = .reading
-    var output: [UInt8] = []
-    var outputOffset = 0
-    var waitingToWrite = false
+    var machine: HTTPConnection<ContinuousClock.Instant>
     /// What the poller watches this connection for.
     var interest: Poller.Interest = .readable
-    var closeAfterWrite = false
-    var peerClosed = false
-    var requests = 0
-    /// When it last progressed, and the clocks of its head, body and idle time.
-    var deadlines: ConnectionDeadlines<ContinuousClock.Instant>
 
-    init(fd: Int32, peer: String, parser: HTTPRequestParser, deadlines: ConnectionDeadlines<ContinuousClock.Instant>) {
+    init(fd: Int32, peer: String, machine: HTTPConnection<ContinuousClock.Instant>) {
         self.fd = fd
         self.peer = peer
-        self.parser = parser
-        self.deadlines = deadlines
+        self.machine = machine
     }
 }
