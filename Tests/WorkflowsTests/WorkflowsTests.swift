@@ -10,21 +10,6 @@ import Testing
 import WijkpeilCore
 import Workflows
 
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-private let library = try! SurveyLibrary(directory: packageRoot + "/surveys")
-
-private func survey(_ id: String) throws -> SurveyDefinition {
-    guard case .survey(let survey) = try library.resolve(id).content else { throw WorkflowError(.usage, "no survey \(id)") }
-    return survey
-}
-
-/// A fresh folder, removed afterwards.
-private final class Folder {
-    let path = NSTemporaryDirectory() + "wijkpeil-workflows-" + UUID().uuidString
-    init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
 @Suite("Use cases: importing paper forms")
 struct PaperImportWorkflowTests {
     @Test("a file is checked before anything is stored; stored once; the same file again is told when it was imported")
@@ -41,6 +26,43 @@ struct PaperImportWorkflowTests {
         #expect(rejected.file == "papier.afgewezen.csv" && rejected.text.hasPrefix("formulier,cijfer-wonen,reden\r\n2,11,"))
         let again = try PaperImport.store(prepared, into: store, skippingInvalid: true)
         #expect(again.earlier?.fileName == "papier.csv" && again.stored == 0)
+    }
+
+    /// Prepares and stores `text` as the file `name`, as `responses import` does.
+    func importing(_ text: String, named name: String, survey id: String = "wijkanalyse", into store: Store) throws -> PaperImport.Outcome {
+        let prepared = try PaperImport.prepare(Array(text.utf8), fileName: name, survey: try survey(id))
+        return try PaperImport.store(prepared, into: store, skippingInvalid: false)
+    }
+
+    @Test("a second file whose lines equal the first file's lines is stored whole (3 forms, then 4: 7)")
+    func secondBatchWithEqualLinesIsStored() throws {
+        let folder = Folder()
+        let store = try Store(path: folder.path + "/w.sqlite")
+        let header = "geinformeerd,resultaten-zichtbaar\n"
+        let one = try importing(header + String(repeating: "ja,ja\n", count: 3), named: "avond1.csv", survey: "evaluatie", into: store)
+        let two = try importing(header + String(repeating: "ja,ja\n", count: 4), named: "avond2.csv", survey: "evaluatie", into: store)
+        #expect(one.stored == 3 && two.stored == 4 && two.alreadyStored == 0)
+        #expect(try store.responseCounts()["evaluatie"] == 7)
+    }
+
+    @Test("form numbers: the same form typed into two files is stored once; the same number with other answers refuses the file")
+    func formNumbersAreKeys() throws {
+        let folder = Folder()
+        let store = try Store(path: folder.path + "/w.sqlite")
+        let header = "formulier,cijfer-wonen\n"
+        #expect(try importing(header + "1,7\n2,8\n", named: "a.csv", into: store).stored == 2)
+        let second = try importing(header + "2,8\n3,6\n", named: "b.csv", into: store)
+        #expect(second.stored == 1 && second.alreadyStored == 1)
+        let conflict = try importing(header + "4,5\n1,9\n", named: "c.csv", into: store)
+        #expect(!conflict.committed && conflict.stored == 0)
+        #expect(conflict.invalid.map(\.line) == [3] && conflict.invalid.first?.error == PaperImport.keyConflict)
+        #expect(try store.responseCounts()["wijkanalyse"] == 3)
+    }
+
+    @Test("blank spreadsheet rows are passed over and counted, not refused")
+    func blankRows() throws {
+        let prepared = try PaperImport.prepare(Array("formulier,cijfer-wonen\n1,7\n,\n,\n2,6\n".utf8), fileName: "leeg.csv", survey: try survey("wijkanalyse"))
+        #expect(prepared.submissions.count == 2 && prepared.blankLines == 2 && prepared.invalid.isEmpty)
     }
 
     @Test("an invite-only survey is refused: paper cannot check codes")
