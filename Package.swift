@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Stickers", targets: ["Stickers"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Agenda", targets: ["Agenda"]),
+        .library(name: "Programme", targets: ["Programme"]),
     ],
     targets: [
         // The system SQLite library. Only the Store target imports it.
@@ -42,8 +43,11 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["WijkpeilCore", "Surveys"]),
         // The neighbourhood agenda: priorities weighed openly, their stability, the council's answer.
         .target(name: "Agenda", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
+        // The neighbourhood programme: goals under the priorities, the year's actions (at most 45),
+        // their history, the calendar, the carry-over to the next year.
+        .target(name: "Programme", dependencies: ["WijkpeilCore", "Participation"]),
         // HTTP/1.1 as bytes: the strict request parser, requests, responses, form decoding, and
-        // the time limits of a connection against a clock it is given. Knows no sockets and
+        // a connection's life and time limits as a state machine, against a clock it is given. Knows no sockets and
         // imports nothing of the project.
         .target(name: "HTTPCore"),
         // HTTP/1.1 on POSIX sockets: the listener and the event loops (epoll on Linux).
@@ -54,13 +58,14 @@ let package = Package(
         // The use cases over the domain targets and the store, which the CLI and the server call:
         // reading the survey folder, importing a file, running an export, tallying stickers,
         // verifying an agenda.
-        .target(name: "Workflows", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export"]),
+        .target(name: "Workflows", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Hashing", "Store", "Export"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process:
         // arguments in, one workflow, output and exit codes out.
         .target(
             name: "WijkpeilCLI",
             dependencies: [
-                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Hashing", "Store", "Export", "HTTPCore", "HTTPServer", "FormServer", "Workflows",
+                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Hashing", "Store", "Export", "HTTPCore", "HTTPServer", "FormServer",
+                "Workflows",
             ]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
         // Outside the product: benchmarks and crash harnesses (`wijkpeil-bench`, which the scripts
@@ -79,6 +84,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite", "BenchKit"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Participation", "WijkpeilCore"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "HTTPServer", "HTTPCore", "Store", "Surveys", "Participation", "WijkpeilCore"]),

@@ -1,4 +1,5 @@
 import Surveys
+import WijkpeilCore
 
 /// How a quasi-identifying answer is coarsened on export.
 public enum Coarsening {
