@@ -15,6 +15,15 @@ public struct Milestone: Sendable, Hashable {
         case overdue
         /// Not done, and more than 14 days ahead.
         case upcoming
+
+        public var name: LocalizedText {
+            switch self {
+            case .done: LocalizedText(nl: "gedaan", en: "done")
+            case .due: LocalizedText(nl: "binnenkort", en: "due")
+            case .overdue: LocalizedText(nl: "te laat", en: "overdue")
+            case .upcoming: LocalizedText(nl: "gepland", en: "upcoming")
+            }
+        }
     }
 
     public var id: String
@@ -57,23 +66,22 @@ public struct Milestone: Sendable, Hashable {
         Milestone(
             id: "concept", month: 12, day: 3,
             text: LocalizedText(
-                nl: "De wijkmanager voert het concept-actieplan in", en: "The neighbourhood manager enters the draft action plan")),
+                nl: "Concept-actieplan ingevoerd door de wijkmanager", en: "Draft action plan entered by the neighbourhood manager")),
         Milestone(
             id: assessmentEnds, month: 3, day: 1,
             text: LocalizedText(
-                nl: "De gemeente heeft de acties beoordeeld die nog niet uitgevoerd konden worden",
-                en: "The municipality has assessed the actions that could not yet be carried out")),
+                nl: "Gemeente klaar met beoordelen van open acties", en: "Municipality has assessed the open actions")),
         Milestone(
             id: "brief", month: 3, day: 7,
             text: LocalizedText(
-                nl: "Brief met de definitieve beoordeling van elke actie", en: "Letter with the final assessment of every action")),
+                nl: "Brief met de beoordeling van elke actie", en: "Letter with the assessment of every action")),
         Milestone(
             id: "aanbieding", month: 3, day: 14,
             text: LocalizedText(
-                nl: "De wijkraad biedt het plan aan het college aan", en: "The neighbourhood council hands the plan to the executive")),
+                nl: "Wijkraad biedt het plan aan het college aan", en: "Wijkraad hands the plan to the executive")),
         Milestone(
             id: "vaststelling", month: 7, day: 15,
             text: LocalizedText(
-                nl: "De raad stelt alle plannen vast bij de voorjaarsnota", en: "The council adopts all plans with the spring memorandum")),
+                nl: "Raad stelt de plannen vast (voorjaarsnota)", en: "Council adopts the plans (spring memorandum)")),
     ]
 }

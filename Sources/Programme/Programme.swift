@@ -144,6 +144,18 @@ public struct Action: Sendable, Hashable {
         case inProgress = "in-progress"
         case done
         case lapsed
+
+        public var name: LocalizedText {
+            switch self {
+            case .proposed: LocalizedText(nl: "voorgesteld", en: "proposed")
+            case .agreed: LocalizedText(nl: "afgesproken", en: "agreed")
+            case .assessing: LocalizedText(nl: "in beoordeling", en: "assessing")
+            case .notFeasible: LocalizedText(nl: "niet uitvoerbaar", en: "not feasible")
+            case .inProgress: LocalizedText(nl: "loopt", en: "in progress")
+            case .done: LocalizedText(nl: "klaar", en: "done")
+            case .lapsed: LocalizedText(nl: "vervallen", en: "lapsed")
+            }
+        }
     }
 
     /// Where the action works: the guide asks for a mix.

@@ -160,7 +160,7 @@ public struct ProgrammeCheck: Sendable {
                 nl:
                     "de acties kosten samen € \(Self.euros(total)), € \(Self.euros(total - programme.budget.total)) meer dan het budget van € \(Self.euros(programme.budget.total))",
                 en:
-                    "the actions cost € \(Self.euros(total)) together, € \(Self.euros(total - programme.budget.total)) more than the budget of € \(Self.euros(programme.budget.total))"
+                    "the actions cost € \(Self.euros(total, language: .en)) together, € \(Self.euros(total - programme.budget.total, language: .en)) more than the budget of € \(Self.euros(programme.budget.total, language: .en))"
             )
         }
 
@@ -185,12 +185,12 @@ public struct ProgrammeCheck: Sendable {
         return findings
     }
 
-    /// Whole euros with a dot between thousands, as written in Dutch: 250.000.
-    public static func euros(_ amount: Int) -> String {
+    /// Whole euros grouped by thousands: 250.000 in Dutch, 250,000 in English.
+    public static func euros(_ amount: Int, language: Language = .nl) -> String {
         let digits = String(abs(amount))
         var grouped = ""
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(".") }
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(language == .nl ? "." : ",") }
             grouped.append(digit)
         }
         return (amount < 0 ? "-" : "") + grouped

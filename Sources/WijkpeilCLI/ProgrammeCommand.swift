@@ -1,0 +1,219 @@
+import Foundation
+import Participation
+import Programme
+import WijkpeilCore
+import Workflows
+
+/// `wijkpeil programme`: the neighbourhood programme after the agenda — goals under the
+/// priorities, the year's actions (at most 45), their history, and the carry-over to next year.
+enum ProgrammeCommand {
+    static let spec = CommandSpec(
+        name: "programme",
+        abstract: "The neighbourhood programme: goals under the agenda's priorities, the year's actions, carried from year to year.",
+        subcommands: [draft, check, show, status, nextYear])
+
+    static let programmePositional = PositionalSpec(name: "PROGRAMME", help: "The programme JSON file.")
+
+    static func programmeFile(_ arguments: ParsedArguments) throws -> String {
+        guard let file = arguments.positionals.first else {
+            throw UsageError(message: "name the programme file (made by wijkpeil programme draft --out PROGRAMME.json)", commandPath: arguments.commandPath)
+        }
+        return file
+    }
+
+    static func integer(_ arguments: ParsedArguments, _ name: String, default defaultValue: Int? = nil) throws -> Int {
+        guard let text = arguments.value(name) else {
+            if let defaultValue { return defaultValue }
+            throw UsageError(message: "give --\(name)", commandPath: arguments.commandPath)
+        }
+        guard let value = Int(text), value >= 0 else {
+            throw UsageError(message: "--\(name) '\(text)' is not a whole number of 0 or more", commandPath: arguments.commandPath)
+        }
+        return value
+    }
+
+    static let draft = CommandSpec(
+        name: "draft",
+        abstract: "A programme skeleton from the agenda: a goal per priority and indicator, with its baseline; no actions yet.",
+        discussion: """
+            One goal per wijk-level indicator the analysis has for each priority (its value is the
+            baseline, dated --baseline-year, by default the year before), or one goal without an
+            indicator; the council's added priorities included and marked. Then fill in the targets,
+            the owners and the actions, and run wijkpeil programme check.
+            """,
+        options: [
+            OptionSpec("agenda", value: "FILE", help: "The agenda (wijkpeil agenda --format json --out AGENDA.json)."),
+            OptionSpec("analysis", value: "FILE", help: "The analysis the agenda was made from (wijkpeil analyse --format json)."),
+            OptionSpec("wijk", value: "NAME", help: "The neighbourhood's name."),
+            OptionSpec("year", value: "YEAR", help: "The programme's year."),
+            OptionSpec("budget", value: "EUR", help: "The year's budget in whole euros."),
+            OptionSpec("baseline-year", value: "YEAR", help: "The year of the baseline values (default: the year before)."),
+            OptionSpec("out", value: "FILE", help: "Write the programme to FILE (beside the agenda, which it names)."),
+        ],
+        run: { arguments, console in
+            guard let agenda = arguments.value("agenda"), let wijk = arguments.value("wijk") else {
+                throw UsageError(message: "give --agenda AGENDA.json and --wijk NAME", commandPath: arguments.commandPath)
+            }
+            let year = try integer(arguments, "year")
+            let programme = try ProgrammeFiles.draft(
+                agendaFile: agenda, analysisFile: arguments.value("analysis"), wijk: wijk, year: year, budget: try integer(arguments, "budget"),
+                baselineYear: try integer(arguments, "baseline-year", default: year - 1))
+            try OutputFile.write(programme.jsonValue.prettyText + "\n", to: arguments.value("out"), console: console)
+            return .success
+        })
+
+    static let check = CommandSpec(
+        name: "check",
+        abstract: "Check a programme against the agenda, the limit of 45 actions, the ladder and the calendar.",
+        discussion: """
+            Errors (exit 1): more counted actions than maxActions (45); an action under no goal or an
+            unknown one; a goal under no priority of the agenda; an unknown buurt; a cost below 0;
+            codecide without a vote; not-feasible without a reason; an agenda changed since the
+            programme was made. Warnings: a goal that is not SMART; all actions on one scale; no quick
+            win; over budget (by how much); not-feasible without an alternative; with --plan, an action
+            below the plan's level for its step; with --today, overdue milestones and actions still
+            assessed after 1 March.
+            """,
+        options: [
+            OptionSpec("agenda", value: "FILE", help: "The agenda, if not beside the programme under the name it records."),
+            OptionSpec("plan", value: "FILE", help: "The participation plan: an action below its level for the action's step is named."),
+            OptionSpec("today", value: "YYYY-MM-DD", help: "Judge the calendar on this day."),
+            .format(["table", "json"], default: "table"),
+        ],
+        positionals: [programmePositional],
+        run: { arguments, console in
+            let file = try programmeFile(arguments)
+            let programme = try ProgrammeFiles.read(file)
+            let agenda = try ProgrammeFiles.agenda(of: programme, programmeFile: file, at: arguments.value("agenda"))
+            var plan: ParticipationPlan?
+            if let planFile = arguments.value("plan") { plan = try ProgrammeFiles.plan(planFile) }
+            var today: CalendarDate?
+            if let text = arguments.value("today") {
+                guard let date = CalendarDate(text) else {
+                    throw UsageError(message: "--today '\(text)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
+                }
+                today = date
+            }
+            let findings = ProgrammeCheck(priorities: ProgrammeFiles.priorities(of: agenda), plan: plan, today: today).findings(for: programme)
+                .inFile(file)
+            FindingsReport.print(findings, files: 1, format: arguments.value("format") ?? "table", language: arguments.language, to: console)
+            return findings.hasErrors ? .invalid : .success
+        })
+
+    static let show = CommandSpec(
+        name: "show",
+        abstract: "The programme per priority: goals, actions, cost against the budget, and the calendar.",
+        options: [
+            .format(["table", "json"], default: "table"),
+            OptionSpec("today", value: "YYYY-MM-DD", help: "Show each milestone as done, due, overdue or upcoming on this day (default: today)."),
+        ],
+        positionals: [programmePositional],
+        run: { arguments, console in
+            let programme = try ProgrammeFiles.read(try programmeFile(arguments))
+            if arguments.value("format") == "json" {
+                console.out.line(programme.jsonValue.prettyText)
+                return .success
+            }
+            let language = arguments.language
+            let nl = language == .nl
+            var table = TextTable(row: nl ? ["actie", "speerpunt", "wat", "status", "kosten"] : ["action", "priority", "what", "status", "cost"])
+            for action in programme.actions {
+                let priorities = Set(action.goals.compactMap { programme.goal($0)?.priority }).sorted().joined(separator: ", ")
+                table.add(row: [
+                    action.id, priorities, action.title.text(in: language), action.status.name.text(in: language), ProgrammeCheck.euros(action.cost, language: language),
+                ])
+            }
+            console.out.write(table.rendered)
+            let counted = programme.countedActions.count
+            console.out.line(
+                nl
+                    ? "\(programme.actions.count) acties, \(counted) tellen mee (maximaal \(programme.maxActions)); € \(ProgrammeCheck.euros(programme.totalCost)) van € \(ProgrammeCheck.euros(programme.budget.total))"
+                    : "\(programme.actions.count) actions, \(counted) count towards the limit (at most \(programme.maxActions)); € \(ProgrammeCheck.euros(programme.totalCost, language: .en)) of € \(ProgrammeCheck.euros(programme.budget.total, language: .en))"
+            )
+            let today = CalendarDate(arguments.value("today") ?? AgendaCommand.today())
+            var calendar = TextTable(row: nl ? ["datum", "mijlpaal", "stand"] : ["date", "milestone", "state"])
+            for milestone in programme.calendar {
+                let state = today.map { milestone.state(forProgrammeYear: programme.year, today: $0).name.text(in: language) } ?? ""
+                calendar.add(row: [milestone.date(forProgrammeYear: programme.year)?.description ?? "", milestone.text.text(in: language), state])
+            }
+            console.out.write(calendar.rendered)
+            return .success
+        })
+
+    static let status = CommandSpec(
+        name: "status",
+        abstract: "Record one change of an action (status, cost, owner, dates), appended to its history.",
+        options: [
+            OptionSpec("action", value: "ID", help: "The action."),
+            OptionSpec("status", value: "STATUS", help: "Its new status.", allowed: Action.Status.allCases.map(\.rawValue)),
+            OptionSpec("cost", value: "EUR", help: "Its new estimated cost, whole euros."),
+            OptionSpec("owner", value: "ROLE", help: "Who now answers for it."),
+            OptionSpec("start", value: "YYYY-MM", help: "Its new start."),
+            OptionSpec("end", value: "YYYY-MM", help: "Its new end."),
+            OptionSpec("reason", value: "TEXT", help: "With not-feasible: why (residents are owed the why)."),
+            OptionSpec("alternative", value: "TEXT", help: "With not-feasible: what can be done instead."),
+            OptionSpec("note", value: "TEXT", help: "What happened; kept in the history."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the change (default: today)."),
+            OptionSpec("by", value: "ROLE", help: "The role that made the change (not a person's name).", default: "wijkmanager"),
+        ],
+        positionals: [programmePositional],
+        printsData: false,
+        run: { arguments, console in
+            let file = try programmeFile(arguments)
+            var programme = try ProgrammeFiles.read(file)
+            guard let id = arguments.value("action") else { throw UsageError(message: "give --action ID", commandPath: arguments.commandPath) }
+            let change = Change(
+                date: try AgendaCommand.date(arguments), by: arguments.value("by") ?? "wijkmanager", note: arguments.value("note") ?? "",
+                status: arguments.value("status").flatMap(Action.Status.init(rawValue:)),
+                cost: arguments.value("cost") == nil ? nil : try integer(arguments, "cost"), owner: arguments.value("owner"),
+                start: arguments.value("start"), end: arguments.value("end"))
+            let notFeasible = arguments.value("reason").map {
+                Action.NotFeasible(reason: LocalizedText(nl: $0), alternative: arguments.value("alternative").map { LocalizedText(nl: $0) })
+            }
+            do throws(Programme.ChangeError) {
+                try programme.record(change, forAction: id, notFeasible: notFeasible)
+            } catch {
+                throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
+            }
+            try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
+            console.err.line(
+                arguments.language == .nl ? "\(id): wijziging vastgelegd in \(file)" : "\(id): change recorded in \(file)")
+            return .success
+        })
+
+    static let nextYear = CommandSpec(
+        name: "next-year",
+        abstract: "Carry the programme into the next year: a decision (1, 2 or 3) for every action not done and every recurring one.",
+        discussion: """
+            --decisions is a CSV with the columns action and decision: 1 it is part of next year's plan
+            and counts towards the 45; 2 it is finished without counting; 3 it lapses. Carried actions
+            keep their id, kind and history and gain carriedFrom. A missing decision lists the actions
+            that lack one, and nothing is written.
+            """,
+        options: [
+            OptionSpec("decisions", value: "FILE", help: "The decisions, a CSV with action,decision."),
+            OptionSpec("year", value: "YEAR", help: "Next year (default: the programme's year + 1)."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decisions (default: today)."),
+            OptionSpec("out", value: "FILE", help: "Write next year's programme to FILE."),
+        ],
+        positionals: [programmePositional],
+        run: { arguments, console in
+            let file = try programmeFile(arguments)
+            let programme = try ProgrammeFiles.read(file)
+            guard let decisionsFile = arguments.value("decisions") else {
+                throw UsageError(message: "give --decisions carry.csv (columns action,decision)", commandPath: arguments.commandPath)
+            }
+            let decisions = try ProgrammeFiles.decisions(decisionsFile)
+            let year = try integer(arguments, "year", default: programme.year + 1)
+            let date = try AgendaCommand.date(arguments)
+            let carried: (programme: Programme, summary: CarryOver.Summary)
+            do throws(CarryOver.Failure) {
+                carried = try CarryOver.nextYear(programme, decisions: decisions, newActions: [], year: year, date: date)
+            } catch {
+                throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
+            }
+            try OutputFile.write(carried.programme.jsonValue.prettyText + "\n", to: arguments.value("out"), console: console)
+            console.err.line(carried.summary.text.text(in: arguments.language))
+            return .success
+        })
+}

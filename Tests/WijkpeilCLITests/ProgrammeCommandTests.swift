@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import WijkpeilCore
+
+/// The programme's rules are tested in Tests/ProgrammeTests; here: the commands' arguments,
+/// exit codes, what they say and what they write (or do not).
+@Suite("wijkpeil programme")
+struct ProgrammeCommandTests {
+    /// An agenda and a drafted programme beside it, made with the commands from the bundled sample.
+    func drafted(in folder: TemporaryFolder) -> (agenda: String, programme: String) {
+        let sample = packageRoot + "/samples/kerkwijk/"
+        let (tally, analysis, agenda) = (folder.path + "/uitslag.json", folder.path + "/analyse.json", folder.path + "/agenda.json")
+        let steps = [
+            wijkpeil(
+                "stickers", "tally", "bewonersavond", sample + "stickers-tafel1.csv", sample + "stickers-tafel2.csv", "--surveys", bundledSurveys,
+                "--format", "json", "--out", tally),
+            wijkpeil(
+                "analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", sample + "antwoorden.csv", "--reference",
+                sample + "stad.csv", "--indicators", sample + "indicatoren.csv", "--population", sample + "bevolking.csv", "--by", "buurt",
+                "--format", "json", "--out", analysis),
+            wijkpeil("agenda", "--analysis", analysis, "--stickers", tally, "--format", "json", "--out", agenda),
+            wijkpeil("agenda", "add-priority", agenda, "--theme", "wonen", "--reason", "De woningbouwopgave van de stad vraagt het.", "--date", "2026-11-30"),
+            wijkpeil(
+                "programme", "draft", "--agenda", agenda, "--analysis", analysis, "--wijk", "Kerkwijk", "--year", "2027", "--budget", "250000",
+                "--out", folder.path + "/programma.json"),
+        ]
+        for step in steps { #expect(step.status == 0, "\(step.err)") }
+        return (agenda, folder.path + "/programma.json")
+    }
+
+    /// Adds actions to the programme file, as a wijkmanager would by hand.
+    func addActions(_ actions: [JSONValue], to file: String) throws {
+        guard case .object(var fields) = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: file))) else { return }
+        fields["actions"] = .array(actions)
+        try Data((JSONValue.object(fields).prettyTextForTests + "\n").utf8).write(to: URL(fileURLWithPath: file))
+    }
+
+    func action(_ id: String, goal: String = "veiligheid-1", status: String = "agreed", kind: String = "new") -> JSONValue {
+        [
+            "id": .string(id), "title": .object(["nl": .string("Actie \(id)")]), "goals": [.string(goal)], "kind": .string(kind), "owner": "gemeente",
+            "level": "coproduce", "scale": "buurt", "buurt": "noord", "cost": 1000, "status": .string(status), "quickWin": true,
+        ]
+    }
+
+    @Test("draft writes a skeleton under every priority, the council's included; check warns, exit 0")
+    func draftAndCheck() throws {
+        let folder = TemporaryFolder()
+        let (_, programme) = drafted(in: folder)
+        let json = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: programme)))
+        #expect(json.compactText.contains(#""priority":"wonen""#) && json.compactText.contains("speerpunt van de raad"))
+        let check = wijkpeil("programme", "check", programme, "--lang", "en")
+        #expect(check.status == 0)
+        #expect(check.out.contains("goals[0]: warning: goal veiligheid-1 is not SMART: target, owner missing [goal-not-smart]"))
+    }
+
+    @Test("an error exits 1 and names the file and path; an agenda changed since the draft is named")
+    func checkErrors() throws {
+        let folder = TemporaryFolder()
+        let (agenda, programme) = drafted(in: folder)
+        try addActions([action("A-01", goal: "groen-1")], to: programme)
+        let unknownGoal = wijkpeil("programme", "check", programme, "--lang", "en")
+        #expect(unknownGoal.status == 1)
+        #expect(unknownGoal.out.contains("programma.json: actions[0].goals: error: A-01: there is no goal groen-1 [unknown-goal]"))
+        #expect(wijkpeil("agenda", "respond", agenda, "--theme", "veiligheid", "--decision", "adopted", "--date", "2026-12-01").status == 0)
+        let changed = wijkpeil("programme", "check", programme, "--lang", "en")
+        #expect(changed.status == 1 && changed.err.contains("agenda.sha256: error: the agenda") && changed.err.contains("[agenda-changed]"))
+    }
+
+    @Test("status appends to the history and refuses, writing nothing, what it cannot record")
+    func status() throws {
+        let folder = TemporaryFolder()
+        let (_, programme) = drafted(in: folder)
+        try addActions([action("A-01")], to: programme)
+        let recorded = wijkpeil(
+            "programme", "status", programme, "--action", "A-01", "--status", "in-progress", "--note", "Gestart", "--date", "2027-02-01",
+            "--by", "gemeente")
+        #expect(recorded.status == 0, "\(recorded.err)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: programme))
+        #expect(String(decoding: before, as: UTF8.self).contains(#""note": "Gestart""#))
+        let refused = wijkpeil("programme", "status", programme, "--action", "A-01", "--status", "not-feasible", "--lang", "en")
+        #expect(refused.status == 1 && refused.err.contains("not feasible needs a reason (--reason)"))
+        let unknown = wijkpeil("programme", "status", programme, "--action", "A-1", "--status", "done", "--lang", "en")
+        #expect(unknown.status == 1 && unknown.err.contains("did you mean A-01?"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: programme)) == before)
+    }
+
+    @Test("next-year: a missing decision lists the actions and writes nothing; with all decisions the arithmetic is told")
+    func nextYear() throws {
+        let folder = TemporaryFolder()
+        let (_, programme) = drafted(in: folder)
+        try addActions(
+            [action("A-01", status: "done"), action("A-02", status: "in-progress", kind: "multi-year"), action("A-03", status: "done", kind: "recurring")],
+            to: programme)
+        let next = folder.path + "/programma-2028.json"
+        let missing = wijkpeil(
+            "programme", "next-year", programme, "--decisions", folder.write("carry.csv", "action,decision\nA-02,1\n"), "--out", next, "--lang", "en")
+        #expect(missing.status == 1 && missing.err.contains("no decision (1, 2 or 3) for A-03"))
+        #expect(!FileManager.default.fileExists(atPath: next))
+        let bad = wijkpeil("programme", "next-year", programme, "--decisions", folder.write("bad.csv", "action,decision\nA-02,4\n"), "--out", next)
+        #expect(bad.status == 1 && bad.err.contains("bad.csv:2: error:"))
+        let carried = wijkpeil(
+            "programme", "next-year", programme, "--decisions", folder.write("carry2.csv", "action,decision\nA-02,1\nA-03,1\n"), "--out", next,
+            "--date", "2027-11-20")
+        #expect(carried.status == 0, "\(carried.err)")
+        #expect(carried.err.contains("2028: 2 acties (2 uit 2027: 1 lopen door, 1 herhalen; 0 nieuw)"))
+        #expect(wijkpeil("programme", "show", next, "--lang", "en").out.contains("2 actions, 2 count towards the limit (at most 45)"))
+    }
+
+    @Test("usage errors exit 2", arguments: [["programme", "check"], ["programme", "draft", "--wijk", "K"], ["programme", "next-year", "p.json"]])
+    func usage(_ arguments: [String]) {
+        #expect(run(arguments).status == 2)
+    }
+}
+
+extension JSONValue {
+    var prettyTextForTests: String { String(decoding: encoded(pretty: true), as: UTF8.self) }
+}
