@@ -116,14 +116,27 @@ enum ProgrammeCommand {
             }
             let language = arguments.language
             let nl = language == .nl
-            var table = TextTable(row: nl ? ["actie", "speerpunt", "wat", "status", "kosten"] : ["action", "priority", "what", "status", "cost"])
-            for action in programme.actions {
-                let priorities = Set(action.goals.compactMap { programme.goal($0)?.priority }).sorted().joined(separator: ", ")
-                table.add(row: [
-                    action.id, priorities, action.title.text(in: language), action.status.name.text(in: language), ProgrammeCheck.euros(action.cost, language: language),
-                ])
+            func measure(_ value: Goal.Measure?) -> String { value.map { "\(language.number($0.value, digits: 2)) (\($0.year))" } ?? "—" }
+            var goals = TextTable(
+                row: nl ? ["doel", "nulmeting", "streefwaarde", "eigenaar", "acties"] : ["goal", "baseline", "target", "owner", "actions"])
+            for goal in programme.goals {
+                let actions = programme.actions.filter { $0.goals.contains(goal.id) }.count
+                goals.add(row: [goal.id, measure(goal.baseline), measure(goal.target), goal.owner ?? "—", String(actions)])
             }
-            console.out.write(table.rendered)
+            console.out.write(goals.rendered)
+            if programme.actions.isEmpty {
+                console.out.line(nl ? "Nog geen acties." : "No actions yet.")
+            } else {
+                var table = TextTable(row: nl ? ["actie", "speerpunt", "wat", "status", "kosten"] : ["action", "priority", "what", "status", "cost"])
+                for action in programme.actions {
+                    let priorities = Set(action.goals.compactMap { programme.goal($0)?.priority }).sorted().joined(separator: ", ")
+                    table.add(row: [
+                        action.id, priorities, action.title.text(in: language), action.status.name.text(in: language),
+                        ProgrammeCheck.euros(action.cost, language: language),
+                    ])
+                }
+                console.out.write(table.rendered)
+            }
             let counted = programme.countedActions.count
             console.out.line(
                 nl

@@ -30,6 +30,12 @@ struct WalkthroughTests {
         ["agenda", "add-priority", "T/agenda.json", "--theme", "wonen", "--reason", "De woningbouwopgave van de stad vraagt het."],
         ["agenda", "publish", "T/agenda.json", "--out", "T/agenda.html"],
         ["agenda", "verify", "T/agenda.json", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json"],
+        [
+            "programme", "draft", "--agenda", "T/agenda.json", "--analysis", "T/analyse.json", "--wijk", "Kerkwijk", "--year", "2027", "--budget",
+            "250000", "--out", "T/programma-2027.json",
+        ],
+        ["programme", "check", "T/programma-2027.json"],
+        ["programme", "show", "T/programma-2027.json", "--today", "2026-11-30"],
     ]
 
     /// Every step's command, stdout, stderr and exit code, with the folders written as `S/` and `T/`.
@@ -41,7 +47,7 @@ struct WalkthroughTests {
             let arguments =
                 step.map { argument in
                     argument.hasPrefix("S/") ? samples + argument.dropFirst(2) : argument.hasPrefix("T/") ? folder.path + "/" + argument.dropFirst(2) : argument
-                } + (step[0] == "agenda" ? [] : ["--surveys", bundledSurveys])
+                } + (["agenda", "programme"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
             let result = run(arguments)
             func normalised(_ output: String) -> String {
                 output.replacingOccurrences(of: folder.path + "/", with: "T/").replacingOccurrences(of: samples, with: "S/")
