@@ -10,7 +10,7 @@ enum ProgrammeCommand {
     static let spec = CommandSpec(
         name: "programme",
         abstract: "The neighbourhood programme: goals under the agenda's priorities, the year's actions, carried from year to year.",
-        subcommands: [draft, check, show, status, nextYear])
+        subcommands: [draft, check, show, status, actions, nextYear])
 
     static let programmePositional = PositionalSpec(name: "PROGRAMME", help: "The programme JSON file.")
 
@@ -205,6 +205,8 @@ enum ProgrammeCommand {
             """,
         options: [
             OptionSpec("decisions", value: "FILE", help: "The decisions, a CSV with action,decision."),
+            OptionSpec("new", value: "FILE", help: "New actions for next year, a spreadsheet as for programme actions import."),
+            OptionSpec("by", value: "ROLE", help: "The role that made the decisions.", default: "wijkmanager"),
             OptionSpec("year", value: "YEAR", help: "Next year (default: the programme's year + 1)."),
             OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decisions (default: today)."),
             OptionSpec("out", value: "FILE", help: "Write next year's programme to FILE."),
@@ -219,14 +221,71 @@ enum ProgrammeCommand {
             let decisions = try ProgrammeFiles.decisions(decisionsFile)
             let year = try integer(arguments, "year", default: programme.year + 1)
             let date = try AgendaCommand.date(arguments)
+            var newActions: [Action] = []
+            if let newFile = arguments.value("new") {
+                newActions = try ActionsSpreadsheet.newActions(
+                    InputFile.bytes(newFile), file: newFile, date: date, by: arguments.value("by") ?? "wijkmanager")
+            }
             let carried: (programme: Programme, summary: CarryOver.Summary)
             do throws(CarryOver.Failure) {
-                carried = try CarryOver.nextYear(programme, decisions: decisions, newActions: [], year: year, date: date)
+                carried = try CarryOver.nextYear(
+                    programme, decisions: decisions, newActions: newActions, year: year, date: date, by: arguments.value("by") ?? "wijkmanager")
             } catch {
                 throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
             }
             try OutputFile.write(carried.programme.jsonValue.prettyText + "\n", to: arguments.value("out"), console: console)
             console.err.line(carried.summary.text.text(in: arguments.language))
+            return .success
+        })
+
+    static let actions = CommandSpec(
+        name: "actions",
+        abstract: "The actions as a spreadsheet: export, edit, import again (the history stays in the programme).",
+        subcommands: [actionsExport, actionsImport])
+
+    static let actionsExport = CommandSpec(
+        name: "export",
+        abstract: "Write the actions as CSV: one row per action, localised texts as title and title_en, lists a;b.",
+        positionals: [programmePositional],
+        run: { arguments, console in
+            let programme = try ProgrammeFiles.read(try programmeFile(arguments))
+            try OutputFile.write(ActionsSpreadsheet.csv(programme.actions), to: arguments.value("out"), console: console)
+            return .success
+        })
+
+    static let actionsImport = CommandSpec(
+        name: "import",
+        abstract: "Update and add actions from a spreadsheet (CSV, ; or ,), by id; all or nothing.",
+        discussion: """
+            Columns (all but id may be left out): \(ActionsSpreadsheet.columns.joined(separator: ", ")).
+            A row with a known id updates that action and appends what changed to its history; an
+            unknown id adds an action. Actions missing from the file stay, unless --replace. A bad row
+            is listed with its line, and nothing is changed.
+            """,
+        options: [
+            OptionSpec("replace", help: "Remove the actions the file does not list."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the changes (default: today)."),
+            OptionSpec("by", value: "ROLE", help: "The role that made the changes.", default: "wijkmanager"),
+        ],
+        positionals: [programmePositional, PositionalSpec(name: "CSV", help: "The actions spreadsheet.")],
+        printsData: false,
+        run: { arguments, console in
+            let file = try programmeFile(arguments)
+            guard arguments.positionals.count == 2 else {
+                throw UsageError(message: "name the programme and the spreadsheet: programme actions import PROGRAMME.json ACTIONS.csv", commandPath: arguments.commandPath)
+            }
+            let sheet = arguments.positionals[1]
+            var programme = try ProgrammeFiles.read(file)
+            let outcome = try ActionsSpreadsheet.apply(
+                InputFile.bytes(sheet), file: sheet, to: &programme, replace: arguments.flag("replace"), date: try AgendaCommand.date(arguments),
+                by: arguments.value("by") ?? "wijkmanager")
+            if !(outcome.added.isEmpty && outcome.updated.isEmpty && outcome.removed.isEmpty) {
+                try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
+            }
+            console.err.line(
+                arguments.language == .nl
+                    ? "\(outcome.added.count) toegevoegd, \(outcome.updated.count) bijgewerkt, \(outcome.unchanged.count) ongewijzigd, \(outcome.removed.count) verwijderd — \(file)"
+                    : "\(outcome.added.count) added, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged, \(outcome.removed.count) removed — \(file)")
             return .success
         })
 }

@@ -84,6 +84,8 @@ struct IdentifierTests {
         #expect(Identifier.closest(to: "lst", in: ["list", "show"]) == "list")
         #expect(Identifier.closest(to: "zzzzzz", in: ["list", "show"]) == nil)
         #expect(Identifier.editDistance("kitten", "sitting") == 3)
+        #expect(Identifier.editDistance("stauts", "status") == 1)  // two neighbours swapped: one edit
+        #expect(Identifier.closest(to: "stauts", in: ["start", "status"]) == "status")
     }
 
     @Test func languagesReadCommonSpellings() {
