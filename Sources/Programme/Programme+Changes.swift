@@ -59,3 +59,40 @@ extension Programme {
         actions[index] = action
     }
 }
+
+extension Programme {
+    /// Why a goal could not be changed.
+    public enum GoalError: Error, Sendable, Hashable {
+        case unknownGoal(String, closest: String?)
+        case nothingChanged
+
+        public var message: LocalizedText {
+            switch self {
+            case .unknownGoal(let id, let closest):
+                LocalizedText(
+                    nl: "het programma heeft geen doel \(id)" + (closest.map { "; bedoelt u \($0)?" } ?? ""),
+                    en: "the programme has no goal \(id)" + (closest.map { "; did you mean \($0)?" } ?? ""))
+            case .nothingChanged:
+                LocalizedText(nl: "deze wijziging verandert niets", en: "this change changes nothing")
+            }
+        }
+    }
+
+    /// Makes a goal SMART: its wording, indicator, baseline, target and owner, each where given.
+    public mutating func updateGoal(
+        _ id: String, text: LocalizedText? = nil, indicator: String? = nil, baseline: Goal.Measure? = nil, target: Goal.Measure? = nil,
+        owner: String? = nil
+    ) throws(GoalError) {
+        guard let index = goals.firstIndex(where: { $0.id == id }) else {
+            throw .unknownGoal(id, closest: Identifier.closest(to: id, in: goals.map(\.id)))
+        }
+        var goal = goals[index]
+        if let text { goal.text = text }
+        if let indicator { goal.indicator = indicator }
+        if let baseline { goal.baseline = baseline }
+        if let target { goal.target = target }
+        if let owner { goal.owner = owner }
+        guard goal != goals[index] else { throw .nothingChanged }
+        goals[index] = goal
+    }
+}

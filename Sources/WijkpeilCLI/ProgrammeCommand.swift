@@ -10,7 +10,7 @@ enum ProgrammeCommand {
     static let spec = CommandSpec(
         name: "programme",
         abstract: "The neighbourhood programme: goals under the agenda's priorities, the year's actions, carried from year to year.",
-        subcommands: [draft, check, show, status, actions, nextYear])
+        subcommands: [draft, goal, actions, check, show, status, nextYear])
 
     static let programmePositional = PositionalSpec(name: "PROGRAMME", help: "The programme JSON file.")
 
@@ -126,17 +126,28 @@ enum ProgrammeCommand {
             console.out.write(goals.rendered)
             if programme.actions.isEmpty {
                 console.out.line(nl ? "Nog geen acties." : "No actions yet.")
-            } else {
-                var table = TextTable(row: nl ? ["actie", "speerpunt", "wat", "status", "kosten"] : ["action", "priority", "what", "status", "cost"])
-                for action in programme.actions {
-                    let priorities = Set(action.goals.compactMap { programme.goal($0)?.priority }).sorted().joined(separator: ", ")
+            }
+            // Per priority, as Almelo's annex 8 lays it out; an action serving goals under two
+            // priorities stands under the first. Titles are shortened to keep 80 columns.
+            var priorities: [String] = []
+            for goal in programme.goals where !priorities.contains(goal.priority) { priorities.append(goal.priority) }
+            for priority in priorities {
+                let actions = programme.actions.filter { programme.goal($0.goals.first ?? "")?.priority == priority }
+                guard !actions.isEmpty else { continue }
+                let cost = ProgrammeCheck.euros(actions.filter { $0.status != .notFeasible && $0.status != .lapsed }.reduce(0) { $0 + $1.cost }, language: language)
+                console.out.line()
+                console.out.line(nl ? "Speerpunt \(priority): \(actions.count) acties, € \(cost)" : "Priority \(priority): \(actions.count) actions, € \(cost)")
+                var table = TextTable(row: nl ? ["actie", "wat", "status", "kosten"] : ["action", "what", "status", "cost"])
+                for action in actions {
+                    let title = action.title.text(in: language)
                     table.add(row: [
-                        action.id, priorities, action.title.text(in: language), action.status.name.text(in: language),
+                        action.id, title.count > 46 ? String(title.prefix(45)) + "…" : title, action.status.name.text(in: language),
                         ProgrammeCheck.euros(action.cost, language: language),
                     ])
                 }
                 console.out.write(table.rendered)
             }
+            console.out.line()
             let counted = programme.countedActions.count
             console.out.line(
                 nl
@@ -249,7 +260,7 @@ enum ProgrammeCommand {
         positionals: [programmePositional],
         run: { arguments, console in
             let programme = try ProgrammeFiles.read(try programmeFile(arguments))
-            try OutputFile.write(ActionsSpreadsheet.csv(programme.actions), to: arguments.value("out"), console: console)
+            console.out.write(ActionsSpreadsheet.csv(programme.actions))
             return .success
         })
 
@@ -286,6 +297,48 @@ enum ProgrammeCommand {
                 arguments.language == .nl
                     ? "\(outcome.added.count) toegevoegd, \(outcome.updated.count) bijgewerkt, \(outcome.unchanged.count) ongewijzigd, \(outcome.removed.count) verwijderd — \(file)"
                     : "\(outcome.added.count) added, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged, \(outcome.removed.count) removed — \(file)")
+            return .success
+        })
+
+    static let goal = CommandSpec(
+        name: "goal",
+        abstract: "Make a goal SMART: its wording, indicator, baseline, target (with its year) and owner.",
+        options: [
+            OptionSpec("goal", value: "ID", help: "The goal."),
+            OptionSpec("text", value: "TEXT", help: "What should change, in Dutch."),
+            OptionSpec("text-en", value: "TEXT", help: "The same in English."),
+            OptionSpec("indicator", value: "NAME", help: "How it is measured."),
+            OptionSpec("baseline", value: "VALUE", help: "The indicator's value now (with --baseline-year)."),
+            OptionSpec("baseline-year", value: "YEAR", help: "The year of the baseline."),
+            OptionSpec("target", value: "VALUE", help: "The value aimed for (with --target-year)."),
+            OptionSpec("target-year", value: "YEAR", help: "The year it should be reached."),
+            OptionSpec("owner", value: "ROLE", help: "Who answers for it (a role, not a name)."),
+        ],
+        positionals: [programmePositional],
+        printsData: false,
+        run: { arguments, console in
+            let file = try programmeFile(arguments)
+            var programme = try ProgrammeFiles.read(file)
+            guard let id = arguments.value("goal") else { throw UsageError(message: "give --goal ID", commandPath: arguments.commandPath) }
+            func measure(_ name: String) throws -> Goal.Measure? {
+                guard let text = arguments.value(name) else { return nil }
+                guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), let yearText = arguments.value(name + "-year"),
+                    let year = Int(yearText)
+                else {
+                    throw UsageError(message: "--\(name) needs a number and --\(name)-year a year, such as --\(name) 5,0 --\(name)-year 2028", commandPath: arguments.commandPath)
+                }
+                return Goal.Measure(value: value, year: year)
+            }
+            let text = arguments.value("text").map { LocalizedText(nl: $0, en: arguments.value("text-en")) }
+            let baseline = try measure("baseline"), target = try measure("target")
+            do throws(Programme.GoalError) {
+                try programme.updateGoal(
+                    id, text: text, indicator: arguments.value("indicator"), baseline: baseline, target: target, owner: arguments.value("owner"))
+            } catch {
+                throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
+            }
+            try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
+            console.err.line(arguments.language == .nl ? "\(id): doel vastgelegd in \(file)" : "\(id): goal recorded in \(file)")
             return .success
         })
 }

@@ -106,6 +106,34 @@ struct ProgrammeCommandTests {
         #expect(wijkpeil("programme", "show", next, "--lang", "en").out.contains("2 actions, 2 count towards the limit (at most 45)"))
     }
 
+    @Test("actions export then import changes nothing; an unknown column is named, exit 1, and the file stays as it was")
+    func spreadsheet() throws {
+        let folder = TemporaryFolder()
+        let (_, programme) = drafted(in: folder)
+        let imported = wijkpeil("programme", "actions", "import", programme, packageRoot + "/samples/kerkwijk/acties-2027.csv", "--lang", "en")
+        #expect(imported.status == 0 && imported.err.contains("18 added, 0 updated, 0 unchanged, 0 removed"))
+        let sheet = folder.path + "/acties.csv"
+        #expect(wijkpeil("programme", "actions", "export", programme, "--out", sheet).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: programme))
+        let again = wijkpeil("programme", "actions", "import", programme, sheet, "--lang", "en")
+        #expect(again.status == 0 && again.err.contains("0 added, 0 updated, 18 unchanged"))
+        let bad = wijkpeil("programme", "actions", "import", programme, folder.write("fout.csv", "id,kosten\nA-01,5\n"), "--lang", "en")
+        #expect(bad.status == 1 && bad.err.contains("fout.csv:1: kosten: error: unknown column \"kosten\""))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: programme)) == before)
+    }
+
+    @Test("goal records a target and an owner; an unknown goal is named with the closest, exit 1")
+    func goal() throws {
+        let folder = TemporaryFolder()
+        let (_, programme) = drafted(in: folder)
+        let set = wijkpeil("programme", "goal", programme, "--goal", "veiligheid-1", "--target", "5,0", "--target-year", "2028", "--owner", "wijkmanager")
+        #expect(set.status == 0)
+        #expect(!wijkpeil("programme", "check", programme, "--lang", "en").out.contains("goal veiligheid-1 is not SMART"))
+        let unknown = wijkpeil("programme", "goal", programme, "--goal", "veiligheid-2", "--owner", "x", "--lang", "en")
+        #expect(unknown.status == 1 && unknown.err.contains("no goal veiligheid-2; did you mean veiligheid-1?"))
+        #expect(wijkpeil("programme", "goal", programme, "--goal", "veiligheid-1", "--target", "5").status == 2)
+    }
+
     @Test("usage errors exit 2", arguments: [["programme", "check"], ["programme", "draft", "--wijk", "K"], ["programme", "next-year", "p.json"]])
     func usage(_ arguments: [String]) {
         #expect(run(arguments).status == 2)
