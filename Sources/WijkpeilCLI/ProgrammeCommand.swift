@@ -10,7 +10,7 @@ enum ProgrammeCommand {
     static let spec = CommandSpec(
         name: "programme",
         abstract: "The neighbourhood programme: goals under the agenda's priorities, the year's actions, carried from year to year.",
-        subcommands: [draft, goal, actions, check, show, status, nextYear])
+        subcommands: [draft, goal, actions, check, show, status, milestone, nextYear])
 
     static let programmePositional = PositionalSpec(name: "PROGRAMME", help: "The programme JSON file.")
 
@@ -102,17 +102,52 @@ enum ProgrammeCommand {
 
     static let show = CommandSpec(
         name: "show",
-        abstract: "The programme per priority: goals, actions, cost against the budget, and the calendar.",
+        abstract: "The programme per priority: what residents said, the goals, the actions, cost against the budget, the calendar.",
+        discussion: """
+            html and md follow Almelo's annex 8 (priority | goals | action | estimated cost | year |
+            responsible | remarks), the page printable on A4 landscape; csv gives the same rows. Each
+            priority shows what residents said about it, from the agenda beside the programme (left
+            out, with a warning, when the agenda changed since the programme was drawn up).
+            """,
         options: [
-            .format(["table", "json"], default: "table"),
+            .format(["table", "json", "csv", "md", "html"], default: "table"),
             OptionSpec("today", value: "YYYY-MM-DD", help: "Show each milestone as done, due, overdue or upcoming on this day (default: today)."),
         ],
         positionals: [programmePositional],
         run: { arguments, console in
-            let programme = try ProgrammeFiles.read(try programmeFile(arguments))
-            if arguments.value("format") == "json" {
-                console.out.line(programme.jsonValue.prettyText)
+            let file = try programmeFile(arguments)
+            let programme = try ProgrammeFiles.read(file)
+            var evidence: [String: PriorityEvidence] = [:]
+            do {
+                evidence = ProgrammeFiles.evidence(from: try ProgrammeFiles.agenda(of: programme, programmeFile: file))
+            } catch let error as InvalidInput {
+                for finding in error.findings.all { console.err.line(finding.rendered(in: arguments.language)) }
+                console.err.line(
+                    arguments.language == .nl
+                        ? "wat bewoners zeiden is weggelaten: de agenda hoort niet meer bij dit programma"
+                        : "what residents said is left out: the agenda no longer belongs to this programme")
+            } catch {
+                console.err.line(
+                    arguments.language == .nl ? "wat bewoners zeiden is weggelaten: \(error)" : "what residents said is left out: \(error)")
+            }
+            switch arguments.value("format") {
+            case "json":
+                guard case .object(var fields) = programme.jsonValue else { return .success }
+                fields["tracedToResidents"] = programme.tracedJSON(evidence: evidence)
+                console.out.line(JSONValue.object(fields).prettyText)
                 return .success
+            case "csv":
+                var text = CSVWriter.line(Programme.annexHeader(language: arguments.language))
+                for row in programme.annexRows(language: arguments.language) { text += CSVWriter.line(row) }
+                console.out.write(text)
+                return .success
+            case "md":
+                console.out.write(programme.markdown(evidence: evidence, language: arguments.language))
+                return .success
+            case "html":
+                console.out.write(programme.html(evidence: evidence, language: arguments.language))
+                return .success
+            default: break
             }
             let language = arguments.language
             let nl = language == .nl
@@ -137,6 +172,9 @@ enum ProgrammeCommand {
                 let cost = ProgrammeCheck.euros(actions.filter { $0.status != .notFeasible && $0.status != .lapsed }.reduce(0) { $0 + $1.cost }, language: language)
                 console.out.line()
                 console.out.line(nl ? "Speerpunt \(priority): \(actions.count) acties, € \(cost)" : "Priority \(priority): \(actions.count) actions, € \(cost)")
+                if let said = evidence[priority]?.sentence(in: language), !said.isEmpty {
+                    for line in said.wrapped(to: 78) { console.out.line("  " + line) }
+                }
                 var table = TextTable(row: nl ? ["actie", "wat", "status", "kosten"] : ["action", "what", "status", "cost"])
                 for action in actions {
                     let title = action.title.text(in: language)
@@ -339,6 +377,32 @@ enum ProgrammeCommand {
             }
             try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
             console.err.line(arguments.language == .nl ? "\(id): doel vastgelegd in \(file)" : "\(id): goal recorded in \(file)")
+            return .success
+        })
+
+    static let milestone = CommandSpec(
+        name: "milestone",
+        abstract: "Record that a milestone of the calendar was met (the draft plan entered, the assessment done, …).",
+        options: [
+            OptionSpec("id", value: "ID", help: "The milestone (concept, beoordeling, brief, aanbieding, vaststelling, or the programme's own)."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day it was met (default: today)."),
+        ],
+        positionals: [programmePositional],
+        printsData: false,
+        run: { arguments, console in
+            let file = try programmeFile(arguments)
+            var programme = try ProgrammeFiles.read(file)
+            guard let id = arguments.value("id") else { throw UsageError(message: "give --id MILESTONE", commandPath: arguments.commandPath) }
+            guard let index = programme.calendar.firstIndex(where: { $0.id == id }) else {
+                let ids = programme.calendar.map(\.id)
+                throw CommandFailure(
+                    message: arguments.language == .nl
+                        ? "geen mijlpaal \(id); het programma kent \(ids.joined(separator: ", "))"
+                        : "no milestone \(id); the programme has \(ids.joined(separator: ", "))", exitCode: .invalid)
+            }
+            programme.calendar[index].done = try AgendaCommand.date(arguments)
+            try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
+            console.err.line(arguments.language == .nl ? "\(id): gedaan — vastgelegd in \(file)" : "\(id): done — recorded in \(file)")
             return .success
         })
 }

@@ -49,3 +49,21 @@ extension String {
         self + String(repeating: " ", count: Swift.max(0, width - count))
     }
 }
+
+extension String {
+    /// The text broken into lines of at most `width` characters at spaces (a word longer than
+    /// the width stands alone on its line), for prose beside tables in a terminal.
+    func wrapped(to width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

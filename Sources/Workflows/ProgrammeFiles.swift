@@ -44,6 +44,23 @@ public enum ProgrammeFiles {
         return plan
     }
 
+    /// What residents and the statistics said about each priority, from the agenda's signals (the
+    /// raw ones, before they were divided by the largest), and the council's reasons for its own.
+    public static func evidence(from agenda: Agenda) -> [String: PriorityEvidence] {
+        var evidence: [String: PriorityEvidence] = [:]
+        for theme in agenda.themes {
+            evidence[theme.theme] = PriorityEvidence(
+                theme: theme.theme, label: theme.label, stickers: theme.signals[.residents], mentions: theme.signals[.mentions],
+                dissatisfied: theme.signals[.survey], indicatorGap: theme.signals[.indicators])
+        }
+        for priority in agenda.councilPriorities where !agenda.priorities.contains(priority.theme) {
+            var entry = evidence[priority.theme] ?? PriorityEvidence(theme: priority.theme, label: priority.label)
+            entry.councilReason = priority.reason
+            evidence[priority.theme] = entry
+        }
+        return evidence
+    }
+
     /// The themes a goal may serve: the residents' priorities and those the council added.
     public static func priorities(of agenda: Agenda) -> [String] {
         agenda.priorities + agenda.councilPriorities.map(\.theme).filter { !agenda.priorities.contains($0) }

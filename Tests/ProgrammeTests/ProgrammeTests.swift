@@ -159,3 +159,50 @@ struct MilestoneTests {
         #expect(try #require(CalendarDate("1970-01-01")).dayNumber == 0)
     }
 }
+
+@Suite("The programme as the council reads it (Almelo's annex 8)")
+struct ProgrammeReportTests {
+    func programme() -> Programme {
+        var programme = sampleProgramme()
+        programme.actions[2].status = .notFeasible
+        programme.actions[2].notFeasible = .init(reason: LocalizedText(nl: "Het park is van de provincie."), alternative: LocalizedText(nl: "Lantaarns <langs> het pad"))
+        programme.actions[1].start = "2027-03"
+        programme.actions[1].end = "2028-06"
+        return programme
+    }
+
+    let evidence = [
+        "veiligheid": PriorityEvidence(
+            theme: "veiligheid", label: LocalizedText(nl: "Veiligheid"), stickers: 0.24, mentions: 0.76, dissatisfied: 0.5, indicatorGap: 0.3)
+    ]
+
+    @Test("one row per action under its first goal's priority: goals, cost, years, owner, and the remarks a reader needs")
+    func rows() {
+        let rows = programme().annexRows(language: .nl)
+        #expect(rows.map { $0[0] } == ["veiligheid", "veiligheid", "verkeer"])
+        #expect(rows[0] == ["veiligheid", "Minder woninginbraken", "Buurtpreventie-app uitbreiden", "4000", "2027", "politie", "afgesproken"])
+        #expect(rows[1][6] == "niet uitvoerbaar; Het park is van de provincie; in plaats daarvan: Lantaarns <langs> het pad")
+        #expect(rows[2][4] == "2027–2028" && rows[2][6] == "afgesproken; snel zichtbaar")
+        // Not feasible costs nothing: 4.000 + 6.000.
+        #expect(programme().totals(language: .nl) == "3 acties, waarvan 3 meetellen (maximaal 45); geraamd € 10.000 van een budget van € 20.000")
+    }
+
+    @Test("what residents said stands above each priority's actions, in words and percentages")
+    func tracedBack() {
+        let markdown = programme().markdown(evidence: evidence, language: .nl)
+        #expect(markdown.contains("## Veiligheid\n\nBewoners: 24% van de stickers, 76% noemde het als eerste, 50% ontevreden; de cijfers zijn slechter dan de vergelijking.\n"))
+        #expect(markdown.contains("| € 4.000 | 2027 |"))
+        let english = evidence["veiligheid"]!.sentence(in: .en)
+        #expect(english == "Residents: 24% of the stickers, 76% named it first, 50% dissatisfied; the statistics are worse than the comparison.")
+        let council = PriorityEvidence(theme: "wonen", label: LocalizedText(nl: "Wonen"), councilReason: "De woningbouwopgave vraagt het.")
+        #expect(council.sentence(in: .nl) == "Speerpunt van de raad: De woningbouwopgave vraagt het.")
+    }
+
+    @Test("the page prints on A4 landscape and escapes every text")
+    func page() {
+        let html = programme().html(evidence: evidence, language: .nl)
+        #expect(html.contains("@page { size: A4 landscape"))
+        #expect(html.contains("Lantaarns &lt;langs&gt; het pad") && !html.contains("<langs>"))
+        #expect(html.contains("<p class=\"said\">Bewoners: 24% van de stickers"))
+    }
+}

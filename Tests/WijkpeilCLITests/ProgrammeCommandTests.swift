@@ -134,6 +134,51 @@ struct ProgrammeCommandTests {
         #expect(wijkpeil("programme", "goal", programme, "--goal", "veiligheid-1", "--target", "5").status == 2)
     }
 
+    @Test("show traces each priority to what residents said: the agenda's own figures; without a matching agenda it says so and shows the rest")
+    func tracedToResidents() throws {
+        let sample = packageRoot + "/samples/kerkwijk/"
+        let shown = wijkpeil("programme", "show", sample + "programma-2027.json", "--format", "json")
+        #expect(shown.status == 0 && shown.err.isEmpty)
+        let agenda = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: sample + "agenda.json")))
+        guard case .object(let fields) = try JSONValue.parse(Data(shown.out.utf8)), case .array(let traced)? = fields["tracedToResidents"],
+            case .object(let agendaFields) = agenda, case .array(let themes)? = agendaFields["themes"]
+        else {
+            Issue.record("no tracedToResidents")
+            return
+        }
+        for case .object(let entry) in traced {
+            guard case .string(let priority)? = entry["priority"], case .object(let evidence)? = entry["evidence"] else { continue }
+            let theme = themes.first { $0.compactText.contains(#""theme":"\#(priority)""#) }
+            guard case .object(let themeFields)? = theme, case .object(let signals)? = themeFields["signals"] else {
+                Issue.record("no theme \(priority) in the agenda")
+                continue
+            }
+            #expect(evidence["stickers"] == signals["residents"] && evidence["dissatisfied"] == signals["survey"], "\(priority)")
+        }
+        #expect(traced.count == 4)
+        #expect(shown.out.contains("De woningbouwopgave van de stad vraagt het."))
+
+        let folder = TemporaryFolder()
+        let (agendaFile, programme) = drafted(in: folder)
+        #expect(wijkpeil("agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "adopted", "--date", "2026-12-01").status == 0)
+        let stale = wijkpeil("programme", "show", programme, "--format", "md", "--lang", "en")
+        #expect(stale.status == 0 && stale.err.contains("what residents said is left out") && stale.out.contains("## veiligheid"))
+    }
+
+    @Test("a milestone recorded as met is no longer overdue; an unknown one is named with those the programme has")
+    func milestone() throws {
+        let folder = TemporaryFolder()
+        let (_, programme) = drafted(in: folder)
+        let before = wijkpeil("programme", "check", programme, "--today", "2027-03-02", "--lang", "en")
+        #expect(before.out.contains("calendar[0]: warning") && before.out.contains("calendar[1]: warning"))
+        #expect(wijkpeil("programme", "milestone", programme, "--id", "concept", "--date", "2026-12-02").status == 0)
+        let after = wijkpeil("programme", "check", programme, "--today", "2027-03-02", "--lang", "en")
+        #expect(!after.out.contains("calendar[0]: warning") && after.out.contains("calendar[1]: warning"))
+        #expect(wijkpeil("programme", "show", programme, "--today", "2027-03-02", "--lang", "en").out.contains("Draft action plan entered by the neighbourhood manager  done"))
+        let unknown = wijkpeil("programme", "milestone", programme, "--id", "brieven", "--lang", "en")
+        #expect(unknown.status == 1 && unknown.err.contains("the programme has concept, beoordeling, brief, aanbieding, vaststelling"))
+    }
+
     @Test("usage errors exit 2", arguments: [["programme", "check"], ["programme", "draft", "--wijk", "K"], ["programme", "next-year", "p.json"]])
     func usage(_ arguments: [String]) {
         #expect(run(arguments).status == 2)

@@ -55,6 +55,7 @@ struct WalkthroughTests {
             "--owner", "woningcorporatie",
         ],
         ["programme", "actions", "import", "T/programma-2027.json", "S/acties-2027.csv", "--date", "2026-12-01"],
+        ["programme", "milestone", "T/programma-2027.json", "--id", "concept", "--date", "2026-12-02"],
         ["programme", "check", "T/programma-2027.json", "--today", "2027-03-02"],
         ["programme", "show", "T/programma-2027.json", "--today", "2027-03-02"],
     ]
