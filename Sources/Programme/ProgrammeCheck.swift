@@ -14,11 +14,15 @@ public struct ProgrammeCheck: Sendable {
     public var plan: ParticipationPlan?
     /// The day to judge the calendar on; nil leaves the calendar out.
     public var today: CalendarDate?
+    /// The surveys and sessions there are, if known: a co-decide action's `vote` must name a
+    /// survey among them that only invitation codes can answer.
+    public var activities: [String: ActivityFacts]?
 
-    public init(priorities: [String], plan: ParticipationPlan? = nil, today: CalendarDate? = nil) {
+    public init(priorities: [String], plan: ParticipationPlan? = nil, today: CalendarDate? = nil, activities: [String: ActivityFacts]? = nil) {
         self.priorities = priorities
         self.plan = plan
         self.today = today
+        self.activities = activities
     }
 
     public func findings(for programme: Programme) -> Findings {
@@ -97,6 +101,18 @@ public struct ProgrammeCheck: Sendable {
                     "codecide-without-vote", "vote",
                     nl: "meebeslissen vraagt een bindende stemming: noem bij vote de stemming (met uitnodigingscodes) of de budgetstemming",
                     en: "co-deciding needs a binding vote: name the ballot (with invitation codes) or the budget vote in vote")
+            }
+            if let vote = action.vote, let activities {
+                if let facts = activities[vote] {
+                    if facts.kind != .survey || !facts.requiresInvite {
+                        error(
+                            "vote-not-binding", "vote",
+                            nl: "\(vote) is geen bindende stemming: alleen een vragenlijst met uitnodigingscodes (requiresInvite) telt één stem per bewoner",
+                            en: "\(vote) is not a binding vote: only a survey with invitation codes (requiresInvite) counts one vote per resident")
+                    }
+                } else {
+                    error("unknown-vote", "vote", nl: "er is geen vragenlijst \(vote)", en: "there is no survey \(vote)")
+                }
             }
             if action.status == .notFeasible {
                 if let notFeasible = action.notFeasible {

@@ -58,9 +58,20 @@ enum ProgrammeCommand {
             let programme = try ProgrammeFiles.draft(
                 agendaFile: agenda, analysisFile: arguments.value("analysis"), wijk: wijk, year: year, budget: try integer(arguments, "budget"),
                 baselineYear: try integer(arguments, "baseline-year", default: year - 1))
+            try refuseOverwriting(arguments.value("out"), arguments)
             try OutputFile.write(programme.jsonValue.prettyText + "\n", to: arguments.value("out"), console: console)
             return .success
         })
+
+    /// A programme keeps its history: a new one is never written over an existing file.
+    static func refuseOverwriting(_ path: String?, _ arguments: ParsedArguments) throws {
+        guard let path, FileManager.default.fileExists(atPath: path) else { return }
+        throw CommandFailure(
+            message: arguments.language == .nl
+                ? "'\(path)' bestaat al; een programma wordt nooit overschreven (het houdt zijn geschiedenis). Kies een andere naam"
+                : "'\(path)' exists already; a programme is never written over (it keeps its history). Choose another name",
+            exitCode: .invalid)
+    }
 
     static let check = CommandSpec(
         name: "check",
@@ -78,6 +89,7 @@ enum ProgrammeCommand {
             OptionSpec("agenda", value: "FILE", help: "The agenda, if not beside the programme under the name it records."),
             OptionSpec("plan", value: "FILE", help: "The participation plan: an action below its level for the action's step is named."),
             OptionSpec("today", value: "YYYY-MM-DD", help: "Judge the calendar on this day."),
+            OptionSpec("surveys", value: "DIR", help: "The survey folder: a co-decide action's vote must name a survey there with invitation codes."),
             .format(["table", "json"], default: "table"),
         ],
         positionals: [programmePositional],
@@ -94,7 +106,9 @@ enum ProgrammeCommand {
                 }
                 today = date
             }
-            let findings = ProgrammeCheck(priorities: ProgrammeFiles.priorities(of: agenda), plan: plan, today: today).findings(for: programme)
+            let activities = try arguments.value("surveys").map { try SurveyLibrary(directory: $0).activityFacts }
+            let findings = ProgrammeCheck(priorities: ProgrammeFiles.priorities(of: agenda), plan: plan, today: today, activities: activities)
+                .findings(for: programme)
                 .inFile(file)
             FindingsReport.print(findings, files: 1, format: arguments.value("format") ?? "table", language: arguments.language, to: console)
             return findings.hasErrors ? .invalid : .success
@@ -282,6 +296,7 @@ enum ProgrammeCommand {
             } catch {
                 throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
             }
+            try refuseOverwriting(arguments.value("out"), arguments)
             try OutputFile.write(carried.programme.jsonValue.prettyText + "\n", to: arguments.value("out"), console: console)
             console.err.line(carried.summary.text.text(in: arguments.language))
             return .success

@@ -114,6 +114,23 @@ struct ProgrammeCheckTests {
         #expect(codes(check.findings(for: programme)) == ["not-feasible-without-alternative"])
     }
 
+    @Test("given the surveys, a co-decide action's vote must name a survey answered with invitation codes")
+    func bindingVote() {
+        var programme = sampleProgramme()
+        programme.actions[0].level = .codecide
+        programme.actions[0].vote = "stemming"
+        let ballot = ActivityFacts(kind: .survey, level: .codecide, requiresInvite: true)
+        let open = ActivityFacts(kind: .survey, level: .consult, requiresInvite: false)
+        func codes(_ activities: [String: ActivityFacts]) -> [String] {
+            ProgrammeCheck(priorities: ["veiligheid", "verkeer"], activities: activities).findings(for: programme).all.map(\.code)
+        }
+        #expect(codes(["stemming": ballot]).isEmpty)
+        #expect(codes(["stemming": open]) == ["vote-not-binding"])
+        #expect(codes([:]) == ["unknown-vote"])
+        // Without the surveys the vote is taken as given.
+        #expect(check.findings(for: programme).isEmpty)
+    }
+
     @Test("with a participation plan, an action below the level the plan promises for its step is named")
     func belowPlan() {
         let plan = ParticipationPlan(id: "p", steps: [PlannedStep(step: CycleStep.named("C7")!, level: .codecide, instruments: [], path: .root)])

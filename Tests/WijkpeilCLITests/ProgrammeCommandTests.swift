@@ -179,6 +179,21 @@ struct ProgrammeCommandTests {
         #expect(unknown.status == 1 && unknown.err.contains("the programme has concept, beoordeling, brief, aanbieding, vaststelling"))
     }
 
+    @Test("a programme is never written over: draft and next-year refuse an existing file, which stays as it was")
+    func neverOverwritten() throws {
+        let folder = TemporaryFolder()
+        let (agenda, programme) = drafted(in: folder)
+        let before = try Data(contentsOf: URL(fileURLWithPath: programme))
+        let again = wijkpeil("programme", "draft", "--agenda", agenda, "--wijk", "K", "--year", "2027", "--budget", "1", "--out", programme, "--lang", "en")
+        #expect(again.status == 1 && again.err.contains("exists already; a programme is never written over"))
+        let existing = folder.write("programma-2028.json", "{}")
+        let next = wijkpeil(
+            "programme", "next-year", programme, "--decisions", folder.write("c.csv", "action,decision\n"), "--out", existing, "--lang", "en")
+        #expect(next.status == 1 && next.err.contains("never written over"))
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "{}")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: programme)) == before)
+    }
+
     @Test("usage errors exit 2", arguments: [["programme", "check"], ["programme", "draft", "--wijk", "K"], ["programme", "next-year", "p.json"]])
     func usage(_ arguments: [String]) {
         #expect(run(arguments).status == 2)
