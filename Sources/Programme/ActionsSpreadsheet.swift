@@ -64,6 +64,8 @@ public enum ActionsSpreadsheet {
         }
         guard !findings.hasErrors else { throw InvalidInput(findings) }
 
+        // The history names the file, not where it lay on someone's disk.
+        let fileName = file.split(separator: "/").last.map(String.init) ?? file
         var result = programme
         var outcome = Outcome()
         var seen: Set<String> = []
@@ -96,12 +98,12 @@ public enum ActionsSpreadsheet {
                     continue
                 }
                 var updated = action
-                updated.history.append(change(from: before, to: action, file: file, date: date, by: by))
+                updated.history.append(change(from: before, to: action, file: fileName, date: date, by: by))
                 result.actions[existing] = updated
                 outcome.updated.append(id)
             } else {
                 var added = action
-                added.history.append(Change(date: date, by: by, note: "toegevoegd uit \(file)", status: action.status))
+                added.history.append(Change(date: date, by: by, note: "toegevoegd uit \(fileName)", status: action.status))
                 result.actions.append(added)
                 outcome.added.append(id)
             }
