@@ -46,6 +46,9 @@ let package = Package(
         // The neighbourhood programme: goals under the priorities, the year's actions (at most 45),
         // their history, the calendar, the carry-over to the next year.
         .target(name: "Programme", dependencies: ["WijkpeilCore", "Participation"]),
+        // The residents' budget vote: costed proposals counted by greedy and by the Method of Equal
+        // Shares, exactly; Pabulib files in and out.
+        .target(name: "BudgetVote", dependencies: ["WijkpeilCore"]),
         // HTTP/1.1 as bytes: the strict request parser, requests, responses, form decoding, and
         // a connection's life and time limits as a state machine, against a clock it is given. Knows no sockets and
         // imports nothing of the project.
@@ -64,7 +67,8 @@ let package = Package(
         .target(
             name: "WijkpeilCLI",
             dependencies: [
-                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Hashing", "Store", "Export", "HTTPCore", "HTTPServer", "FormServer",
+                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "BudgetVote", "Hashing", "Store", "Export", "HTTPCore", "HTTPServer",
+                "FormServer",
                 "Workflows",
             ]),
         .executableTarget(name: "wijkpeil", dependencies: ["WijkpeilCLI"]),
@@ -84,6 +88,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite", "BenchKit"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "BudgetVoteTests", dependencies: ["BudgetVote", "WijkpeilCore"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Participation", "WijkpeilCore"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),

@@ -91,6 +91,49 @@ def main():
             rows.append([f"{table}-p{person}", table, worst[-1] if rng.random() < 0.5 else rng.choice(THEMES), "rood"])
         write(f"stickers-{table}.csv", ["participant", "poster", "option", "colour"], rows)
 
+    budget_vote()
+
+
+# The neighbourhood budget of 2027: EUR 50,000 over twelve proposals, 180 ballots. Noord, the
+# larger group, wants its playground, lighting and parking; zuid its trees and benches; a few
+# residents of every buurt want the shared ones. Counted in docs/walkthrough.md.
+PROPOSALS = [  # id, cost, name, who likes it
+    ("speeltuin-noord", 18000, "Speeltuin Noordhof vernieuwen", "noord"),
+    ("verlichting-noord", 12000, "Verlichting Parkpad", "noord"),
+    ("parkeren-noord", 9000, "Fietsparkeren bij de school", "noord"),
+    ("hekwerk-noord", 6000, "Hekwerk langs de sloot", "noord"),
+    ("bomen-zuid", 8000, "Bomen in de Zuidstraat", "zuid"),
+    ("bankjes-zuid", 4000, "Bankjes op het Zuidplein", "zuid"),
+    ("moestuin-zuid", 7000, "Moestuin achter het buurthuis", "zuid"),
+    ("kunst-zuid", 10000, "Muurschildering onderdoorgang", "zuid"),
+    ("buurtfeest", 3000, "Buurtfeest in september", "all"),
+    ("jongeren", 11000, "Jongerenplek met sportkooi", "all"),
+    ("afvalbakken", 2500, "Extra afvalbakken", "all"),
+    ("deelauto", 15000, "Deelauto voor de wijk", "all"),
+]
+
+
+def budget_vote():
+    rng = random.Random(2027)
+    ballots = []
+    for voter in range(180):
+        group = "noord" if voter < 105 else ("zuid" if voter < 165 else "all")
+        own = [p for p in PROPOSALS if p[3] == group] if group != "all" else []
+        shared = [p for p in PROPOSALS if p[3] == "all"]
+        chosen = [p[0] for p in own if rng.random() < 0.8] + [p[0] for p in shared if rng.random() < (0.6 if group == "all" else 0.15)]
+        if not chosen:
+            chosen = [rng.choice(own or shared)[0]]
+        ballots.append(chosen)
+    lines = ["META", "key;value", "description;Wijkbudget Kerkwijk 2027 (fictief)", "country;Netherlands", "unit;Kerkwijk",
+             "instance;2027", f"num_projects;{len(PROPOSALS)}", f"num_votes;{len(ballots)}", "budget;50000",
+             "vote_type;approval", "rule;unknown", "date_begin;01.03.2027", "date_end;15.03.2027",
+             "PROJECTS", "project_id;cost;name"]
+    lines += [f"{p[0]};{p[1]};{p[2]}" for p in PROPOSALS]
+    lines += ["VOTES", "voter_id;vote"]
+    lines += [f"{number + 1};{','.join(ballot)}" for number, ballot in enumerate(ballots)]
+    with open(os.path.join(OUT, "wijkbudget-2027.pb"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
 
 if __name__ == "__main__":
     main()

@@ -202,13 +202,5 @@ public struct ProgrammeCheck: Sendable {
     }
 
     /// Whole euros grouped by thousands: 250.000 in Dutch, 250,000 in English.
-    public static func euros(_ amount: Int, language: Language = .nl) -> String {
-        let digits = String(abs(amount))
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(language == .nl ? "." : ",") }
-            grouped.append(digit)
-        }
-        return (amount < 0 ? "-" : "") + grouped
-    }
+    public static func euros(_ amount: Int, language: Language = .nl) -> String { language.grouped(amount) }
 }

@@ -32,6 +32,17 @@ extension Language {
         return text
     }
 
+    /// A whole number with thousands grouped as the language writes them: `12.500` or `12,500`.
+    public func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(self == .nl ? "." : ",") }
+            text.append(digit)
+        }
+        return (value < 0 ? "-" : "") + text
+    }
+
     /// A share as a whole percentage: `0.347` → `35%`.
     public func percent(_ share: Double) -> String {
         guard share.isFinite else { return "–" }

@@ -58,6 +58,8 @@ struct WalkthroughTests {
         ["programme", "milestone", "T/programma-2027.json", "--id", "concept", "--date", "2026-12-02"],
         ["programme", "check", "T/programma-2027.json", "--today", "2027-03-02"],
         ["programme", "show", "T/programma-2027.json", "--today", "2027-03-02"],
+        ["budget", "count", "--pb", "S/wijkbudget-2027.pb", "--rule", "greedy"],
+        ["budget", "count", "--pb", "S/wijkbudget-2027.pb"],
     ]
 
     /// Every step's command, stdout, stderr and exit code, with the folders written as `S/` and `T/`.
@@ -68,7 +70,7 @@ struct WalkthroughTests {
             let arguments =
                 step.map { argument in
                     argument.hasPrefix("S/") ? samples + argument.dropFirst(2) : argument.hasPrefix("T/") ? folder.path + "/" + argument.dropFirst(2) : argument
-                } + (["agenda", "programme"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
+                } + (["agenda", "programme", "budget"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
             let result = run(arguments)
             func normalised(_ output: String) -> String {
                 output.replacingOccurrences(of: folder.path + "/", with: "T/").replacingOccurrences(of: samples, with: "S/")

@@ -57,4 +57,23 @@ struct ExactNumberTests {
         #expect(sum.denominator.description.count == 36)  // as Python's fractions.Fraction gives
         #expect(abs(sum.doubleValue - 0.5514086005244355) < 1e-12)
     }
+
+    @Test("past Int's range a fraction moves to big integers and back, with the same value as exact arithmetic gives")
+    func smallAndBig() {
+        let max = Rational(Int.max)
+        let past = max + 1
+        #expect(past.description == "9223372036854775808" && past > max)
+        #expect(past - 1 == max)  // back in Int storage, equal as values and as storage
+        let tiny = Rational(BigInt(1), BigInt(Int.max)) * Rational(BigInt(1), BigInt(3))
+        #expect(tiny.denominator == BigInt(Int.max) * BigInt(3) && tiny * Rational(3) == Rational(BigInt(1), BigInt(Int.max)))
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<2_000 {
+            let a = Rational(BigInt(Int(truncatingIfNeeded: generator.next())), BigInt(Int(generator.next() >> 2) + 1))
+            let b = Rational(BigInt(Int(truncatingIfNeeded: generator.next())), BigInt(Int(generator.next() >> 2) + 1))
+            let sum = a + b
+            #expect(sum.numerator * a.denominator * b.denominator == (a.numerator * b.denominator + b.numerator * a.denominator) * sum.denominator)
+            #expect((a < b) == (a.numerator * b.denominator < b.numerator * a.denominator))
+            #expect((a * b) / b == a)
+        }
+    }
 }
