@@ -49,20 +49,24 @@ public enum Pabulib {
         }
 
         var meta: [String: String] = [:]
-        for (_, row) in rows("META").rows {
-            if let key = row["key"] { meta[key.lowercased()] = row["value"] ?? "" }
+        var metaLines: [String: Int] = [:]
+        for (line, row) in rows("META").rows {
+            if let key = row["key"] {
+                meta[key.lowercased()] = row["value"] ?? ""
+                metaLines[key.lowercased()] = line
+            }
         }
         let metaLine = sections["META"]!.first?.line
         let voteType = meta["vote_type"] ?? "approval"
         guard voteType == "approval" else {
             fail(
-                "not-approval", line: metaLine,
+                "not-approval", line: metaLines["vote_type"] ?? metaLine,
                 nl: "dit bestand heeft stemmen van het type \(voteType); Wijkpeil telt alleen goedkeuringsstemmen (approval)",
                 en: "this file's votes are of type \(voteType); Wijkpeil counts approval votes only")
             throw InvalidInput(findings)
         }
         guard let budgetText = meta["budget"], let budget = wholeNumber(budgetText), budget > 0 else {
-            fail("invalid-budget", line: metaLine, nl: "META noemt geen budget in hele euro's", en: "META gives no budget in whole euros")
+            fail("invalid-budget", line: metaLines["budget"] ?? metaLine, nl: "META noemt geen budget in hele euro's", en: "META gives no budget in whole euros")
             throw InvalidInput(findings)
         }
 
