@@ -15,7 +15,7 @@ public struct ProgrammeCheck: Sendable {
     /// The day to judge the calendar on; nil leaves the calendar out.
     public var today: CalendarDate?
     /// The surveys and sessions there are, if known: a co-decide action's `vote` must name a
-    /// survey among them that only invitation codes can answer.
+    /// co-decide survey among them that only invitation codes can answer.
     public var activities: [String: ActivityFacts]?
 
     public init(priorities: [String], plan: ParticipationPlan? = nil, today: CalendarDate? = nil, activities: [String: ActivityFacts]? = nil) {
@@ -104,11 +104,11 @@ public struct ProgrammeCheck: Sendable {
             }
             if let vote = action.vote, let activities {
                 if let facts = activities[vote] {
-                    if facts.kind != .survey || !facts.requiresInvite {
+                    if facts.kind != .survey || !facts.requiresInvite || facts.level != .codecide {
                         error(
                             "vote-not-binding", "vote",
-                            nl: "\(vote) is geen bindende stemming: alleen een vragenlijst met uitnodigingscodes (requiresInvite) telt één stem per bewoner",
-                            en: "\(vote) is not a binding vote: only a survey with invitation codes (requiresInvite) counts one vote per resident")
+                            nl: "\(vote) is geen bindende stemming: alleen een vragenlijst op niveau meebeslissen (codecide) met uitnodigingscodes (requiresInvite) telt één stem per bewoner",
+                            en: "\(vote) is not a binding vote: only a survey at level co-decide (codecide) with invitation codes (requiresInvite) counts one vote per resident")
                     }
                 } else {
                     error("unknown-vote", "vote", nl: "er is geen vragenlijst \(vote)", en: "there is no survey \(vote)")

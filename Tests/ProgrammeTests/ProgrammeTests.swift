@@ -126,6 +126,8 @@ struct ProgrammeCheckTests {
         }
         #expect(codes(["stemming": ballot]).isEmpty)
         #expect(codes(["stemming": open]) == ["vote-not-binding"])
+        let advice = ActivityFacts(kind: .survey, level: .advise, requiresInvite: true)
+        #expect(codes(["stemming": advice]) == ["vote-not-binding"])
         #expect(codes([:]) == ["unknown-vote"])
         // Without the surveys the vote is taken as given.
         #expect(check.findings(for: programme).isEmpty)
