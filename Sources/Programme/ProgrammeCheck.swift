@@ -107,7 +107,8 @@ public struct ProgrammeCheck: Sendable {
                     if facts.kind != .survey || !facts.requiresInvite || facts.level != .codecide {
                         error(
                             "vote-not-binding", "vote",
-                            nl: "\(vote) is geen bindende stemming: alleen een vragenlijst op niveau meebeslissen (codecide) met uitnodigingscodes (requiresInvite) telt één stem per bewoner",
+                            nl:
+                                "\(vote) is geen bindende stemming: alleen een vragenlijst op niveau meebeslissen (codecide) met uitnodigingscodes (requiresInvite) telt één stem per bewoner",
                             en: "\(vote) is not a binding vote: only a survey at level co-decide (codecide) with invitation codes (requiresInvite) counts one vote per resident")
                     }
                 } else {

@@ -21,6 +21,21 @@ enum ProgrammeCommand {
         return file
     }
 
+    /// Reads the programme named on the command line, lets `change` change it, writes it back
+    /// whole when it changed (its history appended to, never rewritten) and prints the line
+    /// `change` returns, given the file's name.
+    static func editing(
+        _ arguments: ParsedArguments, _ console: Console, _ change: (inout Programme, _ file: String) throws -> String
+    ) throws -> ExitCode {
+        let file = try programmeFile(arguments)
+        var programme = try ProgrammeFiles.read(file)
+        let before = programme
+        let said = try change(&programme, file)
+        if programme != before { try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console) }
+        console.err.line(said)
+        return .success
+    }
+
     static func integer(_ arguments: ParsedArguments, _ name: String, default defaultValue: Int? = nil) throws -> Int {
         guard let text = arguments.value(name) else {
             if let defaultValue { return defaultValue }
@@ -235,26 +250,23 @@ enum ProgrammeCommand {
         positionals: [programmePositional],
         printsData: false,
         run: { arguments, console in
-            let file = try programmeFile(arguments)
-            var programme = try ProgrammeFiles.read(file)
-            guard let id = arguments.value("action") else { throw UsageError(message: "give --action ID", commandPath: arguments.commandPath) }
-            let change = Change(
-                date: try AgendaCommand.date(arguments), by: arguments.value("by") ?? "wijkmanager", note: arguments.value("note") ?? "",
-                status: arguments.value("status").flatMap(Action.Status.init(rawValue:)),
-                cost: arguments.value("cost") == nil ? nil : try integer(arguments, "cost"), owner: arguments.value("owner"),
-                start: arguments.value("start"), end: arguments.value("end"))
-            let notFeasible = arguments.value("reason").map {
-                Action.NotFeasible(reason: LocalizedText(nl: $0), alternative: arguments.value("alternative").map { LocalizedText(nl: $0) })
+            try editing(arguments, console) { programme, file in
+                guard let id = arguments.value("action") else { throw UsageError(message: "give --action ID", commandPath: arguments.commandPath) }
+                let change = Change(
+                    date: try AgendaCommand.date(arguments), by: arguments.value("by") ?? "wijkmanager", note: arguments.value("note") ?? "",
+                    status: arguments.value("status").flatMap(Action.Status.init(rawValue:)),
+                    cost: arguments.value("cost") == nil ? nil : try integer(arguments, "cost"), owner: arguments.value("owner"),
+                    start: arguments.value("start"), end: arguments.value("end"))
+                let notFeasible = arguments.value("reason").map {
+                    Action.NotFeasible(reason: LocalizedText(nl: $0), alternative: arguments.value("alternative").map { LocalizedText(nl: $0) })
+                }
+                do throws(Programme.ChangeError) {
+                    try programme.record(change, forAction: id, notFeasible: notFeasible)
+                } catch {
+                    throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
+                }
+                return arguments.language == .nl ? "\(id): wijziging vastgelegd in \(file)" : "\(id): change recorded in \(file)"
             }
-            do throws(Programme.ChangeError) {
-                try programme.record(change, forAction: id, notFeasible: notFeasible)
-            } catch {
-                throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
-            }
-            try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
-            console.err.line(
-                arguments.language == .nl ? "\(id): wijziging vastgelegd in \(file)" : "\(id): change recorded in \(file)")
-            return .success
         })
 
     static let nextYear = CommandSpec(
@@ -334,23 +346,18 @@ enum ProgrammeCommand {
         positionals: [programmePositional, PositionalSpec(name: "CSV", help: "The actions spreadsheet.")],
         printsData: false,
         run: { arguments, console in
-            let file = try programmeFile(arguments)
             guard arguments.positionals.count == 2 else {
                 throw UsageError(message: "name the programme and the spreadsheet: programme actions import PROGRAMME.json ACTIONS.csv", commandPath: arguments.commandPath)
             }
             let sheet = arguments.positionals[1]
-            var programme = try ProgrammeFiles.read(file)
-            let outcome = try ActionsSpreadsheet.apply(
-                InputFile.bytes(sheet), file: sheet, to: &programme, replace: arguments.flag("replace"), date: try AgendaCommand.date(arguments),
-                by: arguments.value("by") ?? "wijkmanager")
-            if !(outcome.added.isEmpty && outcome.updated.isEmpty && outcome.removed.isEmpty) {
-                try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
-            }
-            console.err.line(
-                arguments.language == .nl
+            return try editing(arguments, console) { programme, file in
+                let outcome = try ActionsSpreadsheet.apply(
+                    InputFile.bytes(sheet), file: sheet, to: &programme, replace: arguments.flag("replace"), date: try AgendaCommand.date(arguments),
+                    by: arguments.value("by") ?? "wijkmanager")
+                return arguments.language == .nl
                     ? "\(outcome.added.count) toegevoegd, \(outcome.updated.count) bijgewerkt, \(outcome.unchanged.count) ongewijzigd, \(outcome.removed.count) verwijderd — \(file)"
-                    : "\(outcome.added.count) added, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged, \(outcome.removed.count) removed — \(file)")
-            return .success
+                    : "\(outcome.added.count) added, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged, \(outcome.removed.count) removed — \(file)"
+            }
         })
 
     static let goal = CommandSpec(
@@ -370,29 +377,28 @@ enum ProgrammeCommand {
         positionals: [programmePositional],
         printsData: false,
         run: { arguments, console in
-            let file = try programmeFile(arguments)
-            var programme = try ProgrammeFiles.read(file)
-            guard let id = arguments.value("goal") else { throw UsageError(message: "give --goal ID", commandPath: arguments.commandPath) }
-            func measure(_ name: String) throws -> Goal.Measure? {
-                guard let text = arguments.value(name) else { return nil }
-                guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), let yearText = arguments.value(name + "-year"),
-                    let year = Int(yearText)
-                else {
-                    throw UsageError(message: "--\(name) needs a number and --\(name)-year a year, such as --\(name) 5,0 --\(name)-year 2028", commandPath: arguments.commandPath)
+            try editing(arguments, console) { programme, file in
+                guard let id = arguments.value("goal") else { throw UsageError(message: "give --goal ID", commandPath: arguments.commandPath) }
+                func measure(_ name: String) throws -> Goal.Measure? {
+                    guard let text = arguments.value(name) else { return nil }
+                    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), let yearText = arguments.value(name + "-year"),
+                        let year = Int(yearText)
+                    else {
+                        throw UsageError(
+                            message: "--\(name) needs a number and --\(name)-year a year, such as --\(name) 5,0 --\(name)-year 2028", commandPath: arguments.commandPath)
+                    }
+                    return Goal.Measure(value: value, year: year)
                 }
-                return Goal.Measure(value: value, year: year)
+                let text = arguments.value("text").map { LocalizedText(nl: $0, en: arguments.value("text-en")) }
+                let baseline = try measure("baseline"), target = try measure("target")
+                do throws(Programme.GoalError) {
+                    try programme.updateGoal(
+                        id, text: text, indicator: arguments.value("indicator"), baseline: baseline, target: target, owner: arguments.value("owner"))
+                } catch {
+                    throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
+                }
+                return arguments.language == .nl ? "\(id): doel vastgelegd in \(file)" : "\(id): goal recorded in \(file)"
             }
-            let text = arguments.value("text").map { LocalizedText(nl: $0, en: arguments.value("text-en")) }
-            let baseline = try measure("baseline"), target = try measure("target")
-            do throws(Programme.GoalError) {
-                try programme.updateGoal(
-                    id, text: text, indicator: arguments.value("indicator"), baseline: baseline, target: target, owner: arguments.value("owner"))
-            } catch {
-                throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
-            }
-            try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
-            console.err.line(arguments.language == .nl ? "\(id): doel vastgelegd in \(file)" : "\(id): goal recorded in \(file)")
-            return .success
         })
 
     static let milestone = CommandSpec(
@@ -405,19 +411,17 @@ enum ProgrammeCommand {
         positionals: [programmePositional],
         printsData: false,
         run: { arguments, console in
-            let file = try programmeFile(arguments)
-            var programme = try ProgrammeFiles.read(file)
-            guard let id = arguments.value("id") else { throw UsageError(message: "give --id MILESTONE", commandPath: arguments.commandPath) }
-            guard let index = programme.calendar.firstIndex(where: { $0.id == id }) else {
-                let ids = programme.calendar.map(\.id)
-                throw CommandFailure(
-                    message: arguments.language == .nl
-                        ? "geen mijlpaal \(id); het programma kent \(ids.joined(separator: ", "))"
-                        : "no milestone \(id); the programme has \(ids.joined(separator: ", "))", exitCode: .invalid)
+            try editing(arguments, console) { programme, file in
+                guard let id = arguments.value("id") else { throw UsageError(message: "give --id MILESTONE", commandPath: arguments.commandPath) }
+                guard let index = programme.calendar.firstIndex(where: { $0.id == id }) else {
+                    let ids = programme.calendar.map(\.id)
+                    throw CommandFailure(
+                        message: arguments.language == .nl
+                            ? "geen mijlpaal \(id); het programma kent \(ids.joined(separator: ", "))"
+                            : "no milestone \(id); the programme has \(ids.joined(separator: ", "))", exitCode: .invalid)
+                }
+                programme.calendar[index].done = try AgendaCommand.date(arguments)
+                return arguments.language == .nl ? "\(id): gedaan — vastgelegd in \(file)" : "\(id): done — recorded in \(file)"
             }
-            programme.calendar[index].done = try AgendaCommand.date(arguments)
-            try OutputFile.write(programme.jsonValue.prettyText + "\n", to: file, console: console)
-            console.err.line(arguments.language == .nl ? "\(id): gedaan — vastgelegd in \(file)" : "\(id): done — recorded in \(file)")
-            return .success
         })
 }
