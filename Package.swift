@@ -61,7 +61,9 @@ let package = Package(
         // The use cases over the domain targets and the store, which the CLI and the server call:
         // reading the survey folder, importing a file, running an export, tallying stickers,
         // verifying an agenda.
-        .target(name: "Workflows", dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Hashing", "Store", "Export"]),
+        .target(
+            name: "Workflows",
+            dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "BudgetVote", "Hashing", "Store", "Export"]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process:
         // arguments in, one workflow, output and exit codes out.
         .target(

@@ -21,7 +21,7 @@ public enum SampleAnswers {
                 answers[question.id] = .number(Double(Int.random(in: min...max, using: &generator)))
             case .single(let options):
                 answers[question.id] = .string(options.randomElement(using: &generator)!.id)
-            case .multi(let options, let minChoices, let maxChoices):
+            case .multi(let options, let minChoices, let maxChoices), .approval(let options, _, let minChoices, let maxChoices, _):
                 let most = min(maxChoices ?? options.count, options.count)
                 let count = Int.random(in: max(minChoices, question.required ? 1 : 0)...max(most, minChoices), using: &generator)
                 answers[question.id] = .array(options.shuffled(using: &generator).prefix(count).map { .string($0.id) })

@@ -123,7 +123,7 @@ public enum Codebook {
         case .consent:
             field["constraints"] = .object(["enum": [0, 1]])
             field["description"] = "1 = ja / yes, 0 = nee / no"
-        case .multi, .stickers, .sessionStickers, .email:
+        case .multi, .approval, .stickers, .sessionStickers, .email:
             break
         }
     }

@@ -43,7 +43,7 @@ public struct ExportPlan: Sendable {
             switch question.kind {
             case .email:
                 continue
-            case .multi(let options, _, _):
+            case .multi(let options, _, _), .approval(let options, _, _, _, _):
                 columns += options.map { ExportColumn(name: "\(question.id).\($0.id)", question: question, content: .chosen($0), isQuasiIdentifier: quasi) }
             case .stickers(let options, _, _):
                 columns += options.map { ExportColumn(name: "\(question.id).\($0.id)", question: question, content: .stickers($0), isQuasiIdentifier: quasi) }

@@ -11,7 +11,7 @@ enum FormAnswers {
         var answers: [String: JSONValue] = [:]
         for question in definition.questions {
             switch question.kind {
-            case .multi:
+            case .multi, .approval:
                 let chosen = form.values(question.id).filter { !$0.isEmpty }
                 answers[question.id] = chosen.isEmpty ? .null : .array(chosen.map(JSONValue.string))
             case .stickers(let options, _, _):

@@ -144,6 +144,17 @@ struct FormPage {
         case .multi(let options, _, let maxChoices):
             let hint = maxChoices.map { "<p class=\"help\">\(nl ? "Kies er hoogstens \($0)." : "Choose at most \($0).")</p>" } ?? ""
             return group(hint + choices(options.map { ($0.id, text($0.label)) }, type: "checkbox", chosen: Set(state.fields.values(id))))
+        case .approval(let options, let budget, _, let maxChoices, let maxCost):
+            // Each proposal with its cost; the total of the choice is shown on the confirmation
+            // page before the vote is cast (no script needed).
+            var hint =
+                nl
+                ? "Er is € \(language.grouped(budget)) te verdelen. Kies de voorstellen die u wilt."
+                : "There is € \(language.grouped(budget)) to spend. Choose the proposals you want."
+            if maxCost { hint += nl ? " Samen mogen ze niet meer kosten dan het budget." : " Together they may not cost more than the budget." }
+            if let maxChoices { hint += nl ? " Kies er hoogstens \(maxChoices)." : " Choose at most \(maxChoices)." }
+            let labelled = options.map { ($0.id, text($0.label) + " — € " + language.grouped($0.cost ?? 0)) }
+            return group("<p class=\"help\">\(Markup.escape(hint))</p>" + choices(labelled, type: "checkbox", chosen: Set(state.fields.values(id))))
         case .consent:
             return group(choices([("ja", nl ? "Ja" : "Yes"), ("nee", nl ? "Nee" : "No")], type: "radio", chosen: [value]))
         case .number(let min, let max, _):
@@ -217,7 +228,15 @@ struct FormPage {
         func label(_ id: String) -> String { question.kind.options.first { $0.id == id }?.label.text(in: language) ?? id }
         switch answer {
         case .single(let id): return label(id)
-        case .multi(let ids): return ids.map(label).joined(separator: ", ")
+        case .multi(let ids):
+            if case .approval(let options, let budget, _, _, _) = question.kind {
+                let total = options.filter { ids.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
+                return ids.map(label).joined(separator: ", ")
+                    + (nl
+                        ? " (samen € \(language.grouped(total)) van het budget van € \(language.grouped(budget)))"
+                        : " (together € \(language.grouped(total)) of the budget of € \(language.grouped(budget)))")
+            }
+            return ids.map(label).joined(separator: ", ")
         case .number(let value): return format(value)
         case .text(let text): return text
         case .consent(let given): return given ? (nl ? "ja" : "yes") : (nl ? "nee" : "no")

@@ -108,6 +108,19 @@ public enum AnswerValidator {
             guard let id = try string(value, question) else { return nil }
             guard options.contains(where: { $0.id == id }) else { throw unknownOption(question) }
             return .single(id)
+        case .approval(let options, let budget, let minChoices, let maxChoices, let maxCost):
+            let multi = Question(id: question.id, text: question.text, kind: .multi(options: options, minChoices: minChoices, maxChoices: maxChoices))
+            guard case .multi(let chosen)? = try validate(value, for: multi) else { return nil }
+            if maxCost {
+                let cost = options.filter { chosen.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
+                if cost > budget {
+                    throw refusal(
+                        question, .overBudget,
+                        nl: "Uw keuze kost samen € \(cost), meer dan het budget van € \(budget). Haal er een voorstel af.",
+                        en: "Your choice costs € \(cost) together, more than the budget of € \(budget). Take off a proposal.")
+                }
+            }
+            return .multi(chosen)
         case .multi(let options, let minChoices, let maxChoices):
             guard case .array(let elements) = value else { throw wrongType(question, nl: "een lijst van keuzes", en: "a list of choices") }
             var chosen = Set<String>()

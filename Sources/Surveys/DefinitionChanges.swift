@@ -79,6 +79,16 @@ public struct DefinitionChanges: Sendable, Hashable {
             }
         case (.sessionStickers(let oldAllotment), .sessionStickers(let newAllotment)) where oldAllotment.session != newAllotment.session:
             refuse("stickers van een andere sessie", "stickers of another session")
+        case (.approval(let oldOptions, let oldBudget, _, _, let oldMaxCost), .approval(let newOptions, let newBudget, _, _, let newMaxCost)):
+            // A ballot approved proposals at their price within a budget: other prices or another
+            // budget would make the same ballot a different vote.
+            if oldBudget != newBudget { refuse("ander budget (\(oldBudget) → \(newBudget))", "another budget (\(oldBudget) → \(newBudget))") }
+            if oldMaxCost != newMaxCost { refuse("andere regel voor het totaal (maxCost)", "another rule for the total (maxCost)") }
+            let repriced = oldOptions.filter { option in newOptions.contains { $0.id == option.id && $0.cost != option.cost } }
+            if !repriced.isEmpty {
+                let ids = repriced.map(\.id).joined(separator: ", ")
+                refuse("voorstel(len) met een ander bedrag: \(ids)", "proposal(s) with another cost: \(ids)")
+            }
         case (.stickers, .sessionStickers), (.sessionStickers, .stickers):
             refuse("stickers van één kleur ↔ stickers van een sessie", "stickers of one colour ↔ stickers of a session")
         default:

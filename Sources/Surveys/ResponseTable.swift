@@ -103,7 +103,7 @@ public struct ResponseTable: Sendable {
                 throw cellError(question, nl: "hier hoort een getal", en: "this needs a number")
             }
             return .number(number)
-        case .multi:
+        case .multi, .approval:
             return .array(text.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }.map(JSONValue.string))
         case .stickers:
             var counts: [String: JSONValue] = [:]

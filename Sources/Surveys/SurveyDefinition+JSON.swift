@@ -23,6 +23,7 @@ extension Option {
         if let theme { object["theme"] = .string(theme) }
         if willing { object["willing"] = .bool(true) }
         if let cbs { object["cbs"] = .string(cbs) }
+        if let cost { object["cost"] = .number(Double(cost)) }
         return .object(object)
     }
 }
@@ -48,6 +49,12 @@ extension Question {
             object["options"] = .array(options.map(\.jsonValue))
             object["minChoices"] = .number(Double(minChoices))
             if let maxChoices { object["maxChoices"] = .number(Double(maxChoices)) }
+        case .approval(let options, let budget, let minChoices, let maxChoices, let maxCost):
+            object["options"] = .array(options.map(\.jsonValue))
+            object["budget"] = .number(Double(budget))
+            object["minChoices"] = .number(Double(minChoices))
+            if let maxChoices { object["maxChoices"] = .number(Double(maxChoices)) }
+            if maxCost { object["maxCost"] = .bool(true) }
         case .number(let min, let max, let generalise):
             if let min { object["min"] = .number(min) }
             if let max { object["max"] = .number(max) }

@@ -81,6 +81,13 @@ struct DefinitionReading {
             questions.append(question)
         }
         checkConsentBeforeDirect(questions, indices: firstIndex)
+        for question in questions {
+            guard case .approval = question.kind, level != .codecide else { continue }
+            findings.error(
+                "approval-needs-codecide", at: JSONPath.root.appending("questions").appending(firstIndex[question.id] ?? 0).location,
+                nl: "een budgetstemming (type \"approval\") hoort in een enquête op niveau codecide met \"requiresInvite\": true: bewoners beslissen",
+                en: "a budget vote (type \"approval\") belongs in a survey at level codecide with \"requiresInvite\": true: residents decide")
+        }
         guard let id, let version, let title, let level else { return nil }
         return SurveyDefinition(
             id: id, version: version, title: title, intro: intro, level: level, themeSet: themes.themeSetId,
@@ -114,6 +121,7 @@ struct DefinitionReading {
         "rating": ["min", "max", "labels"],
         "single": ["options"],
         "multi": ["options", "minChoices", "maxChoices"],
+        "approval": ["options", "budget", "minChoices", "maxChoices", "maxCost"],
         "number": ["min", "max", "generalise"],
         "text": ["maxLength"],
         "postcode": ["generalise"],
@@ -231,6 +239,47 @@ struct DefinitionReading {
                 return nil
             }
             return .multi(options: options, minChoices: minChoices, maxChoices: maxChoices)
+        case "approval":
+            guard let options = themes.options(reader, findings: &findings) else { return nil }
+            guard let budget = reader.integer("budget", required: true, findings: &findings) else { return nil }
+            let minChoices = reader.integer("minChoices", findings: &findings) ?? 0
+            let maxChoices = reader.integer("maxChoices", findings: &findings)
+            var valid = true
+            if budget <= 0 {
+                findings.error(
+                    "invalid-budget", at: path.appending("budget").location, nl: "het budget is een heel bedrag boven 0",
+                    en: "the budget is a whole amount above 0")
+                valid = false
+            }
+            for (index, option) in options.enumerated() {
+                let costPath = path.appending("options").appending(index).appending("cost")
+                guard let cost = option.cost, cost > 0 else {
+                    findings.error(
+                        "missing-cost", at: costPath.location,
+                        nl: "voorstel \"\(option.id)\" heeft een bedrag nodig: \"cost\", hele euro's boven 0",
+                        en: "proposal \"\(option.id)\" needs an amount: \"cost\", whole euros above 0")
+                    valid = false
+                    continue
+                }
+                if budget > 0, cost > budget {
+                    findings.error(
+                        "cost-over-budget", at: costPath.location,
+                        nl: "voorstel \"\(option.id)\" kost \(cost), meer dan het hele budget (\(budget))",
+                        en: "proposal \"\(option.id)\" costs \(cost), more than the whole budget (\(budget))")
+                    valid = false
+                }
+            }
+            if minChoices < 0 || minChoices > options.count || (maxChoices.map { $0 < max(1, minChoices) } ?? false) {
+                findings.error(
+                    "invalid-choices", at: path.appending("minChoices").location,
+                    nl: "minChoices en maxChoices passen niet bij de \(options.count) voorstellen",
+                    en: "minChoices and maxChoices do not fit the \(options.count) proposals")
+                valid = false
+            }
+            guard valid else { return nil }
+            return .approval(
+                options: options, budget: budget, minChoices: minChoices, maxChoices: maxChoices,
+                maxCost: reader.bool("maxCost", findings: &findings) ?? false)
         case "number":
             let min = reader.number("min", findings: &findings)
             let max = reader.number("max", findings: &findings)

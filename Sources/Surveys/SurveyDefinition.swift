@@ -105,13 +105,16 @@ public struct Option: Sendable, Hashable, Identifiable {
     /// The area's code in the Dutch statistics (CBS), for a buurt or wijk option (`BU03440101`,
     /// `WK034401`): indicators may name the area by it.
     public var cbs: String?
+    /// For a proposal in a budget vote (`approval`): what it costs, in whole euros.
+    public var cost: Int?
 
-    public init(id: String, label: LocalizedText, theme: String? = nil, willing: Bool = false, cbs: String? = nil) {
+    public init(id: String, label: LocalizedText, theme: String? = nil, willing: Bool = false, cbs: String? = nil, cost: Int? = nil) {
         self.id = id
         self.label = label
         self.theme = theme
         self.willing = willing
         self.cbs = cbs
+        self.cost = cost
     }
 
     /// `BU` and eight digits (a buurt) or `WK` and six (a wijk), the CBS area codes.
@@ -131,6 +134,10 @@ public enum QuestionKind: Sendable, Hashable {
     case single(options: [Option])
     /// Several options, between `minChoices` and `maxChoices`.
     case multi(options: [Option], minChoices: Int, maxChoices: Int?)
+    /// A budget vote: costed proposals (every option has a `cost`) to approve, between
+    /// `minChoices` and `maxChoices`, within `budget` whole euros; with `maxCost` a ballot may not
+    /// cost more than the budget (a knapsack vote). Counted by `wijkpeil budget count`.
+    case approval(options: [Option], budget: Int, minChoices: Int, maxChoices: Int?, maxCost: Bool)
     /// A number, such as an age.
     case number(min: Double?, max: Double?, generalise: Generalisation?)
     /// Free text of at most `maxLength` characters.
@@ -156,6 +163,7 @@ public enum QuestionKind: Sendable, Hashable {
         case .rating: "rating"
         case .single: "single"
         case .multi: "multi"
+        case .approval: "approval"
         case .number: "number"
         case .text: "text"
         case .postcode: "postcode"
@@ -167,12 +175,12 @@ public enum QuestionKind: Sendable, Hashable {
     }
 
     /// Every `type` name a definition may use.
-    public static let typeNames = ["rating", "single", "multi", "number", "text", "postcode", "email", "date", "consent", "stickers"]
+    public static let typeNames = ["rating", "single", "multi", "approval", "number", "text", "postcode", "email", "date", "consent", "stickers"]
 
     /// The options of a choice or sticker question; empty for the other kinds.
     public var options: [Option] {
         switch self {
-        case .single(let options), .multi(let options, _, _), .stickers(let options, _, _): options
+        case .single(let options), .multi(let options, _, _), .stickers(let options, _, _), .approval(let options, _, _, _, _): options
         case .sessionStickers(let allotment): allotment.options
         default: []
         }

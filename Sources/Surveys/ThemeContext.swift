@@ -74,12 +74,13 @@ public struct ThemeContext: Sendable {
                 complete = false
                 continue
             }
-            item.warnUnknownKeys(allowed: ["id", "label", "theme", "willing", "cbs"], findings: &findings)
+            item.warnUnknownKeys(allowed: ["id", "label", "theme", "willing", "cbs", "cost"], findings: &findings)
             let id = item.identifier("id", required: true, findings: &findings)
             let label = item.localizedText("label", required: true, findings: &findings)
             let theme = theme(item, key: "theme", findings: &findings)
             let willing = item.bool("willing", findings: &findings) ?? false
             let cbs = item.string("cbs", findings: &findings)
+            let cost = item.integer("cost", findings: &findings)
             if let cbs, !Option.isCBSCode(cbs) {
                 findings.error(
                     "bad-cbs-code", at: path.appending("cbs").location,
@@ -99,7 +100,7 @@ public struct ThemeContext: Sendable {
                 continue
             }
             seen[id] = index
-            options.append(Option(id: id, label: label, theme: theme, willing: willing, cbs: cbs))
+            options.append(Option(id: id, label: label, theme: theme, willing: willing, cbs: cbs, cost: cost))
         }
         return complete ? options : nil
     }

@@ -1,5 +1,6 @@
 import BudgetVote
 import WijkpeilCore
+import Workflows
 
 /// `wijkpeil budget count`: count a residents' budget vote (co-decide) by greedy or by the Method
 /// of Equal Shares, and say for every proposal why it was or was not funded.
@@ -11,7 +12,7 @@ enum BudgetCommand {
 
     static let count = CommandSpec(
         name: "count",
-        abstract: "Count a budget vote from a Pabulib file, and say why each proposal was or was not funded.",
+        abstract: "Count a budget vote, stored or from a Pabulib file, and say why each proposal was or was not funded.",
         discussion: """
             greedy: proposals by approvals, most first; one that no longer fits is skipped, later ones
             are still considered. mes (default): the Method of Equal Shares with cost utilities: every
@@ -23,14 +24,22 @@ enum BudgetCommand {
             """,
         options: [
             OptionSpec("pb", value: "FILE", help: "A Pabulib file with approval votes."),
+            .survey, .database, .surveys,
             OptionSpec("rule", value: "greedy|mes", help: "How to count.", default: "mes", allowed: BudgetRule.allCases.map(\.rawValue)),
             .format(["table", "json", "pb", "html"], default: "table"),
         ],
         run: { arguments, console in
-            guard let file = arguments.value("pb") else {
-                throw UsageError(message: "name the vote with --pb FILE (a Pabulib file with approval votes)", commandPath: arguments.commandPath)
+            let election: BudgetElection
+            if let file = arguments.value("pb") {
+                election = try Pabulib.read(InputFile.bytes(file), file: file)
+            } else if arguments.value("survey") != nil {
+                let survey = try DatabaseAccess.survey(arguments)
+                election = try BudgetBallots.election(
+                    survey, store: try DatabaseAccess.reader(arguments), language: arguments.language)
+            } else {
+                throw UsageError(
+                    message: "name the vote: --survey ID --db FILE for stored ballots, or --pb FILE for a Pabulib file", commandPath: arguments.commandPath)
             }
-            let election = try Pabulib.read(InputFile.bytes(file), file: file)
             let rule = BudgetRule(rawValue: arguments.value("rule") ?? "mes") ?? .mes
             let outcome = election.count(by: rule)
             let language = arguments.language

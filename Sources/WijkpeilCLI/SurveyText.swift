@@ -61,6 +61,8 @@ extension QuestionKind {
         case .single: "single"
         case .multi(_, let minChoices, let maxChoices):
             "multi" + (minChoices > 0 ? " ≥ \(minChoices)" : "") + (maxChoices.map { " ≤ \($0)" } ?? "")
+        case .approval(let options, let budget, _, let maxChoices, let maxCost):
+            "approval: \(options.count) proposals, budget \(budget)" + (maxChoices.map { ", ≤ \($0)" } ?? "") + (maxCost ? ", within the budget" : "")
         case .number(let min, let max, _):
             "number" + ((min != nil || max != nil) ? " \(min.map { "\($0)" } ?? "")–\(max.map { "\($0)" } ?? "")" : "")
         case .text(let maxLength): "text ≤ \(maxLength)"

@@ -22,6 +22,16 @@ private func count(_ store: Store, _ survey: String) throws -> Int {
 
 @Suite("Form and API routes", .serialized)
 struct FormRoutesTests {
+    @Test("a budget vote's form shows each proposal with its cost and the budget to spend")
+    func budgetVoteForm() throws {
+        let fixture = try ServerFixture()
+        let form = try fixture.request("GET /s/wijkbudget HTTP/1.1\nHost: t\n\n")
+        #expect(form.status == 200)
+        #expect(form.body.contains("Er is € 50.000 te verdelen. Kies de voorstellen die u wilt."))
+        #expect(form.body.contains("Speeltuin Noordhof vernieuwen — € 18.000"))
+        #expect(form.body.contains("type=\"checkbox\" id=\"i-voorstellen\" name=\"voorstellen\" value=\"speeltuin-noord\""))
+    }
+
     @Test("the form: a bad answer comes back with its error, answers kept; a good one is stored once")
     func formFlow() throws {
         let fixture = try ServerFixture()

@@ -35,7 +35,7 @@ final class ServerFixture: @unchecked Sendable {
         storeConfiguration.inviteIterations = 10
         store = try Store(path: folder + "/w.sqlite", configuration: storeConfiguration)
         var surveys: [SurveyDefinition] = []
-        for name in ["wijkanalyse", "evaluatie"] {
+        for name in ["wijkanalyse", "evaluatie", "wijkbudget"] {
             surveys.append(try Self.survey(at: Self.packageRoot + "/surveys/\(name).json", themes: Self.packageRoot + "/surveys/themes/wijkanalyse.json"))
         }
         var findings = Findings()

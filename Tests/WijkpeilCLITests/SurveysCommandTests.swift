@@ -104,7 +104,7 @@ struct SurveysCommandTests {
         let result = wijkpeil("surveys", "list", "--surveys", bundledSurveys, "--format", "json")
         #expect(result.status == 0)
         let json = try JSONValue.parse(Data(result.out.utf8))
-        #expect(ids(in: json) == ["bewonersavond-stippen", "bewonersavond", "evaluatie", "wijkanalyse"])
+        #expect(ids(in: json) == ["bewonersavond-stippen", "bewonersavond", "evaluatie", "wijkanalyse", "wijkbudget"])
     }
 
     @Test func aMissingSurveyFolderSaysWhatToDo() {
