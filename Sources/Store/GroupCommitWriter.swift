@@ -111,7 +111,9 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
 
     /// Stores the rows of one file in one transaction and records the file (the paper import).
-    func importFile(_ submissions: [Submission], batch: ImportBatch, commitDespiteRejections: Bool) throws(StoreError) -> ImportOutcome {
+    func importFile(
+        _ submissions: [Submission], inviteHashes: [[[UInt8]]], batch: ImportBatch, commitDespiteRejections: Bool
+    ) throws(StoreError) -> ImportOutcome {
         try exclusive { connection throws(StoreError) in
             let purpose = "storing imported responses"
             try connection.execute("BEGIN IMMEDIATE", purpose: purpose)
@@ -123,11 +125,11 @@ final class GroupCommitWriter: @unchecked Sendable {
                 let receivedAt = Timestamp.now()
                 var results: [Result<Receipt, StoreError>] = []
                 results.reserveCapacity(submissions.count)
-                for submission in submissions {
-                    // A rejected row (a key used for other answers) has written nothing: the
-                    // conflict is found before the sticker totals are touched.
+                for (index, submission) in submissions.enumerated() {
+                    // A rejected row (a key used for other answers, a code unknown or spent) has
+                    // written nothing: it is found before anything of it is stored.
                     do throws(StoreError) {
-                        results.append(.success(try insert(submission, inviteHashes: [], receivedAt: receivedAt)))
+                        results.append(.success(try insert(submission, inviteHashes: inviteHashes[index], receivedAt: receivedAt)))
                     } catch  where error.isRejection {
                         results.append(.failure(error))
                     }

@@ -184,7 +184,12 @@ public final class Store: Sendable {
     public func importFile(
         _ submissions: [Submission], batch: ImportBatch, commitDespiteRejections: Bool
     ) throws(StoreError) -> ImportOutcome {
-        try writer.importFile(submissions, batch: batch, commitDespiteRejections: commitDespiteRejections)
+        // Paper ballots carry their invitation codes: hashed here, as for the form, and spent in
+        // the import's one transaction.
+        var hashes: [[[UInt8]]] = []
+        hashes.reserveCapacity(submissions.count)
+        for submission in submissions { hashes.append(try prepareJob(submission).inviteHashes) }
+        return try writer.importFile(submissions, inviteHashes: hashes, batch: batch, commitDespiteRejections: commitDespiteRejections)
     }
 
     private func prepareJob(_ submission: Submission) throws(StoreError) -> GroupCommitWriter.Job {

@@ -24,6 +24,8 @@ public enum ResponseFile {
         /// file again gives the same keys, another file other keys, whatever its lines hold.
         public var submissionKey: String
         public var result: Result<ValidatedResponse, AnswerErrors>
+        /// The invitation code typed in from a paper ballot (`invite` column), as written.
+        public var invite: String?
     }
 
     /// The rows of a file, and how many blank rows (only separators, or only white space) were
@@ -125,8 +127,13 @@ public enum ResponseFile {
                 return try result.get()
             }
             let key = ownKey ?? derived
-            guard errors.isEmpty else { return Row(line: record.line, submissionKey: key, result: .failure(AnswerErrors(errors))) }
-            return Row(line: record.line, submissionKey: key, result: .success(ValidatedResponse(surveyId: definition.id, answers: answers)))
+            let invite = table.inviteColumn.map { record.fields[$0].trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
+            guard errors.isEmpty else {
+                return Row(line: record.line, submissionKey: key, result: .failure(AnswerErrors(errors)), invite: invite)
+            }
+            return Row(
+                line: record.line, submissionKey: key, result: .success(ValidatedResponse(surveyId: definition.id, answers: answers)),
+                invite: invite)
         }
     }
 

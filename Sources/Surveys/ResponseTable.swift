@@ -13,6 +13,9 @@ public struct ResponseTable: Sendable {
     /// The column in which a rejected-lines file (`FILE.afgewezen.csv`) says why each line was
     /// refused; the import passes over it, so the corrected file can be imported as it is.
     public static let reasonColumn = "reden"
+    /// The column for the invitation code handed in with a paper ballot (a co-decide vote): it is
+    /// checked and spent as on the form, and never stored with the ballot.
+    public static let inviteColumn = "invite"
 
     public let definition: SurveyDefinition
     /// For each column, the question it holds (`nil` for a key or reason column).
@@ -20,6 +23,8 @@ public struct ResponseTable: Sendable {
     /// The columns that hold a row's own key (`submissionKey`, `formulier`).
     public let keyColumns: [Int]
     public var hasSubmissionKey: Bool { !keyColumns.isEmpty }
+    /// The column of the invitation codes, if the file has one.
+    public let inviteColumn: Int?
 
     /// Reads the header; every column must be a question of `definition`, once.
     public init(header: [String], definition: SurveyDefinition, findings: inout Findings) {
@@ -27,6 +32,7 @@ public struct ResponseTable: Sendable {
         var columns: [Question?] = []
         var seen: Set<String> = []
         var keyColumns: [Int] = []
+        var inviteColumn: Int?
         for (index, name) in header.enumerated() {
             let name = name.trimmingWhitespace
             let location = Location(line: 1, path: "column \(index + 1) (\(name))")
@@ -39,6 +45,9 @@ public struct ResponseTable: Sendable {
                 keyColumns.append(index)
                 columns.append(nil)
             } else if name == Self.reasonColumn {
+                columns.append(nil)
+            } else if name == Self.inviteColumn {
+                inviteColumn = index
                 columns.append(nil)
             } else if let question = definition.question(name) {
                 columns.append(question)
@@ -59,6 +68,7 @@ public struct ResponseTable: Sendable {
         }
         self.columns = columns
         self.keyColumns = keyColumns
+        self.inviteColumn = inviteColumn
     }
 
     /// The raw answers of one row in the JSON shapes ``AnswerValidator`` takes, or the cells that

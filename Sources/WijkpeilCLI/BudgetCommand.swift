@@ -30,11 +30,12 @@ enum BudgetCommand {
         ],
         run: { arguments, console in
             let election: BudgetElection
+            var paperBallots: Int?
             if let file = arguments.value("pb") {
                 election = try Pabulib.read(InputFile.bytes(file), file: file)
             } else if arguments.value("survey") != nil {
                 let survey = try DatabaseAccess.survey(arguments)
-                election = try BudgetBallots.election(
+                (election, paperBallots) = try BudgetBallots.election(
                     survey, store: try DatabaseAccess.reader(arguments), language: arguments.language)
             } else {
                 throw UsageError(
@@ -45,7 +46,9 @@ enum BudgetCommand {
             let language = arguments.language
             switch arguments.value("format") {
             case "json":
-                console.out.line(outcome.jsonValue.prettyText)
+                guard case .object(var fields) = outcome.jsonValue else { return .success }
+                if let paperBallots { fields["paperBallots"] = .number(Double(paperBallots)) }
+                console.out.line(JSONValue.object(fields).prettyText)
             case "pb":
                 console.out.write(Pabulib.write(election, outcome: outcome, description: "Wijkpeil \(Release.version), \(rule.rawValue)"))
             case "html":
@@ -65,6 +68,10 @@ enum BudgetCommand {
                     ? "\(outcome.selected.count) voorstellen gekozen voor € \(language.grouped(outcome.cost)) van € \(language.grouped(outcome.budget)) (\(rule == .mes ? "gelijke delen" : "meeste stemmen"), \(outcome.voters) stemmers)."
                     : "\(outcome.selected.count) proposals funded for € \(language.grouped(outcome.cost)) of € \(language.grouped(outcome.budget)) (\(rule == .mes ? "equal shares" : "most approvals"), \(outcome.voters) voters)."
                 for line in summary.wrapped(to: 78) { console.out.line(line) }
+                if let paperBallots, paperBallots > 0 {
+                    console.out.line(
+                        nl ? "\(paperBallots) van de \(outcome.voters) stemmen kwamen op papier." : "\(paperBallots) of the \(outcome.voters) ballots came on paper.")
+                }
                 for result in outcome.proposals {
                     for (index, line) in (result.id + ": " + result.why.text(in: language)).wrapped(to: 78).enumerated() {
                         console.out.line((index == 0 ? "" : "  ") + line)

@@ -8,7 +8,10 @@ public import WijkpeilCore
 /// response one ballot. Ballots are read against the version they answered: a vote whose prices
 /// or budget changed between ballots is refused (``SurveyVersions``).
 public enum BudgetBallots {
-    public static func election(_ survey: SurveyDefinition, store: StoreReader, language: Language = .nl) throws -> BudgetElection {
+    /// The stored ballots as an election, and how many of them were typed in from paper.
+    public static func election(_ survey: SurveyDefinition, store: StoreReader, language: Language = .nl) throws -> (
+        election: BudgetElection, paperBallots: Int
+    ) {
         let questions = survey.questions.filter { if case .approval = $0.kind { true } else { false } }
         guard let question = questions.first, case .approval(let options, let budget, _, _, _) = question.kind else {
             throw WorkflowError(
@@ -19,15 +22,18 @@ public enum BudgetBallots {
         let proposals = options.map { BudgetElection.Proposal(id: $0.id, cost: $0.cost ?? 0, name: $0.label.nl) }
         let index = Dictionary(uniqueKeysWithValues: options.enumerated().map { ($0.element.id, $0.offset) })
         var ballots: [[Int]] = []
+        var paper = 0
         try store.forEachResponse(survey: survey.id) { response in
+            if response.source == .paper { paper += 1 }
             guard case .object(let answers) = response.answers, case .array(let chosen)? = answers[question.id] else {
                 ballots.append([])  // a ballot that approved nothing still counts as a voter
                 return
             }
             ballots.append(chosen.compactMap { value in if case .string(let id) = value { index[id] } else { nil } })
         }
-        return BudgetElection(
+        let election = BudgetElection(
             budget: budget, proposals: proposals, ballots: ballots,
             metadata: ["description": survey.title.nl, "country": "Netherlands", "unit": survey.id])
+        return (election, paper)
     }
 }

@@ -55,9 +55,12 @@ public enum PaperImport {
     }
 
     /// Reads and checks `bytes` (a file called `fileName`; `.jsonl` and `.ndjson` are JSONL,
-    /// anything else CSV). A survey that needs invitation codes is refused: paper cannot check them.
+    /// anything else CSV). A survey that needs invitation codes is refused, except a budget vote
+    /// typed in from paper ballots with their codes in an `invite` column: each code is checked
+    /// and spent when the file is stored, exactly as on the form, and never stored with the ballot.
     public static func prepare(_ bytes: [UInt8], fileName: String, survey: SurveyDefinition) throws -> Prepared {
-        guard !survey.requiresInvite else {
+        let isBallot = survey.questions.contains { if case .approval = $0.kind { true } else { false } }
+        guard !survey.requiresInvite || isBallot else {
             throw WorkflowError(.invalid, "survey '\(survey.id)' requires invitation codes (a binding vote); paper import cannot check them, so it is refused")
         }
         let fileHash = SHA256.hex(bytes)
@@ -72,10 +75,24 @@ public enum PaperImport {
         var prepared = Prepared(
             survey: survey, fileName: fileName, fileHash: fileHash, format: format, bytes: bytes, submissions: [], submissionLines: [], invalid: [],
             blankLines: contents.blankLines)
+        if survey.requiresInvite, format == .jsonl || !contents.rows.contains(where: { $0.invite != nil }) && !contents.rows.isEmpty {
+            throw WorkflowError(
+                .invalid,
+                "'\(fileName)': paper ballots of '\(survey.id)' need a column \"invite\" with the invitation code handed in with each ballot; nothing was stored")
+        }
         for row in contents.rows {
             switch row.result {
             case .success(let response):
-                prepared.submissions.append(Intake.submission(response, to: filed, key: row.submissionKey, source: .paper))
+                var invite: InviteCode?
+                if survey.requiresInvite {
+                    do throws(InviteCode.ParseError) {
+                        invite = try InviteCode(parsing: row.invite ?? "")
+                    } catch {
+                        prepared.invalid.append(LineError(line: row.line, error: badCode))
+                        continue
+                    }
+                }
+                prepared.submissions.append(Intake.submission(response, to: filed, key: row.submissionKey, source: .paper, invite: invite))
                 prepared.submissionLines.append(row.line)
             case .failure(let errors):
                 prepared.invalid += errors.errors.map { LineError(line: row.line, error: $0) }
@@ -100,7 +117,9 @@ public enum PaperImport {
             for (line, result) in zip(prepared.submissionLines, results) {
                 switch result {
                 case .success(let receipt): receipts.append(receipt)
-                case .failure: outcome.invalid.append(LineError(line: line, error: keyConflict))
+                case .failure(let error):
+                    let refusedCode = error.kind == .inviteRejected || error.kind == .inviteUsed
+                    outcome.invalid.append(LineError(line: line, error: refusedCode ? codeRefused : keyConflict))
                 }
             }
             if committed {
@@ -111,6 +130,20 @@ public enum PaperImport {
         outcome.invalid.sort { $0.line < $1.line }
         return outcome
     }
+
+    /// A ballot whose invitation code is missing or not of the shape printed on the cards.
+    public static let badCode = AnswerError(
+        question: "invite", code: .wrongType,
+        message: LocalizedText(
+            nl: "de uitnodigingscode ontbreekt of is verkeerd overgetypt; controleer het kaartje dat bij het stembiljet hoort",
+            en: "the invitation code is missing or mistyped; check the card handed in with the ballot"))
+
+    /// A ballot whose code is unknown, or was used already (on the form or on another ballot).
+    public static let codeRefused = AnswerError(
+        question: "invite", code: .keyConflict,
+        message: LocalizedText(
+            nl: "deze uitnodigingscode is onbekend of al gebruikt; de stem telt niet",
+            en: "this invitation code is unknown or was used already; the ballot does not count"))
 
     /// A line whose key (form number) was stored before with other answers.
     public static let keyConflict = AnswerError(

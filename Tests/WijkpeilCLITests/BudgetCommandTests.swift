@@ -35,6 +35,23 @@ struct BudgetCommandTests {
         #expect(named.status == 1 && named.err.contains("the vote names an unknown project speeltuin-oost"))
     }
 
+    @Test("paper ballots with their codes are imported, and the stored vote is counted and says how many came on paper")
+    func paperBallots() throws {
+        let folder = TemporaryFolder()
+        let db = folder.path + "/b.sqlite"
+        let codes = folder.path + "/codes.csv"
+        #expect(wijkpeil("invites", "create", "--survey", "wijkbudget", "--surveys", bundledSurveys, "--db", db, "--count", "2", "--out", codes).status == 0)
+        let lines = try String(contentsOfFile: codes, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        try #require(lines.count == 3)
+        let ballots = folder.write("stembiljetten.csv", "formulier,invite,voorstellen\n1,\(lines[1]),kunst-zuid;bankjes-zuid\n2,\(lines[2]),speeltuin-noord\n")
+        #expect(wijkpeil("responses", "import", "--survey", "wijkbudget", "--surveys", bundledSurveys, "--db", db, ballots).status == 0)
+        let counted = wijkpeil("budget", "count", "--survey", "wijkbudget", "--surveys", bundledSurveys, "--db", db, "--lang", "en")
+        #expect(counted.status == 0 && counted.out.contains("2 of the 2 ballots came on paper."))
+        let reused = folder.write("opnieuw.csv", "formulier,invite,voorstellen\n3,\(lines[1]),deelauto\n")
+        let refused = wijkpeil("responses", "import", "--survey", "wijkbudget", "--surveys", bundledSurveys, "--db", db, reused, "--lang", "en")
+        #expect(refused.status == 1 && refused.err.contains("opnieuw.csv:2: invite: this invitation code is unknown or was used already"))
+    }
+
     @Test("usage errors exit 2", arguments: [["budget", "count"], ["budget", "count", "--pb", "x.pb", "--rule", "borda"]])
     func usage(_ arguments: [String]) {
         #expect(run(arguments).status == 2)
