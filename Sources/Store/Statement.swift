@@ -17,11 +17,18 @@ final class Statement {
 
     init(connection: Connection, sql: String, purpose: String) throws(StoreError) {
         var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let code = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+        // `tail` points into the C string SQLite was given, so it is read while that string lives:
+        // a String passed straight to C is a temporary, freed when the call returns, and reading
+        // `tail` afterwards read freed memory (a sporadic "more than one statement").
+        let (code, trailing) = sql.withCString { text -> (Int32, Bool) in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(connection.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+            guard code == SQLITE_OK, let tail else { return (code, false) }
+            return (code, !String(cString: tail).allSatisfy(\.isWhitespace))
+        }
         guard code == SQLITE_OK, let handle else { throw connection.error(code, purpose: purpose) }
         // One statement per Statement: trailing SQL would silently never run.
-        if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy(\.isWhitespace) {
+        if trailing {
             sqlite3_finalize(handle)
             throw StoreError(.other, purpose: purpose, sqliteMessage: "more than one statement in one prepare", path: connection.path)
         }
