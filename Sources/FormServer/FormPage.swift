@@ -149,11 +149,12 @@ struct FormPage {
             // page before the vote is cast (no script needed).
             var hint =
                 nl
-                ? "Er is € \(language.grouped(budget)) te verdelen. Kies de voorstellen die u wilt."
-                : "There is € \(language.grouped(budget)) to spend. Choose the proposals you want."
+                ? "Er is €\u{00A0}\(language.grouped(budget)) te verdelen. Kies de voorstellen die u wilt."
+                : "There is €\u{00A0}\(language.grouped(budget)) to spend. Choose the proposals you want."
             if maxCost { hint += nl ? " Samen mogen ze niet meer kosten dan het budget." : " Together they may not cost more than the budget." }
             if let maxChoices { hint += nl ? " Kies er hoogstens \(maxChoices)." : " Choose at most \(maxChoices)." }
-            let labelled = options.map { ($0.id, text($0.label) + " — € " + language.grouped($0.cost ?? 0)) }
+            // A no-break space keeps € with its amount when the label wraps on a phone.
+            let labelled = options.map { ($0.id, text($0.label) + " — €\u{00A0}" + language.grouped($0.cost ?? 0)) }
             return group("<p class=\"help\">\(Markup.escape(hint))</p>" + choices(labelled, type: "checkbox", chosen: Set(state.fields.values(id))))
         case .consent:
             return group(choices([("ja", nl ? "Ja" : "Yes"), ("nee", nl ? "Nee" : "No")], type: "radio", chosen: [value]))
@@ -233,8 +234,8 @@ struct FormPage {
                 let total = options.filter { ids.contains($0.id) }.reduce(0) { $0 + ($1.cost ?? 0) }
                 return ids.map(label).joined(separator: ", ")
                     + (nl
-                        ? " (samen € \(language.grouped(total)) van het budget van € \(language.grouped(budget)))"
-                        : " (together € \(language.grouped(total)) of the budget of € \(language.grouped(budget)))")
+                        ? " (samen €\u{00A0}\(language.grouped(total)) van het budget van €\u{00A0}\(language.grouped(budget)))"
+                        : " (together €\u{00A0}\(language.grouped(total)) of the budget of €\u{00A0}\(language.grouped(budget)))")
             }
             return ids.map(label).joined(separator: ", ")
         case .number(let value): return format(value)

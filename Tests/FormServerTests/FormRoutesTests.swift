@@ -27,8 +27,8 @@ struct FormRoutesTests {
         let fixture = try ServerFixture()
         let form = try fixture.request("GET /s/wijkbudget HTTP/1.1\nHost: t\n\n")
         #expect(form.status == 200)
-        #expect(form.body.contains("Er is € 50.000 te verdelen. Kies de voorstellen die u wilt."))
-        #expect(form.body.contains("Speeltuin Noordhof vernieuwen — € 18.000"))
+        #expect(form.body.contains("Er is €\u{00A0}50.000 te verdelen. Kies de voorstellen die u wilt."))
+        #expect(form.body.contains("Speeltuin Noordhof vernieuwen — €\u{00A0}18.000"))
         #expect(form.body.contains("type=\"checkbox\" id=\"i-voorstellen\" name=\"voorstellen\" value=\"speeltuin-noord\""))
     }
 
@@ -125,6 +125,21 @@ struct FormRoutesTests {
         #expect(try fixture.request("GET /api/v1/surveys/stemming/results HTTP/1.1\nHost: t\n\n").status == 401)
         #expect(try fixture.request("GET /api/v1/surveys/stemming/results HTTP/1.1\nHost: t\nAuthorization: Bearer wrong\n\n").status == 401)
         #expect(try fixture.request("GET /api/v1/surveys/stemming/results HTTP/1.1\nHost: t\nAuthorization: Bearer \(fixture.adminToken)\n\n").status == 200)
+    }
+
+    @Test("a budget ballot is shown back with its total against the budget before it is cast, and counted once cast")
+    func budgetBallot() throws {
+        let fixture = try ServerFixture()
+        let code = try #require(try fixture.store.createInvites(survey: "wijkbudget", count: 1).first).description
+        let form = try fixture.request("GET /s/wijkbudget HTTP/1.1\nHost: t\n\n")
+        let key = try #require(hidden("_key", in: form.body)), csrf = try #require(hidden("_csrf", in: form.body))
+        let fields = "_key=\(key)&_csrf=\(csrf)&_invite=\(URLEncodedForm.encode(code))&voorstellen=speeltuin-noord&voorstellen=bankjes-zuid"
+        let confirm = try fixture.request(post("/s/wijkbudget", form: fields))
+        #expect(confirm.status == 200 && confirm.body.contains("Controleer uw stem"))
+        #expect(confirm.body.contains("Speeltuin Noordhof vernieuwen, Bankjes op het Zuidplein (samen €\u{00A0}22.000 van het budget van €\u{00A0}50.000)"))
+        #expect(try count(fixture.store, "wijkbudget") == 0)
+        #expect(try fixture.request(post("/s/wijkbudget", form: fields + "&_confirm=ja")).status == 303)
+        #expect(try count(fixture.store, "wijkbudget") == 1)
     }
 
     @Test("a binding ballot: the code (pasted with spaces, any case), a confirmation step, one vote per code")
