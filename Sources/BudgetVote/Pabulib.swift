@@ -222,12 +222,3 @@ public enum Pabulib {
         return Int(digits)
     }
 }
-
-extension String {
-    /// Every occurrence of `target` replaced.
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
-    }
-}

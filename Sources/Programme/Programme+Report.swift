@@ -126,8 +126,8 @@ extension Programme {
     public func totals(language: Language) -> String {
         let counted = countedActions.count
         return language == .nl
-            ? "\(actions.count) acties, waarvan \(counted) meetellen (maximaal \(maxActions)); geraamd € \(ProgrammeCheck.euros(totalCost)) van een budget van € \(ProgrammeCheck.euros(budget.total))"
-            : "\(actions.count) actions, \(counted) counted (at most \(maxActions)); estimated € \(ProgrammeCheck.euros(totalCost, language: .en)) of a budget of € \(ProgrammeCheck.euros(budget.total, language: .en))"
+            ? "\(actions.count) acties, waarvan \(counted) meetellen (maximaal \(maxActions)); geraamd € \(Language.nl.grouped(totalCost)) van een budget van € \(Language.nl.grouped(budget.total))"
+            : "\(actions.count) actions, \(counted) counted (at most \(maxActions)); estimated € \(Language.en.grouped(totalCost)) of a budget of € \(Language.en.grouped(budget.total))"
     }
 
     /// The programme as Markdown, in the layout of Almelo's annex 8, each priority with what
@@ -152,7 +152,7 @@ extension Programme {
             text += "\n| " + header.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: header.count) + "\n"
             for row in annexRows(language: language) where row[0] == group.priority {
                 var cells = Array(row.dropFirst())
-                cells[2] = "€ " + ProgrammeCheck.euros(Int(cells[2]) ?? 0, language: language)
+                cells[2] = "€ " + language.grouped(Int(cells[2]) ?? 0)
                 text += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
             }
         }
@@ -183,7 +183,7 @@ extension Programme {
             body += "<div class=\"scroll\"><table><thead><tr>" + header.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
             for row in annexRows(language: language) where row[0] == group.priority {
                 var cells = Array(row.dropFirst())
-                cells[2] = "€ " + ProgrammeCheck.euros(Int(cells[2]) ?? 0, language: language)
+                cells[2] = "€ " + language.grouped(Int(cells[2]) ?? 0)
                 let labels = Array(header)
                 body +=
                     "<tr>"
@@ -233,14 +233,5 @@ extension Programme {
                     "goals": .array(group.goals.map { .string($0.id) }), "actions": .array(group.actions.map { .string($0.id) }),
                 ])
             })
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (without Foundation).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
     }
 }

@@ -67,9 +67,13 @@ public struct Programme: Sendable, Hashable {
     /// Actions that count towards `maxActions`.
     public var countedActions: [Action] { actions.filter(\.countsTowardsLimit) }
 
-    /// The estimated cost of the actions that go ahead, in whole euros: not-feasible and lapsed
-    /// actions cost nothing.
-    public var totalCost: Int { actions.filter { $0.status != .notFeasible && $0.status != .lapsed }.reduce(0) { $0 + $1.cost } }
+    /// The estimated cost of the actions that go ahead, in whole euros.
+    public var totalCost: Int { Self.cost(of: actions) }
+
+    /// What `actions` are estimated to cost: not-feasible and lapsed actions cost nothing.
+    public static func cost(of actions: [Action]) -> Int {
+        actions.filter { $0.status != .notFeasible && $0.status != .lapsed }.reduce(0) { $0 + $1.cost }
+    }
 
     public func goal(_ id: String) -> Goal? { goals.first { $0.id == id } }
     public func action(_ id: String) -> Action? { actions.first { $0.id == id } }

@@ -175,9 +175,9 @@ public struct ProgrammeCheck: Sendable {
             findings.warning(
                 "over-budget", at: JSONPath.root.appending("budget").location,
                 nl:
-                    "de acties kosten samen € \(Self.euros(total)), € \(Self.euros(total - programme.budget.total)) meer dan het budget van € \(Self.euros(programme.budget.total))",
+                    "de acties kosten samen € \(Language.nl.grouped(total)), € \(Language.nl.grouped(total - programme.budget.total)) meer dan het budget van € \(Language.nl.grouped(programme.budget.total))",
                 en:
-                    "the actions cost € \(Self.euros(total, language: .en)) together, € \(Self.euros(total - programme.budget.total, language: .en)) more than the budget of € \(Self.euros(programme.budget.total, language: .en))"
+                    "the actions cost € \(Language.en.grouped(total)) together, € \(Language.en.grouped(total - programme.budget.total)) more than the budget of € \(Language.en.grouped(programme.budget.total))"
             )
         }
 
@@ -201,7 +201,4 @@ public struct ProgrammeCheck: Sendable {
         }
         return findings
     }
-
-    /// Whole euros grouped by thousands: 250.000 in Dutch, 250,000 in English.
-    public static func euros(_ amount: Int, language: Language = .nl) -> String { language.grouped(amount) }
 }

@@ -198,7 +198,7 @@ enum ProgrammeCommand {
             for priority in priorities {
                 let actions = programme.actions.filter { programme.goal($0.goals.first ?? "")?.priority == priority }
                 guard !actions.isEmpty else { continue }
-                let cost = ProgrammeCheck.euros(actions.filter { $0.status != .notFeasible && $0.status != .lapsed }.reduce(0) { $0 + $1.cost }, language: language)
+                let cost = language.grouped(Programme.cost(of: actions))
                 console.out.line()
                 console.out.line(nl ? "Speerpunt \(priority): \(actions.count) acties, € \(cost)" : "Priority \(priority): \(actions.count) actions, € \(cost)")
                 if let said = evidence[priority]?.sentence(in: language), !said.isEmpty {
@@ -209,7 +209,7 @@ enum ProgrammeCommand {
                     let title = action.title.text(in: language)
                     table.add(row: [
                         action.id, title.count > 46 ? String(title.prefix(45)) + "…" : title, action.status.name.text(in: language),
-                        ProgrammeCheck.euros(action.cost, language: language),
+                        language.grouped(action.cost),
                     ])
                 }
                 console.out.write(table.rendered)
@@ -218,8 +218,8 @@ enum ProgrammeCommand {
             let counted = programme.countedActions.count
             console.out.line(
                 nl
-                    ? "\(programme.actions.count) acties, \(counted) tellen mee (maximaal \(programme.maxActions)); € \(ProgrammeCheck.euros(programme.totalCost)) van € \(ProgrammeCheck.euros(programme.budget.total))"
-                    : "\(programme.actions.count) actions, \(counted) count towards the limit (at most \(programme.maxActions)); € \(ProgrammeCheck.euros(programme.totalCost, language: .en)) of € \(ProgrammeCheck.euros(programme.budget.total, language: .en))"
+                    ? "\(programme.actions.count) acties, \(counted) tellen mee (maximaal \(programme.maxActions)); € \(Language.nl.grouped(programme.totalCost)) van € \(Language.nl.grouped(programme.budget.total))"
+                    : "\(programme.actions.count) actions, \(counted) count towards the limit (at most \(programme.maxActions)); € \(Language.en.grouped(programme.totalCost)) of € \(Language.en.grouped(programme.budget.total))"
             )
             let today = CalendarDate(arguments.value("today") ?? AgendaCommand.today())
             var calendar = TextTable(row: nl ? ["datum", "mijlpaal", "stand"] : ["date", "milestone", "state"])

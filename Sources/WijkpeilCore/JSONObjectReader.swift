@@ -165,6 +165,17 @@ public struct JSONObjectReader: Sendable {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced by `replacement`, without Foundation (the domain
+    /// targets use it for escaping cells in Markdown and Pabulib files).
+    public func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+
     /// The string without leading and trailing spaces, tabs and newlines.
     public var trimmingWhitespace: String {
         // Most strings have nothing to trim; ASCII letters and digits at both ends say so at once.
