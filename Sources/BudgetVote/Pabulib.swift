@@ -34,23 +34,32 @@ public enum Pabulib {
         }
         guard !findings.hasErrors else { throw InvalidInput(findings) }
 
-        func rows(_ section: String) -> (header: [String], rows: [(line: Int, cells: [String: String])]) {
+        /// A section as a table: `;`-separated, quoted as CSV is (the project's ``CSVReader``, which
+        /// takes the separator from the section's header), each row with its line in the file.
+        func rows(_ section: String) throws(InvalidInput) -> (header: [String], rows: [(line: Int, cells: [String: String])]) {
             let lines = sections[section]!
-            guard let first = lines.first else { return ([], []) }
-            let header = fields(first.text).map { $0.lowercased() }
+            guard !lines.isEmpty else { return ([], []) }
+            let records: [CSVRecord]
+            do {
+                records = try CSVReader.records(Array(lines.map(\.text).joined(separator: "\n").utf8))
+            } catch {
+                fail("invalid-csv", line: lines[min(max(error.line - 1, 0), lines.count - 1)].line, nl: error.message.nl, en: error.message.en ?? error.message.nl)
+                throw InvalidInput(findings)
+            }
+            guard let first = records.first else { return ([], []) }
+            let header = first.fields.map { $0.trimmingWhitespace.lowercased() }
             var rows: [(Int, [String: String])] = []
-            for (line, text) in lines.dropFirst() {
-                let cells = fields(text)
+            for record in records.dropFirst() {
                 var row: [String: String] = [:]
-                for (index, name) in header.enumerated() where index < cells.count { row[name] = cells[index] }
-                rows.append((line, row))
+                for (index, name) in header.enumerated() where index < record.fields.count { row[name] = record.fields[index].trimmingWhitespace }
+                rows.append((lines[min(record.line - 1, lines.count - 1)].line, row))
             }
             return (header, rows)
         }
 
         var meta: [String: String] = [:]
         var metaLines: [String: Int] = [:]
-        for (line, row) in rows("META").rows {
+        for (line, row) in try rows("META").rows {
             if let key = row["key"] {
                 meta[key.lowercased()] = row["value"] ?? ""
                 metaLines[key.lowercased()] = line
@@ -70,7 +79,7 @@ public enum Pabulib {
             throw InvalidInput(findings)
         }
 
-        let projects = rows("PROJECTS")
+        let projects = try rows("PROJECTS")
         if !projects.header.contains("project_id") || !projects.header.contains("cost") {
             fail("missing-column", line: sections["PROJECTS"]!.first?.line, nl: "PROJECTS heeft de kolommen project_id en cost", en: "PROJECTS has the columns project_id and cost")
             throw InvalidInput(findings)
@@ -100,7 +109,7 @@ public enum Pabulib {
             proposals.append(BudgetElection.Proposal(id: id, cost: cost, name: row["name"]))
         }
 
-        let votes = rows("VOTES")
+        let votes = try rows("VOTES")
         if !votes.header.contains("vote") {
             fail("missing-column", line: sections["VOTES"]!.first?.line, nl: "VOTES heeft de kolom vote", en: "VOTES has the column vote")
             throw InvalidInput(findings)
@@ -171,46 +180,6 @@ public enum Pabulib {
             lines.append("\(number + 1);" + ballot.map { election.proposals[$0].id }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The cells of one line: `;`-separated, `"…"` quoted with `""` for a quote.
-    static func fields(_ line: String) -> [String] {
-        var cells: [String] = []
-        var cell = ""
-        var quoted = false
-        var iterator = line.makeIterator()
-        while let character = iterator.next() {
-            if quoted {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" {
-                            cell.append("\"")
-                        } else {
-                            quoted = false
-                            if next == ";" {
-                                cells.append(cell)
-                                cell = ""
-                            } else {
-                                cell.append(next)
-                            }
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    cell.append(character)
-                }
-            } else if character == "\"" && cell.isEmpty {
-                quoted = true
-            } else if character == ";" {
-                cells.append(cell)
-                cell = ""
-            } else {
-                cell.append(character)
-            }
-        }
-        cells.append(cell)
-        return cells.map(\.trimmingWhitespace)
     }
 
     /// `1500000`, `1500000.0` or `1 500 000` as whole euros.

@@ -115,6 +115,7 @@ struct PabulibTests {
             ("b;50;Bankjes", "b;500;Bankjes", "k.pb:11", "cost-over-budget"),
             ("4;c", "4;c,d", "k.pb:18", "unknown-project"),
             ("vote_type;approval", "vote_type;ordinal", "k.pb:7", "not-approval"),
+            ("b;50;Bankjes", "b;50;\"Bankjes", "k.pb:11", "invalid-csv"),
         ])
     func badFiles(from: String, to: String, place: String, code: String) {
         do {
