@@ -21,25 +21,18 @@ extension BudgetElection {
     func countGreedy() -> BudgetOutcome {
         let approvals = self.approvals
         var remaining = budget
-        var results = proposals.indices.map { index in
-            BudgetOutcome.ProposalResult(
-                id: proposals[index].id, cost: proposals[index].cost, approvals: approvals[index], selected: false, round: nil, stage: .notFunded,
-                why: Self.noVotes)
-        }
-        var selected: [String] = []
+        var ledger = Ledger(self, approvals: approvals)
         for (position, index) in byApprovals(approvals).enumerated() {
             let cost = proposals[index].cost
             if cost <= remaining {
                 remaining -= cost
-                selected.append(proposals[index].id)
-                results[index].selected = true
-                results[index].round = selected.count
-                results[index].stage = .greedy
-                results[index].why = LocalizedText(
-                    nl: "Gefinancierd: plaats \(position + 1) op het aantal stemmen (\(approvals[index])), en het paste nog in het budget.",
-                    en: "Funded: number \(position + 1) by approvals (\(approvals[index])), and it still fitted the budget.")
+                ledger.fund(
+                    index, stage: .greedy,
+                    why: LocalizedText(
+                        nl: "Gefinancierd: plaats \(position + 1) op het aantal stemmen (\(approvals[index])), en het paste nog in het budget.",
+                        en: "Funded: number \(position + 1) by approvals (\(approvals[index])), and it still fitted the budget."))
             } else {
-                results[index].why = LocalizedText(
+                ledger.results[index].why = LocalizedText(
                     nl:
                         "Niet gefinancierd: plaats \(position + 1) op het aantal stemmen (\(approvals[index])), maar er was nog \(Language.nl.grouped(remaining).euro) over en het kost \(Language.nl.grouped(cost).euro).",
                     en:
@@ -48,7 +41,30 @@ extension BudgetElection {
             }
         }
         return BudgetOutcome(
-            rule: .greedy, budget: budget, selected: selected, cost: budget - remaining, proposals: results, voterShare: nil, voters: ballots.count)
+            rule: .greedy, budget: budget, selected: ledger.selected, cost: budget - remaining, proposals: ledger.results, voterShare: nil, voters: ballots.count)
+    }
+
+    /// The result being written: every proposal not funded until it is, and the order of funding.
+    struct Ledger {
+        var results: [BudgetOutcome.ProposalResult]
+        var selected: [String] = []
+
+        init(_ election: BudgetElection, approvals: [Int]) {
+            results = election.proposals.indices.map { index in
+                BudgetOutcome.ProposalResult(
+                    id: election.proposals[index].id, cost: election.proposals[index].cost, approvals: approvals[index], selected: false,
+                    round: nil, stage: .notFunded, why: BudgetElection.noVotes)
+            }
+        }
+
+        /// Funds proposal `index` next, by `stage`, for the reason `why`.
+        mutating func fund(_ index: Int, stage: BudgetOutcome.Stage, why: LocalizedText) {
+            selected.append(results[index].id)
+            results[index].selected = true
+            results[index].round = selected.count
+            results[index].stage = stage
+            results[index].why = why
+        }
     }
 
     static let noVotes = LocalizedText(nl: "Niet gefinancierd: niemand stemde erop.", en: "Not funded: nobody voted for it.")
@@ -238,24 +254,16 @@ extension BudgetElection {
             }
         }
 
-        var results = proposals.indices.map { index in
-            BudgetOutcome.ProposalResult(
-                id: proposals[index].id, cost: proposals[index].cost, approvals: approvals[index], selected: false, round: nil, stage: .notFunded,
-                why: Self.noVotes)
-        }
-        var selected: [String] = []
+        var ledger = Ledger(self, approvals: approvals)
         for (round, funded) in kept.funded.enumerated() {
-            let index = funded.proposal
-            selected.append(proposals[index].id)
-            results[index].selected = true
-            results[index].round = round + 1
-            results[index].stage = .equalShares
             let partial = funded.partialPayers
-            results[index].why = LocalizedText(
-                nl: "Gefinancierd in ronde \(round + 1) van gelijke delen: \(funded.fullPayers) voorstanders betaalden elk \(funded.price.euros(.nl))"
-                    + (partial > 0 ? ", \(partial) gaven wat ze nog hadden." : "."),
-                en: "Funded in round \(round + 1) of equal shares: \(funded.fullPayers) supporters paid \(funded.price.euros(.en)) each"
-                    + (partial > 0 ? ", \(partial) gave what they had left." : "."))
+            ledger.fund(
+                funded.proposal, stage: .equalShares,
+                why: LocalizedText(
+                    nl: "Gefinancierd in ronde \(round + 1) van gelijke delen: \(funded.fullPayers) voorstanders betaalden elk \(funded.price.euros(.nl))"
+                        + (partial > 0 ? ", \(partial) gaven wat ze nog hadden." : "."),
+                    en: "Funded in round \(round + 1) of equal shares: \(funded.fullPayers) supporters paid \(funded.price.euros(.en)) each"
+                        + (partial > 0 ? ", \(partial) gave what they had left." : ".")))
         }
         // What remains is filled by approvals.
         var remaining = budget - cost(kept)
@@ -267,18 +275,16 @@ extension BudgetElection {
             for group in supporters[index] { left += Rational(groups[group].voters) * kept.left[group] }
             if cost <= remaining {
                 remaining -= cost
-                selected.append(proposals[index].id)
-                results[index].selected = true
-                results[index].round = selected.count
-                results[index].stage = .completion
-                results[index].why = LocalizedText(
-                    nl:
-                        "Gefinancierd bij het aanvullen: de voorstanders hadden nog \(left.euros(.nl)) van de \(Language.nl.grouped(cost).euro) nodig, maar met \(approvals[index]) stemmen paste het in wat over was.",
-                    en:
-                        "Funded when the rest was filled: its supporters had \(left.euros(.en)) left of the \(Language.en.grouped(cost).euro) needed, but with \(approvals[index]) approvals it fitted what remained."
-                )
+                ledger.fund(
+                    index, stage: .completion,
+                    why: LocalizedText(
+                        nl:
+                            "Gefinancierd bij het aanvullen: de voorstanders hadden nog \(left.euros(.nl)) van de \(Language.nl.grouped(cost).euro) nodig, maar met \(approvals[index]) stemmen paste het in wat over was.",
+                        en:
+                            "Funded when the rest was filled: its supporters had \(left.euros(.en)) left of the \(Language.en.grouped(cost).euro) needed, but with \(approvals[index]) approvals it fitted what remained."
+                    ))
             } else {
-                results[index].why = LocalizedText(
+                ledger.results[index].why = LocalizedText(
                     nl:
                         "Niet gefinancierd: de voorstanders hadden nog \(left.euros(.nl)) van de \(Language.nl.grouped(cost).euro) nodig, en daarna paste het niet meer in de \(Language.nl.grouped(remaining).euro) die over was.",
                     en:
@@ -287,7 +293,7 @@ extension BudgetElection {
             }
         }
         return BudgetOutcome(
-            rule: .mes, budget: budget, selected: selected, cost: budget - remaining, proposals: results, voterShare: keptShare,
+            rule: .mes, budget: budget, selected: ledger.selected, cost: budget - remaining, proposals: ledger.results, voterShare: keptShare,
             voters: ballots.count)
     }
 }
