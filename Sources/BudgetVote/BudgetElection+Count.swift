@@ -77,16 +77,6 @@ extension BudgetElection {
         var voters: Int
     }
 
-    /// One run of equal shares with every voter's share `share`: who was funded, in which order,
-    /// at what price, and what each group has left.
-    struct EqualSharesRun {
-        /// Funded proposals in order, with the price a supporter who could afford it paid, the
-        /// supporters who paid that, and those who paid all they had left.
-        var funded: [(proposal: Int, price: Rational, fullPayers: Int, partialPayers: Int)] = []
-        /// What each group had left at the end.
-        var left: [Rational] = []
-    }
-
     func groups() -> [Group] {
         var index: [[Int]: Int] = [:]
         var groups: [Group] = []
@@ -100,129 +90,6 @@ extension BudgetElection {
             }
         }
         return groups
-    }
-
-    func equalShares(groups: [Group], supporters: [[Int]], share: Rational) -> EqualSharesRun {
-        // Groups with the same money left share a class; per proposal, its supporters are counted
-        // per class and kept up to date as they pay, so a round touches classes, not voters.
-        var classes: [Rational] = [share, .zero]
-        // The classes' money as Doubles: to find the few proposals worth an exact look. Every
-        // decision is then taken on exact values; a Double only rules out what is clearly worse.
-        var approximate: [Double] = [share.doubleValue, 0]
-        let zeroClass = 1
-        var groupClass = [Int](repeating: 0, count: groups.count)
-        var counts = [[Int: Int]](repeating: [:], count: proposals.count)
-        var lowerBound = [Double](repeating: 0, count: proposals.count)
-        var remaining = Set<Int>()
-        for proposal in proposals.indices where !supporters[proposal].isEmpty {
-            let voters = supporters[proposal].reduce(0) { $0 + groups[$1].voters }
-            counts[proposal] = [0: voters]
-            // Nobody can pay less than an equal share of the cost: a bound that only rises.
-            lowerBound[proposal] = 1 / Double(voters)
-            remaining.insert(proposal)
-        }
-        let margin = 1e-9
-
-        /// The price per supporter who can afford it, exactly; nil when its supporters together
-        /// have less than it costs.
-        func exactPrice(_ proposal: Int) -> Rational? {
-            let cost = Rational(proposals[proposal].cost)
-            var contributed = Rational.zero
-            var payers = counts[proposal].values.reduce(0, +)
-            for (c, count) in counts[proposal].sorted(by: { classes[$0.key] < classes[$1.key] }) {
-                let candidate = (cost - contributed) / Rational(payers)
-                if candidate <= classes[c] { return candidate }
-                if c != zeroClass { contributed += Rational(count) * classes[c] }
-                payers -= count
-            }
-            return nil
-        }
-
-        var run = EqualSharesRun()
-        let approvals = self.approvals
-        while true {
-            var rank = [Int](repeating: 0, count: classes.count)
-            for (position, c) in classes.indices.sorted(by: { approximate[$0] < approximate[$1] }).enumerated() { rank[c] = position }
-            var bestApproximate = Double.infinity
-            var evaluated: [(proposal: Int, rho: Double)] = []
-            for proposal in remaining.sorted(by: { lowerBound[$0] < lowerBound[$1] }) {
-                if lowerBound[proposal] > bestApproximate * (1 + margin) { break }
-                let cost = Double(proposals[proposal].cost)
-                var contributed = 0.0
-                var payers = counts[proposal].values.reduce(0, +)
-                var available = 0.0
-                for (c, count) in counts[proposal] { available += Double(count) * approximate[c] }
-                if available < cost * (1 - margin) {
-                    remaining.remove(proposal)
-                    continue
-                }
-                if available < cost * (1 + margin), exactPrice(proposal) == nil {
-                    remaining.remove(proposal)
-                    continue
-                }
-                var price = cost / Double(payers)
-                for (c, count) in counts[proposal].sorted(by: { rank[$0.key] < rank[$1.key] }) {
-                    price = (cost - contributed) / Double(payers)
-                    if price <= approximate[c] || payers == count { break }
-                    contributed += Double(count) * approximate[c]
-                    payers -= count
-                }
-                let rho = price / cost
-                lowerBound[proposal] = max(lowerBound[proposal], rho * (1 - margin))
-                evaluated.append((proposal, rho))
-                bestApproximate = min(bestApproximate, rho)
-            }
-            // The exact count among those not clearly worse.
-            var best: (proposal: Int, rho: Rational, price: Rational)?
-            for (proposal, rho) in evaluated where rho <= bestApproximate * (1 + margin) {
-                guard let price = exactPrice(proposal) else {
-                    remaining.remove(proposal)
-                    continue
-                }
-                let exactRho = price / Rational(proposals[proposal].cost)
-                if let current = best {
-                    if exactRho < current.rho
-                        || (exactRho == current.rho && breaksTie(proposal, before: current.proposal, approvals: approvals))
-                    {
-                        best = (proposal, exactRho, price)
-                    }
-                } else {
-                    best = (proposal, exactRho, price)
-                }
-            }
-            guard let chosen = best else {
-                if evaluated.isEmpty { break }
-                continue
-            }
-            remaining.remove(chosen.proposal)
-            var moved: [Int: Int] = [:]
-            var full = 0, partial = 0
-            for (c, count) in counts[chosen.proposal] {
-                if classes[c] >= chosen.price { full += count } else { partial += count }
-                if classes[c] > chosen.price {
-                    let left = classes[c] - chosen.price
-                    classes.append(left)
-                    approximate.append(left.doubleValue)
-                    moved[c] = classes.count - 1
-                } else {
-                    moved[c] = zeroClass
-                }
-            }
-            for group in supporters[chosen.proposal] {
-                let old = groupClass[group], new = moved[old]!
-                groupClass[group] = new
-                let voters = groups[group].voters
-                for other in groups[group].proposals where remaining.contains(other) {
-                    let left = counts[other][old]! - voters
-                    counts[other][old] = left == 0 ? nil : left
-                    counts[other][new, default: 0] += voters
-                }
-            }
-            counts[chosen.proposal] = [:]
-            run.funded.append((chosen.proposal, chosen.price, full, partial))
-        }
-        run.left = groupClass.map { classes[$0] }
-        return run
     }
 
     func countEqualShares() -> BudgetOutcome {
@@ -241,59 +108,58 @@ extension BudgetElection {
         // Every voter's share starts at exactly B/n and rises by one euro while the outcome stays
         // within the budget; the first exhaustive outcome is kept (as pabutools' iterated MES).
         var share = ballots.isEmpty ? Rational.zero : Rational(BigInt(budget), BigInt(ballots.count))
-        var kept = EqualSharesRun()
-        var keptShare = share
+        var kept: EqualSharesRun?
         if !ballots.isEmpty {
             while true {
-                let run = equalShares(groups: groups, supporters: supporters, share: share)
+                let run = EqualSharesRun(self, groups: groups, supporters: supporters, share: share)
                 if cost(run) > budget { break }
                 kept = run
-                keptShare = share
                 if exhaustive(run) { break }
                 share += Rational(1)
             }
         }
 
         var ledger = Ledger(self, approvals: approvals)
-        for (round, funded) in kept.funded.enumerated() {
-            let partial = funded.partialPayers
+        let funded = kept?.funded ?? []
+        for (round, funding) in funded.enumerated() {
+            let partial = funding.partialPayers
+            let price = kept!.price(of: round)
             ledger.fund(
-                funded.proposal, stage: .equalShares,
+                funding.proposal, stage: .equalShares,
                 why: LocalizedText(
-                    nl: "Gefinancierd in ronde \(round + 1) van gelijke delen: \(funded.fullPayers) voorstanders betaalden elk \(funded.price.euros(.nl))"
+                    nl: "Gefinancierd in ronde \(round + 1) van gelijke delen: \(funding.fullPayers) voorstanders betaalden elk \(price.euros(.nl))"
                         + (partial > 0 ? ", \(partial) gaven wat ze nog hadden." : "."),
-                    en: "Funded in round \(round + 1) of equal shares: \(funded.fullPayers) supporters paid \(funded.price.euros(.en)) each"
+                    en: "Funded in round \(round + 1) of equal shares: \(funding.fullPayers) supporters paid \(price.euros(.en)) each"
                         + (partial > 0 ? ", \(partial) gave what they had left." : ".")))
         }
         // What remains is filled by approvals.
-        var remaining = budget - cost(kept)
-        let fundedSet = Set(kept.funded.map(\.proposal))
+        var remaining = budget - funded.reduce(0) { $0 + proposals[$1.proposal].cost }
+        let fundedSet = Set(funded.map(\.proposal))
         for index in byApprovals(approvals, excluding: fundedSet) {
             let cost = proposals[index].cost
             // What its supporters had left in equal shares, of what it needed.
-            var left = Rational.zero
-            for group in supporters[index] { left += Rational(groups[group].voters) * kept.left[group] }
+            let supportersLeft = kept?.left(ofGroups: supporters[index].map { ($0, groups[$0].voters) }) ?? .zero
             if cost <= remaining {
                 remaining -= cost
                 ledger.fund(
                     index, stage: .completion,
                     why: LocalizedText(
                         nl:
-                            "Gefinancierd bij het aanvullen: de voorstanders hadden nog \(left.euros(.nl)) van de \(Language.nl.grouped(cost).euro) nodig, maar met \(approvals[index]) stemmen paste het in wat over was.",
+                            "Gefinancierd bij het aanvullen: de voorstanders hadden nog \(supportersLeft.euros(.nl)) van de \(Language.nl.grouped(cost).euro) nodig, maar met \(approvals[index]) stemmen paste het in wat over was.",
                         en:
-                            "Funded when the rest was filled: its supporters had \(left.euros(.en)) left of the \(Language.en.grouped(cost).euro) needed, but with \(approvals[index]) approvals it fitted what remained."
+                            "Funded when the rest was filled: its supporters had \(supportersLeft.euros(.en)) left of the \(Language.en.grouped(cost).euro) needed, but with \(approvals[index]) approvals it fitted what remained."
                     ))
             } else {
                 ledger.results[index].why = LocalizedText(
                     nl:
-                        "Niet gefinancierd: de voorstanders hadden nog \(left.euros(.nl)) van de \(Language.nl.grouped(cost).euro) nodig, en daarna paste het niet meer in de \(Language.nl.grouped(remaining).euro) die over was.",
+                        "Niet gefinancierd: de voorstanders hadden nog \(supportersLeft.euros(.nl)) van de \(Language.nl.grouped(cost).euro) nodig, en daarna paste het niet meer in de \(Language.nl.grouped(remaining).euro) die over was.",
                     en:
-                        "Not funded: its supporters had \(left.euros(.en)) left of the \(Language.en.grouped(cost).euro) needed, and it no longer fitted the \(Language.en.grouped(remaining).euro) that remained."
+                        "Not funded: its supporters had \(supportersLeft.euros(.en)) left of the \(Language.en.grouped(cost).euro) needed, and it no longer fitted the \(Language.en.grouped(remaining).euro) that remained."
                 )
             }
         }
         return BudgetOutcome(
-            rule: .mes, budget: budget, selected: ledger.selected, cost: budget - remaining, proposals: ledger.results, voterShare: keptShare,
+            rule: .mes, budget: budget, selected: ledger.selected, cost: budget - remaining, proposals: ledger.results, voterShare: kept?.share ?? share,
             voters: ballots.count)
     }
 }
