@@ -116,8 +116,8 @@ public enum AnswerValidator {
                 if cost > budget {
                     throw refusal(
                         question, .overBudget,
-                        nl: "Uw keuze kost samen € \(cost), meer dan het budget van € \(budget). Haal er een voorstel af.",
-                        en: "Your choice costs € \(cost) together, more than the budget of € \(budget). Take off a proposal.")
+                        nl: "Uw keuze kost samen € \(Language.nl.grouped(cost)), meer dan het budget van € \(Language.nl.grouped(budget)). Haal er een voorstel af.",
+                        en: "Your choice costs € \(Language.en.grouped(cost)) together, more than the budget of € \(Language.en.grouped(budget)). Take off a proposal.")
                 }
             }
             return .multi(chosen)

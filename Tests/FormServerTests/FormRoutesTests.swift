@@ -142,6 +142,29 @@ struct FormRoutesTests {
         #expect(try count(fixture.store, "wijkbudget") == 1)
     }
 
+    @Test("a knapsack ballot over the budget comes back with its choices kept and the code unspent; under it, it is cast")
+    func knapsackBallot() throws {
+        let fixture = try ServerFixture()
+        let code = try #require(try fixture.store.createInvites(survey: "buurtpot", count: 1).first).description
+        let form = try fixture.request("GET /s/buurtpot HTTP/1.1\nHost: t\n\n")
+        #expect(form.body.contains("Samen mogen ze niet meer kosten dan het budget."))
+        let key = try #require(hidden("_key", in: form.body)), csrf = try #require(hidden("_csrf", in: form.body))
+        let base = "_key=\(key)&_csrf=\(csrf)&_invite=\(URLEncodedForm.encode(code))"
+        // € 600 + € 500 is over the € 1.000: refused, and also when confirmed straight away.
+        for confirm in ["", "&_confirm=ja"] {
+            let over = try fixture.request(post("/s/buurtpot", form: base + "&plannen=bank&plannen=boom" + confirm))
+            #expect(over.status == 422 && over.body.contains("Uw keuze kost samen € 1.100, meer dan het budget van € 1.000."))
+            #expect(over.body.contains("value=\"bank\" checked") && over.body.contains("value=\"boom\" checked"))
+            #expect(!over.body.contains("value=\"bak\" checked"))
+        }
+        #expect(try count(fixture.store, "buurtpot") == 0)
+        // The code was not spent: the same code casts a ballot within the budget.
+        let confirm = try fixture.request(post("/s/buurtpot", form: base + "&plannen=bank&plannen=bak"))
+        #expect(confirm.status == 200 && confirm.body.contains("(samen €\u{00A0}900 van het budget van €\u{00A0}1.000)"))
+        #expect(try fixture.request(post("/s/buurtpot", form: base + "&plannen=bank&plannen=bak&_confirm=ja")).status == 303)
+        #expect(try count(fixture.store, "buurtpot") == 1)
+    }
+
     @Test("a binding ballot: the code (pasted with spaces, any case), a confirmation step, one vote per code")
     func ballot() throws {
         let fixture = try ServerFixture()

@@ -9,8 +9,8 @@ import Store
 import Surveys
 import WijkpeilCore
 
-/// A server on an ephemeral loopback port with a fresh database, the bundled surveys and one
-/// invite-only co-decide ballot; stopped when the fixture goes away.
+/// A server on an ephemeral loopback port with a fresh database, the bundled surveys and two
+/// invite-only co-decide ballots (one choice; a knapsack vote); stopped when the fixture goes away.
 final class ServerFixture: @unchecked Sendable {
     let folder: String
     let store: Store
@@ -28,6 +28,16 @@ final class ServerFixture: @unchecked Sendable {
             "options": [{"id": "a", "label": {"nl": "Ontwerp A"}}, {"id": "b", "label": {"nl": "Ontwerp B"}}]}]}
         """
 
+    /// A knapsack vote: a ballot may not cost more than the budget.
+    static let knapsackJSON = """
+        {"id": "buurtpot", "version": 1, "title": {"nl": "Buurtpot", "en": "Street fund"}, "level": "codecide",
+         "requiresInvite": true, "questions": [
+           {"id": "plannen", "type": "approval", "budget": 1000, "maxCost": true, "required": true,
+            "text": {"nl": "Welke plannen?", "en": "Which plans?"},
+            "options": [{"id": "bank", "label": {"nl": "Bank"}, "cost": 600}, {"id": "boom", "label": {"nl": "Boom"}, "cost": 500},
+                        {"id": "bak", "label": {"nl": "Plantenbak"}, "cost": 300}]}]}
+        """
+
     init(configure: (inout HTTPServer.Configuration) -> Void = { _ in }, limiter: AttemptLimiter = AttemptLimiter()) throws {
         folder = NSTemporaryDirectory() + "wijkpeil-server-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -39,8 +49,9 @@ final class ServerFixture: @unchecked Sendable {
             surveys.append(try Self.survey(at: Self.packageRoot + "/surveys/\(name).json", themes: Self.packageRoot + "/surveys/themes/wijkanalyse.json"))
         }
         var findings = Findings()
-        let ballot = SurveyDefinition.read(try JSONValue.parse(Data(Self.ballotJSON.utf8)), themeSets: [:], findings: &findings)!
-        surveys.append(ballot)
+        for json in [Self.ballotJSON, Self.knapsackJSON] {
+            surveys.append(SurveyDefinition.read(try JSONValue.parse(Data(json.utf8)), themeSets: [:], findings: &findings)!)
+        }
         application = try FormApplication(surveys: surveys, store: store, adminToken: adminToken, secret: Array("secret".utf8), limiter: limiter)
         var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
         configure(&configuration)
