@@ -28,6 +28,8 @@ public enum CarryOver {
         public var new: Int
         public var total: Int
         public var counted: Int
+        /// Priorities the council stopped: their goals stay behind.
+        public var stopped: [String] = []
 
         /// The Wijkakkoord's arithmetic in one line: "2028: 39 acties (15 uit 2027: 10 lopen
         /// door, 5 herhalen; 24 nieuw)".
@@ -49,6 +51,10 @@ public enum CarryOver {
                 nl += "; \(lapsed) vervallen"
                 en += "; \(lapsed) lapsed"
             }
+            if !stopped.isEmpty {
+                nl += "; gestopt door de raad: \(stopped.joined(separator: ", "))"
+                en += "; stopped by the council: \(stopped.joined(separator: ", "))"
+            }
             return LocalizedText(nl: nl, en: en)
         }
     }
@@ -62,6 +68,8 @@ public enum CarryOver {
         case duplicateIds([String])
         /// More actions would count than the limit allows.
         case overLimit(counted: Int, max: Int)
+        /// Actions serving only priorities the council stopped, carried anyway.
+        case underStoppedPriority([String], priorities: [String])
 
         public var message: LocalizedText {
             switch self {
@@ -77,6 +85,13 @@ public enum CarryOver {
                 LocalizedText(
                     nl: "nieuwe acties met het id van een meegenomen actie: \(ids.joined(separator: ", ")). Er is niets geschreven",
                     en: "new actions with the id of a carried action: \(ids.joined(separator: ", ")). Nothing was written")
+            case .underStoppedPriority(let ids, let priorities):
+                LocalizedText(
+                    nl:
+                        "\(ids.joined(separator: ", ")) dienen alleen \(priorities.joined(separator: ", ")), waarmee de raad stopte; geef ze besluit 3 (vervallen). Er is niets geschreven",
+                    en:
+                        "\(ids.joined(separator: ", ")) serve only \(priorities.joined(separator: ", ")), which the council stopped; give them decision 3 (lapse). Nothing was written"
+                )
             case .overLimit(let counted, let max):
                 LocalizedText(
                     nl:
@@ -102,6 +117,13 @@ public enum CarryOver {
         guard missing.isEmpty else { throw .missingDecisions(missing) }
         let unknown = decisions.keys.filter { programme.action($0) == nil }.sorted()
         guard unknown.isEmpty else { throw .unknownActions(unknown) }
+        // A priority the council stopped takes its goals with it; its actions lapse.
+        let stopped = programme.priorities.filter { programme.decision(for: $0)?.verdict == .stop }
+        let stoppedGoals = Set(programme.goals.filter { stopped.contains($0.priority) }.map(\.id))
+        let orphaned = needing.filter { action in
+            !action.goals.isEmpty && action.goals.allSatisfy(stoppedGoals.contains) && decisions[action.id] != .lapses
+        }
+        guard orphaned.isEmpty else { throw .underStoppedPriority(orphaned.map(\.id), priorities: stopped) }
         var summary = Summary(
             year: year, previousYear: programme.year, runningOn: 0, recurring: 0, finishedOutsideLimit: 0, lapsed: 0, new: newActions.count,
             total: 0, counted: 0)
@@ -127,6 +149,7 @@ public enum CarryOver {
                 action.status = .proposed
                 change.status = .proposed
             }
+            action.goals.removeAll(where: stoppedGoals.contains)
             action.history.append(change)
             carried.append(action)
         }
@@ -137,6 +160,9 @@ public enum CarryOver {
         next.year = year
         next.id = programme.id.hasSuffix(String(programme.year)) ? String(programme.id.dropLast(4)) + String(year) : programme.id + "-" + String(year)
         next.actions = carried + newActions
+        next.goals = programme.goals.filter { !stoppedGoals.contains($0.id) }
+        next.decisions = []
+        summary.stopped = stopped
         next.calendar = programme.calendar.map { milestone in
             var fresh = milestone
             fresh.done = nil

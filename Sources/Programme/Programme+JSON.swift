@@ -44,6 +44,13 @@ extension Programme {
             "budget": .object(["total": .number(Double(budget.total)), "currency": .string(budget.currency)]),
             "maxActions": .number(Double(maxActions)), "buurten": .array(buurten.map { .string($0) }),
             "goals": .array(goals), "actions": .array(actions), "calendar": .array(calendar),
+            "decisions": .array(
+                decisions.map { decision in
+                    .object([
+                        "priority": .string(decision.priority), "decision": .string(decision.verdict.rawValue), "reason": .string(decision.reason),
+                        "date": .string(decision.date), "by": .string(decision.by),
+                    ])
+                }),
         ])
     }
 
@@ -61,7 +68,8 @@ extension Programme {
             throw fail()
         }
         reader.warnUnknownKeys(
-            allowed: ["id", "wijk", "year", "agenda", "budget", "maxActions", "buurten", "goals", "actions", "calendar"], findings: &findings)
+            allowed: ["id", "wijk", "year", "agenda", "budget", "maxActions", "buurten", "goals", "actions", "calendar", "decisions"],
+            findings: &findings)
         let id = reader.string("id", required: true, findings: &findings) ?? ""
         let wijk = reader.string("wijk", required: true, findings: &findings) ?? ""
         let year = reader.integer("year", required: true, findings: &findings) ?? 0
@@ -109,10 +117,29 @@ extension Programme {
         } else {
             calendar = Milestone.wijkakkoord
         }
+        var decisions: [PriorityDecision] = []
+        let priorities = Set(goals.map(\.priority))
+        for (index, element) in (reader.array("decisions", findings: &findings) ?? []).enumerated() {
+            let path = reader.path.appending("decisions").appending(index)
+            guard let item = JSONObjectReader(element, at: path, findings: &findings) else { continue }
+            item.warnUnknownKeys(allowed: ["priority", "decision", "reason", "date", "by"], findings: &findings)
+            guard let priority = item.string("priority", required: true, findings: &findings),
+                let verdict = choice(item, "decision", as: PriorityDecision.Verdict.self, findings: &findings),
+                let reason = item.string("reason", required: true, findings: &findings),
+                let date = date(item, "date", required: true, findings: &findings),
+                let by = item.string("by", required: true, findings: &findings)
+            else { continue }
+            if !priorities.contains(priority) {
+                findings.error(
+                    "unknown-priority", at: path.appending("priority").location, nl: "geen doel staat onder de prioriteit \(priority)",
+                    en: "no goal stands under the priority \(priority)")
+            }
+            decisions.append(PriorityDecision(priority: priority, verdict: verdict, reason: reason, date: date, by: by))
+        }
         guard !findings.hasErrors else { throw fail() }
         return Programme(
             id: id, wijk: wijk, year: year, agenda: agenda, budget: budget, maxActions: maxActions, buurten: buurten, goals: goals,
-            actions: actions, calendar: calendar)
+            actions: actions, calendar: calendar, decisions: decisions)
     }
 
     /// A key that names a goal or an action: letters, digits, `-`, `_` or `.`, as in `A-01`.

@@ -44,13 +44,16 @@ public struct Programme: Sendable, Hashable {
     public var goals: [Goal]
     public var actions: [Action]
     public var calendar: [Milestone]
+    /// The council's decisions on priorities, in the order they were made.
+    public var decisions: [PriorityDecision]
 
     /// The Wijkakkoord's limit of actions a year.
     public static let defaultMaxActions = 45
 
     public init(
         id: String, wijk: String, year: Int, agenda: AgendaReference, budget: Budget, maxActions: Int = Programme.defaultMaxActions,
-        buurten: [String] = [], goals: [Goal] = [], actions: [Action] = [], calendar: [Milestone] = Milestone.wijkakkoord
+        buurten: [String] = [], goals: [Goal] = [], actions: [Action] = [], calendar: [Milestone] = Milestone.wijkakkoord,
+        decisions: [PriorityDecision] = []
     ) {
         self.id = id
         self.wijk = wijk
@@ -62,6 +65,7 @@ public struct Programme: Sendable, Hashable {
         self.goals = goals
         self.actions = actions
         self.calendar = calendar
+        self.decisions = decisions
     }
 
     /// Actions that count towards `maxActions`.

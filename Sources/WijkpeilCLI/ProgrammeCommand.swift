@@ -10,7 +10,7 @@ enum ProgrammeCommand {
     static let spec = CommandSpec(
         name: "programme",
         abstract: "The neighbourhood programme: goals under the agenda's priorities, the year's actions, carried from year to year.",
-        subcommands: [draft, goal, actions, check, show, status, milestone, nextYear])
+        subcommands: [draft, goal, actions, check, show, status, milestone, decide, nextYear])
 
     static let programmePositional = PositionalSpec(name: "PROGRAMME", help: "The programme JSON file.")
 
@@ -266,6 +266,42 @@ enum ProgrammeCommand {
                     throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
                 }
                 return arguments.language == .nl ? "\(id): wijziging vastgelegd in \(file)" : "\(id): change recorded in \(file)"
+            }
+        })
+
+    static let decide = CommandSpec(
+        name: "decide",
+        abstract: "Record the council's decision on a priority: continue, adjust or stop, with the reason.",
+        discussion: """
+            Decisions are appended to the programme and never rewritten; the latest per priority
+            holds. next-year leaves a stopped priority's goals behind, and refuses to carry an action
+            that serves only stopped priorities (give it decision 3).
+            """,
+        options: [
+            OptionSpec("priority", value: "THEME", help: "The priority, as the goals name it (veiligheid, groen, …)."),
+            OptionSpec("decision", value: "DECISION", help: "What the council decided.", allowed: PriorityDecision.Verdict.allCases.map(\.rawValue)),
+            OptionSpec("reason", value: "TEXT", help: "Why, as the council put it."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decision (default: today)."),
+            OptionSpec("by", value: "ROLE", help: "Who decided (a role, not a person's name).", default: "gemeenteraad"),
+        ],
+        positionals: [programmePositional],
+        printsData: false,
+        run: { arguments, console in
+            try editing(arguments, console) { programme, file in
+                guard let priority = arguments.value("priority"), let verdict = arguments.value("decision").flatMap(PriorityDecision.Verdict.init)
+                else {
+                    throw UsageError(message: "give --priority THEME and --decision continue|adjust|stop", commandPath: arguments.commandPath)
+                }
+                let decision = PriorityDecision(
+                    priority: priority, verdict: verdict, reason: arguments.value("reason") ?? "", date: try AgendaCommand.date(arguments),
+                    by: arguments.value("by") ?? "gemeenteraad")
+                do throws(Programme.DecisionError) {
+                    try programme.decide(decision)
+                } catch {
+                    throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
+                }
+                let name = verdict.name.text(in: arguments.language)
+                return arguments.language == .nl ? "\(priority): \(name), vastgelegd in \(file)" : "\(priority): \(name), recorded in \(file)"
             }
         })
 

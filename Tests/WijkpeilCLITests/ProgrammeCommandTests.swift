@@ -84,6 +84,34 @@ struct ProgrammeCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: programme)) == before)
     }
 
+    @Test("decide records the council's word on a priority; a bad one exits 1 and writes nothing; next-year leaves a stopped one behind")
+    func decide() throws {
+        let folder = TemporaryFolder()
+        let (_, programme) = drafted(in: folder)
+        try addActions([action("A-01", status: "in-progress"), action("A-02", goal: "wonen-1", status: "in-progress")], to: programme)
+        let decided = wijkpeil(
+            "programme", "decide", programme, "--priority", "wonen", "--decision", "stop", "--reason", "Het woonprogramma van de stad neemt het over.",
+            "--date", "2027-11-20")
+        #expect(decided.status == 0 && decided.err.contains("wonen: stoppen, vastgelegd in"), "\(decided.err)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: programme))
+        #expect(String(decoding: before, as: UTF8.self).contains(#""reason": "Het woonprogramma van de stad neemt het over.""#))
+        let unknown = wijkpeil("programme", "decide", programme, "--priority", "woonen", "--decision", "adjust", "--reason", "x", "--lang", "en")
+        #expect(unknown.status == 1 && unknown.err.contains("the programme has no priority woonen; did you mean wonen?"))
+        let noReason = wijkpeil("programme", "decide", programme, "--priority", "wonen", "--decision", "continue")
+        #expect(noReason.status == 1 && noReason.err.contains("vraagt een reden (--reason)"))
+        let badVerdict = wijkpeil("programme", "decide", programme, "--priority", "wonen", "--decision", "pause", "--reason", "x")
+        #expect(badVerdict.status == 2)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: programme)) == before)
+        let next = folder.path + "/programma-2028.json"
+        let refused = wijkpeil("programme", "next-year", programme, "--decisions", folder.write("c.csv", "action,decision\nA-01,1\nA-02,1\n"), "--out", next)
+        #expect(refused.status == 1 && refused.err.contains("A-02 dienen alleen wonen, waarmee de raad stopte; geef ze besluit 3"))
+        let carried = wijkpeil(
+            "programme", "next-year", programme, "--decisions", folder.write("c2.csv", "action,decision\nA-01,1\nA-02,3\n"), "--out", next,
+            "--date", "2027-12-01")
+        #expect(carried.status == 0 && carried.err.contains("gestopt door de raad: wonen"), "\(carried.err)")
+        #expect(!String(decoding: try Data(contentsOf: URL(fileURLWithPath: next)), as: UTF8.self).contains("wonen-1"))
+    }
+
     @Test("next-year: a missing decision lists the actions and writes nothing; with all decisions the arithmetic is told")
     func nextYear() throws {
         let folder = TemporaryFolder()
