@@ -33,7 +33,7 @@ let package = Package(
         // Survey definitions, theme sets, and validation of definitions and of answers.
         .target(name: "Surveys", dependencies: ["WijkpeilCore", "Participation", "Hashing"]),
         // The durable store on the system SQLite: responses, definitions, invitation codes.
-        .target(name: "Store", dependencies: ["CSQLite", "WijkpeilCore", "Hashing", "Surveys"]),
+        .target(name: "Store", dependencies: ["CSQLite", "WijkpeilCore", "Hashing", "Surveys", "Programme"]),
         // Anonymised exports for researchers: columns, generalisation, scrubbing, k-anonymity.
         .target(name: "Export", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // Sticker (dot) voting at resident evenings: sessions, placements, the tally.
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "WijkpeilCore"]),
         .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore", "BenchKit"]),
         .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "Participation", "WijkpeilCore"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "WijkpeilCore", "CSQLite", "BenchKit"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "Programme", "WijkpeilCore", "CSQLite", "BenchKit"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
         .testTarget(name: "BudgetVoteTests", dependencies: ["BudgetVote", "WijkpeilCore"]),
@@ -96,7 +96,8 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "HTTPServer", "HTTPCore", "Store", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
-        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Store", "Surveys", "Export", "Agenda", "Analysis", "Stickers", "Participation", "WijkpeilCore"]),
+        .testTarget(
+            name: "WorkflowsTests", dependencies: ["Workflows", "Store", "Surveys", "Export", "Agenda", "Analysis", "Stickers", "Participation", "Programme", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]
 )

@@ -159,6 +159,28 @@ enum Schema {
                 DROP TABLE sticker_totals;
                 ALTER TABLE sticker_totals_v8 RENAME TO sticker_totals;
                 """),
+        // Commitments (toezeggingen) to the council or residents: added, and closed by a row of
+        // their own; what a commitment promised is never updated.
+        Migration(
+            version: 9, purpose: "commitments",
+            sql: """
+                CREATE TABLE commitments (
+                    number INTEGER PRIMARY KEY,
+                    made TEXT NOT NULL,
+                    audience TEXT NOT NULL CHECK (audience IN ('council', 'residents')),
+                    what TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    due TEXT,
+                    wijk TEXT,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE TABLE commitment_closures (
+                    number INTEGER PRIMARY KEY REFERENCES commitments(number),
+                    closed_on TEXT NOT NULL,
+                    how TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                """),
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

@@ -2,11 +2,12 @@ import CSQLite
 import Dispatch
 import Foundation
 import Hashing
+public import Programme
 public import Surveys
 public import WijkpeilCore
 
-/// Wijkpeil's durable store: survey definitions, responses, invitation codes and sticker
-/// placements in one SQLite file (`./wijkpeil.sqlite` by default).
+/// Wijkpeil's durable store: survey definitions, responses, invitation codes, sticker
+/// placements and the register of commitments in one SQLite file (`./wijkpeil.sqlite` by default).
 ///
 /// Every write that returns has been committed with `synchronous=FULL` in WAL mode: an
 /// acknowledged response survives a crash or a pulled plug. Writes from many threads or tasks go
@@ -268,6 +269,36 @@ public final class Store: Sendable {
         }
         return codes
     }
+
+    // MARK: Commitments
+
+    /// Adds a commitment under the next number and returns it with that number. The caller
+    /// checks it first (``Commitment/validated()``).
+    public func addCommitment(_ commitment: Commitment) throws(StoreError) -> Commitment {
+        try writer.exclusive { connection throws(StoreError) in
+            let purpose = "storing a commitment"
+            try connection.prepare(
+                "INSERT INTO commitments (made, audience, what, owner, due, wijk, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", purpose: purpose
+            ).run(
+                .text(commitment.made), .text(commitment.audience.rawValue), .text(commitment.what), .text(commitment.owner),
+                commitment.due.map { .text($0) } ?? .null, commitment.wijk.map { .text($0) } ?? .null, .text(Timestamp.now()))
+            var stored = commitment
+            stored.number = Int(connection.lastInsertRowID)
+            return stored
+        }
+    }
+
+    /// Records how commitment `number` was closed. The caller checks it may be
+    /// (``Commitment/closed(by:)``); a second closing is refused by the database as well.
+    public func closeCommitment(_ number: Int, by closure: Commitment.Closure) throws(StoreError) {
+        try writer.exclusive { connection throws(StoreError) in
+            try connection.prepare(
+                "INSERT INTO commitment_closures (number, closed_on, how, recorded_at) VALUES (?, ?, ?, ?)", purpose: "closing a commitment"
+            ).run(.integer(Int64(number)), .text(closure.date), .text(closure.how), .text(Timestamp.now()))
+        }
+    }
+
+    public func commitments() throws(StoreError) -> [Commitment] { try reader.commitments() }
 
     // MARK: Maintenance
 

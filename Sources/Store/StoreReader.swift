@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+public import Programme
 public import WijkpeilCore
 
 /// Reading the store without writing to it: for every command that only reads (analysis,
@@ -201,6 +202,26 @@ public final class StoreReader: Sendable {
             ).query([.text(survey)]) { row in counts = (Int(row.int64(0)), Int(row.int64(1))) }
         }
         return counts
+    }
+
+    /// Every commitment, by number, with how it was closed.
+    public func commitments() throws(StoreError) -> [Commitment] {
+        var found: [Commitment] = []
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                """
+                SELECT c.number, c.made, c.audience, c.what, c.owner, c.due, c.wijk, x.closed_on, x.how
+                FROM commitments AS c LEFT JOIN commitment_closures AS x ON x.number = c.number ORDER BY c.number
+                """, purpose: "reading the commitments"
+            ).query { row in
+                found.append(
+                    Commitment(
+                        number: Int(row.int64(0)), made: row.text(1), audience: Commitment.Audience(rawValue: row.text(2)) ?? .council,
+                        what: row.text(3), owner: row.text(4), due: row.isNull(5) ? nil : row.text(5), wijk: row.isNull(6) ? nil : row.text(6),
+                        closure: row.isNull(7) ? nil : Commitment.Closure(date: row.text(7), how: row.text(8))))
+            }
+        }
+        return found
     }
 
     /// `PRAGMA integrity_check`: `["ok"]` for a sound database, else SQLite's findings.

@@ -14,7 +14,8 @@ public enum Wijkpeil {
             """,
         subcommands: [
             LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec, StickersCommand.spec, ResponsesCommand.spec,
-            InvitesCommand.spec, ServeCommand.spec, AnalyseCommand.spec, AgendaCommand.spec, ProgrammeCommand.spec, BudgetCommand.spec, ExportCommand.spec, BackupCommand.spec,
+            InvitesCommand.spec, ServeCommand.spec, AnalyseCommand.spec, AgendaCommand.spec, ProgrammeCommand.spec, CommitmentsCommand.spec, BudgetCommand.spec, ExportCommand.spec,
+            BackupCommand.spec,
         ])
 
     /// Runs one command line (without the program name) and returns the exit status.
