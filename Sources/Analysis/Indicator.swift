@@ -15,6 +15,17 @@ public struct Indicator: Sendable, Hashable {
         case worsening
     }
 
+    /// One year's value of an indicator.
+    public struct Measurement: Sendable, Hashable {
+        public var year: Int
+        public var value: Double
+
+        public init(year: Int, value: Double) {
+            self.year = year
+            self.value = value
+        }
+    }
+
     public var name: String
     public var theme: String
     /// The buurt, or a CBS area code (`BU03440101`); nil for the whole wijk.
@@ -24,12 +35,17 @@ public struct Indicator: Sendable, Hashable {
     public var direction: Direction
     /// The earlier measurement, for the trend.
     public var previous: Double?
+    /// The year of `value`, when the file gives years.
+    public var year: Int?
+    /// Every year the file gives for this indicator and buurt, oldest first (`value` is the
+    /// last); empty when it gives no years.
+    public var series: [Measurement]
     /// Where in the file it was read: for messages.
     public var line: Int
 
     public init(
         name: String, theme: String, buurt: String? = nil, value: Double, reference: Double,
-        direction: Direction, previous: Double? = nil, line: Int = 0
+        direction: Direction, previous: Double? = nil, year: Int? = nil, series: [Measurement] = [], line: Int = 0
     ) {
         self.name = name
         self.theme = theme
@@ -38,6 +54,8 @@ public struct Indicator: Sendable, Hashable {
         self.reference = reference
         self.direction = direction
         self.previous = previous
+        self.year = year
+        self.series = series
         self.line = line
     }
 
@@ -51,25 +69,40 @@ public struct Indicator: Sendable, Hashable {
     /// The gap beyond which an indicator counts as clearly better or worse in the SWOT: 10%.
     public static let clearGap = 0.10
 
-    /// Improving, stable or worsening against the previous measurement; nil without one.
+    /// Improving, stable or worsening: over every year of the series (the sign of the
+    /// least-squares slope) when there are two or more, else against the previous measurement;
+    /// nil without either.
     public var trend: Trend? {
-        guard let previous else { return nil }
-        if value == previous { return .stable }
-        return (value < previous) == (direction == .lowerIsBetter) ? .improving : .worsening
+        let change: Double
+        if series.count >= 2 {
+            let meanYear = series.reduce(0.0) { $0 + Double($1.year) } / Double(series.count)
+            let meanValue = series.reduce(0.0) { $0 + $1.value } / Double(series.count)
+            change = series.reduce(0.0) { $0 + (Double($1.year) - meanYear) * ($1.value - meanValue) }
+        } else if let previous {
+            change = value - previous
+        } else {
+            return nil
+        }
+        if change == 0 { return .stable }
+        return (change < 0) == (direction == .lowerIsBetter) ? .improving : .worsening
     }
 }
 
-/// Reads indicators from CSV: `indicator,theme,buurt,value,reference,direction[,previous]`.
-/// Numbers may use a decimal comma (`12,5`), as Dutch spreadsheets write them.
+/// Reads indicators from CSV: `indicator,theme,buurt,value,reference,direction[,previous][,year]`.
+/// Numbers may use a decimal comma (`12,5`), as Dutch spreadsheets write them. With `year`, rows
+/// of the same indicator and buurt form its series: the latest year is the value, the ones
+/// before it the trend.
 public enum IndicatorFile {
     static let requiredColumns = ["indicator", "theme", "buurt", "value", "reference", "direction"]
+    static let optionalColumns = ["previous", "year"]
 
     /// Every problem is reported with its file and line; nothing is returned unless all is well.
     ///
     /// `areas` are the survey's buurt options: an indicator's `buurt` must then be one of their
     /// ids or CBS codes (`BU03440101`), and is read as the option's id, so the indicator lands on
-    /// the buurt residents chose. Without `areas` any name is taken as it is.
-    public static func read(_ bytes: [UInt8], file: String, themes: Set<String>, areas: [Option]? = nil) throws(InvalidInput) -> [Indicator] {
+    /// the buurt residents chose. Without `areas` any name is taken as it is; without `themes`,
+    /// any theme.
+    public static func read(_ bytes: [UInt8], file: String, themes: Set<String>?, areas: [Option]? = nil) throws(InvalidInput) -> [Indicator] {
         var findings = Findings()
         let records = try CSVReader.records(bytes, file: file)
         guard let header = records.first?.fields.map({ $0.trimmingWhitespace.lowercased() }) else {
@@ -80,10 +113,10 @@ public enum IndicatorFile {
         }
         var column: [String: Int] = [:]
         for (index, name) in header.enumerated() {
-            if requiredColumns.contains(name) || name == "previous" {
+            if requiredColumns.contains(name) || optionalColumns.contains(name) {
                 column[name] = index
             } else {
-                let hint = Identifier.closest(to: name, in: requiredColumns + ["previous"]).map { " (\($0)?)" } ?? ""
+                let hint = Identifier.closest(to: name, in: requiredColumns + optionalColumns).map { " (\($0)?)" } ?? ""
                 findings.warning(
                     "unknown-column", at: Location(file: file, line: 1, path: name),
                     nl: "onbekende kolom \"\(name)\"\(hint) wordt overgeslagen", en: "unknown column \"\(name)\"\(hint) is skipped")
@@ -93,8 +126,8 @@ public enum IndicatorFile {
         guard missing.isEmpty else {
             findings.error(
                 "missing-column", at: Location(file: file, line: 1),
-                nl: "kolommen ontbreken: \(missing.joined(separator: ", ")); de kop is \(requiredColumns.joined(separator: ","))[,previous]",
-                en: "columns are missing: \(missing.joined(separator: ", ")); the header is \(requiredColumns.joined(separator: ","))[,previous]")
+                nl: "kolommen ontbreken: \(missing.joined(separator: ", ")); de kop is \(requiredColumns.joined(separator: ","))[,previous][,year]",
+                en: "columns are missing: \(missing.joined(separator: ", ")); the header is \(requiredColumns.joined(separator: ","))[,previous][,year]")
             throw InvalidInput(findings)
         }
         var indicators: [Indicator] = []
@@ -125,7 +158,7 @@ public enum IndicatorFile {
                 findings.error("missing-value", at: at("indicator"), nl: "geef de indicator een naam", en: "give the indicator a name")
                 valid = false
             }
-            if !themes.contains(theme) {
+            if let themes, !themes.contains(theme) {
                 let hint = Identifier.closest(to: theme, in: themes).map { " (\($0)?)" } ?? ""
                 findings.error(
                     "unknown-theme", at: at("theme"),
@@ -150,12 +183,20 @@ public enum IndicatorFile {
             }
             let previousText = field("previous")
             let previous = previousText.isEmpty ? nil : number(previousText, at: at("previous"), findings: &findings)
-            let key = name + "\u{1F}" + buurt
+            let yearText = field("year")
+            let year = yearText.isEmpty ? nil : Int(yearText).flatMap { (1900...2200).contains($0) ? $0 : nil }
+            if !yearText.isEmpty, year == nil {
+                findings.error("bad-year", at: at("year"), nl: "\"\(yearText)\" is geen jaartal, zoals 2026", en: "\"\(yearText)\" is not a year, such as 2026")
+                valid = false
+            }
+            let key = name + "\u{1F}" + buurt + "\u{1F}" + yearText
             if let first = seen[key] {
+                let what = (buurt.isEmpty ? "" : " voor \(buurt)") + (yearText.isEmpty ? "" : " in \(yearText)")
+                let whatEn = (buurt.isEmpty ? "" : " for \(buurt)") + (yearText.isEmpty ? "" : " in \(yearText)")
                 findings.error(
                     "duplicate-indicator", at: at("indicator"),
-                    nl: "indicator \"\(name)\"\(buurt.isEmpty ? "" : " voor \(buurt)") staat ook al op regel \(first)",
-                    en: "indicator \"\(name)\"\(buurt.isEmpty ? "" : " for \(buurt)") is also on line \(first)")
+                    nl: "indicator \"\(name)\"\(what) staat ook al op regel \(first)",
+                    en: "indicator \"\(name)\"\(whatEn) is also on line \(first)")
                 valid = false
             }
             seen[key] = record.line
@@ -163,10 +204,54 @@ public enum IndicatorFile {
             indicators.append(
                 Indicator(
                     name: name, theme: theme, buurt: buurt.isEmpty ? nil : buurt, value: value,
-                    reference: reference, direction: direction, previous: previous, line: record.line))
+                    reference: reference, direction: direction, previous: previous, year: year, line: record.line))
         }
         guard !findings.hasErrors else { throw InvalidInput(findings) }
-        return indicators
+        let series = series(indicators, file: file, findings: &findings)
+        guard !findings.hasErrors else { throw InvalidInput(findings) }
+        return series
+    }
+
+    /// The rows of one indicator and buurt over the years as one indicator: the latest year's
+    /// row, with every year in `series` and the year before it as `previous` (unless the row
+    /// gives one). A series needs a year on every row and the same theme and direction throughout.
+    static func series(_ rows: [Indicator], file: String, findings: inout Findings) -> [Indicator] {
+        var order: [String] = []
+        var groups: [String: [Indicator]] = [:]
+        for row in rows {
+            let key = row.name + "\u{1F}" + (row.buurt ?? "")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(row)
+        }
+        var result: [Indicator] = []
+        for key in order {
+            let group = groups[key]!.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
+            guard group.count > 1 else {
+                var single = group[0]
+                if let year = single.year { single.series = [Indicator.Measurement(year: year, value: single.value)] }
+                result.append(single)
+                continue
+            }
+            if let missing = group.first(where: { $0.year == nil }) {
+                findings.error(
+                    "missing-year", at: Location(file: file, line: missing.line, path: "year"),
+                    nl: "indicator \"\(missing.name)\" staat op meer regels; geef elke regel zijn jaar",
+                    en: "indicator \"\(missing.name)\" is on more than one line; give every line its year")
+                continue
+            }
+            var latest = group[group.count - 1]
+            if let odd = group.first(where: { $0.theme != latest.theme || $0.direction != latest.direction }) {
+                findings.error(
+                    "inconsistent-series", at: Location(file: file, line: odd.line, path: "indicator"),
+                    nl: "indicator \"\(odd.name)\" heeft hier een ander thema of een andere richting dan in \(latest.year!) (regel \(latest.line))",
+                    en: "indicator \"\(odd.name)\" has another theme or direction here than in \(latest.year!) (line \(latest.line))")
+                continue
+            }
+            latest.series = group.map { Indicator.Measurement(year: $0.year!, value: $0.value) }
+            if latest.previous == nil { latest.previous = group[group.count - 2].value }
+            result.append(latest)
+        }
+        return result
     }
 
     /// The largest value an indicator may have: a count, rate or amount of a neighbourhood is far

@@ -73,12 +73,15 @@ extension NeighbourhoodAnalysis.Comparison {
 
 extension Indicator {
     /// `indicator`, `theme`, `buurt`, `value`, `reference`, `direction`, `previous`, `gap`
-    /// (positive = worse than the reference), `trend`.
+    /// (positive = worse than the reference), `trend`, `year` and `series` (`[{"year", "value"}]`,
+    /// oldest first; empty without years).
     public var jsonValue: JSONValue {
         .object([
             "indicator": .string(name), "theme": .string(theme), "buurt": buurt.map(JSONValue.string) ?? .null,
             "value": .number(value), "reference": .number(reference), "direction": .string(direction.rawValue),
             "previous": number(previous), "gap": .number(gap), "trend": trend.map { .string($0.rawValue) } ?? .null,
+            "year": year.map { .number(Double($0)) } ?? .null,
+            "series": .array(series.map { .object(["year": .number(Double($0.year)), "value": .number($0.value)]) }),
         ])
     }
 }

@@ -23,7 +23,7 @@ extension Programme {
             case .invalidMonth(let text):
                 LocalizedText(nl: "\"\(text)\" is geen maand; schrijf JJJJ-MM", en: "\"\(text)\" is not a month; write YYYY-MM")
             case .negativeCost(let cost):
-                LocalizedText(nl: "een kostenraming is 0 of meer, niet \(cost)", en: "an estimated cost is 0 or more, not \(cost)")
+                LocalizedText(nl: "een bedrag is 0 of meer, niet \(cost)", en: "an amount is 0 or more, not \(cost)")
             case .reasonRequired:
                 LocalizedText(
                     nl: "niet uitvoerbaar vraagt een reden (--reason), en liefst wat er in plaats daarvan kan (--alternative)",
@@ -44,12 +44,13 @@ extension Programme {
         }
         guard CalendarDate(change.date) != nil else { throw .invalidDate(change.date) }
         for month in [change.start, change.end].compactMap({ $0 }) where !Programme.isMonth(month) { throw .invalidMonth(month) }
-        if let cost = change.cost, cost < 0 { throw .negativeCost(cost) }
+        for amount in [change.cost, change.spent].compactMap({ $0 }) where amount < 0 { throw .negativeCost(amount) }
         var action = actions[index]
         if change.status == .notFeasible, notFeasible == nil, action.notFeasible == nil { throw .reasonRequired }
         let before = action
         if let status = change.status { action.status = status }
         if let cost = change.cost { action.cost = cost }
+        if let spent = change.spent { action.spent = spent }
         if let owner = change.owner { action.owner = owner }
         if let start = change.start { action.start = start }
         if let end = change.end { action.end = end }

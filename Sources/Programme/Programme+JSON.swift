@@ -24,7 +24,8 @@ extension Programme {
                 "countsTowardsLimit": .bool(action.countsTowardsLimit), "owner": .string(action.owner),
                 "partners": .array(action.partners.map { .string($0) }), "level": .string(action.level.rawValue),
                 "step": optional(action.step), "vote": optional(action.vote), "scale": .string(action.scale.rawValue),
-                "buurt": optional(action.buurt), "cost": .number(Double(action.cost)), "start": optional(action.start),
+                "buurt": optional(action.buurt), "cost": .number(Double(action.cost)),
+                "spent": action.spent.map { .number(Double($0)) } ?? .null, "start": optional(action.start),
                 "end": optional(action.end), "status": .string(action.status.rawValue),
                 "notFeasible": action.notFeasible.map {
                     .object(["reason": $0.reason.jsonValue, "alternative": $0.alternative?.jsonValue ?? .null])
@@ -224,7 +225,7 @@ extension Programme {
         item.warnUnknownKeys(
             allowed: [
                 "id", "title", "goals", "kind", "follows", "carriedFrom", "countsTowardsLimit", "owner", "partners", "level", "step", "vote",
-                "scale", "buurt", "cost", "start", "end", "status", "notFeasible", "quickWin", "history",
+                "scale", "buurt", "cost", "spent", "start", "end", "status", "notFeasible", "quickWin", "history",
             ], findings: &findings)
         let errorsBefore = findings.errors.count
         let id = key(item, "id", findings: &findings)
@@ -246,6 +247,10 @@ extension Programme {
             if case .string(let text) = value { text } else { nil }
         }
         let cost = item.integer("cost", required: true, findings: &findings)
+        let spent = item.integer("spent", findings: &findings)
+        if let spent, spent < 0 {
+            findings.error("negative-cost", at: item.path.appending("spent").location, nl: "uitgegeven is 0 of meer", en: "spent is 0 or more")
+        }
         var notFeasible: Action.NotFeasible?
         if let object = item.object("notFeasible", findings: &findings), let reason = object.localizedText("reason", required: true, findings: &findings) {
             notFeasible = Action.NotFeasible(reason: reason, alternative: object.localizedText("alternative", findings: &findings))
@@ -261,7 +266,8 @@ extension Programme {
                 Change(
                     date: date, by: by, note: entry.string("note", findings: &findings) ?? "",
                     status: entry.has("status") ? choice(entry, "status", as: Action.Status.self, findings: &findings) : nil,
-                    cost: entry.integer("cost", findings: &findings), owner: entry.string("owner", findings: &findings),
+                    cost: entry.integer("cost", findings: &findings), spent: entry.integer("spent", findings: &findings),
+                    owner: entry.string("owner", findings: &findings),
                     start: month(entry, "start", findings: &findings), end: month(entry, "end", findings: &findings)))
         }
         let start = month(item, "start", findings: &findings), end = month(item, "end", findings: &findings)
@@ -274,8 +280,8 @@ extension Programme {
         guard findings.errors.count == errorsBefore, let id, let title, let kind, let level, let scale, let status, let owner, let cost else { return nil }
         return Action(
             id: id, title: title, goals: goals, kind: kind, follows: follows, carriedFrom: carriedFrom, countsTowardsLimit: countsTowardsLimit,
-            owner: owner, partners: partners, level: level, step: step, vote: vote, scale: scale, buurt: buurt, cost: cost, start: start,
-            end: end, status: status, notFeasible: notFeasible, quickWin: quickWin, history: history)
+            owner: owner, partners: partners, level: level, step: step, vote: vote, scale: scale, buurt: buurt, cost: cost, spent: spent,
+            start: start, end: end, status: status, notFeasible: notFeasible, quickWin: quickWin, history: history)
     }
 }
 
@@ -284,6 +290,7 @@ extension Change {
         var fields: [String: JSONValue] = ["date": .string(date), "by": .string(by), "note": .string(note)]
         if let status { fields["status"] = .string(status.rawValue) }
         if let cost { fields["cost"] = .number(Double(cost)) }
+        if let spent { fields["spent"] = .number(Double(spent)) }
         if let owner { fields["owner"] = .string(owner) }
         if let start { fields["start"] = .string(start) }
         if let end { fields["end"] = .string(end) }

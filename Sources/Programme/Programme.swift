@@ -206,6 +206,8 @@ public struct Action: Sendable, Hashable {
     public var buurt: String?
     /// Estimated cost, whole euros.
     public var cost: Int
+    /// Spent so far, whole euros, as last reported.
+    public var spent: Int?
     /// `YYYY-MM`.
     public var start: String?
     public var end: String?
@@ -217,7 +219,7 @@ public struct Action: Sendable, Hashable {
     public init(
         id: String, title: LocalizedText, goals: [String], kind: Kind = .new, follows: String? = nil, carriedFrom: Int? = nil,
         countsTowardsLimit: Bool = true, owner: String, partners: [String] = [], level: ParticipationLevel = .inform, step: String? = nil,
-        vote: String? = nil, scale: Scale = .wijk, buurt: String? = nil, cost: Int = 0, start: String? = nil, end: String? = nil,
+        vote: String? = nil, scale: Scale = .wijk, buurt: String? = nil, cost: Int = 0, spent: Int? = nil, start: String? = nil, end: String? = nil,
         status: Status = .proposed, notFeasible: NotFeasible? = nil, quickWin: Bool = false, history: [Change] = []
     ) {
         self.id = id
@@ -235,6 +237,7 @@ public struct Action: Sendable, Hashable {
         self.scale = scale
         self.buurt = buurt
         self.cost = cost
+        self.spent = spent
         self.start = start
         self.end = end
         self.status = status
@@ -254,19 +257,21 @@ public struct Change: Sendable, Hashable {
     public var note: String
     public var status: Action.Status?
     public var cost: Int?
+    public var spent: Int?
     public var owner: String?
     public var start: String?
     public var end: String?
 
     public init(
-        date: String, by: String, note: String, status: Action.Status? = nil, cost: Int? = nil, owner: String? = nil, start: String? = nil,
-        end: String? = nil
+        date: String, by: String, note: String, status: Action.Status? = nil, cost: Int? = nil, spent: Int? = nil, owner: String? = nil,
+        start: String? = nil, end: String? = nil
     ) {
         self.date = date
         self.by = by
         self.note = note
         self.status = status
         self.cost = cost
+        self.spent = spent
         self.owner = owner
         self.start = start
         self.end = end

@@ -1,6 +1,8 @@
 import Foundation
 import Participation
 import Programme
+import Store
+import Surveys
 import WijkpeilCore
 import Workflows
 
@@ -10,7 +12,7 @@ enum ProgrammeCommand {
     static let spec = CommandSpec(
         name: "programme",
         abstract: "The neighbourhood programme: goals under the agenda's priorities, the year's actions, carried from year to year.",
-        subcommands: [draft, goal, actions, check, show, status, milestone, decide, nextYear])
+        subcommands: [draft, goal, actions, check, show, status, milestone, decide, report, nextYear])
 
     static let programmePositional = PositionalSpec(name: "PROGRAMME", help: "The programme JSON file.")
 
@@ -233,11 +235,12 @@ enum ProgrammeCommand {
 
     static let status = CommandSpec(
         name: "status",
-        abstract: "Record one change of an action (status, cost, owner, dates), appended to its history.",
+        abstract: "Record one change of an action (status, cost, spending, owner, dates), appended to its history.",
         options: [
             OptionSpec("action", value: "ID", help: "The action."),
             OptionSpec("status", value: "STATUS", help: "Its new status.", allowed: Action.Status.allCases.map(\.rawValue)),
             OptionSpec("cost", value: "EUR", help: "Its new estimated cost, whole euros."),
+            OptionSpec("spent", value: "EUR", help: "What has been spent on it so far, whole euros."),
             OptionSpec("owner", value: "ROLE", help: "Who now answers for it."),
             OptionSpec("start", value: "YYYY-MM", help: "Its new start."),
             OptionSpec("end", value: "YYYY-MM", help: "Its new end."),
@@ -255,7 +258,8 @@ enum ProgrammeCommand {
                 let change = Change(
                     date: try AgendaCommand.date(arguments), by: arguments.value("by") ?? "wijkmanager", note: arguments.value("note") ?? "",
                     status: arguments.value("status").flatMap(Action.Status.init(rawValue:)),
-                    cost: arguments.value("cost") == nil ? nil : try integer(arguments, "cost"), owner: arguments.value("owner"),
+                    cost: arguments.value("cost") == nil ? nil : try integer(arguments, "cost"),
+                    spent: arguments.value("spent") == nil ? nil : try integer(arguments, "spent"), owner: arguments.value("owner"),
                     start: arguments.value("start"), end: arguments.value("end"))
                 let notFeasible = arguments.value("reason").map {
                     Action.NotFeasible(reason: LocalizedText(nl: $0), alternative: arguments.value("alternative").map { LocalizedText(nl: $0) })
@@ -303,6 +307,57 @@ enum ProgrammeCommand {
                 let name = verdict.name.text(in: arguments.language)
                 return arguments.language == .nl ? "\(priority): \(name), vastgelegd in \(file)" : "\(priority): \(name), recorded in \(file)"
             }
+        })
+
+    static let report = CommandSpec(
+        name: "report",
+        abstract: "The progress report after 4, 8 or 12 months: for the council, or one A4 page for residents.",
+        discussion: """
+            For the council: a summary (actions per status, spent against estimated, goals on track,
+            overdue milestones, actions still assessed, open commitments), then per priority its goals
+            against their targets and its actions with what changed since the previous report. For
+            residents: per priority what they asked for and what is happening, what does not go
+            ahead and why, the survey's promise beside the date of the report, and when the next
+            report comes. What residents said comes from the agenda beside the programme; where the
+            goals stand from --indicators, a CSV with a year column (docs/formats.md).
+            """,
+        options: [
+            OptionSpec("months", value: "4|8|12", help: "Which report: after 4, 8 or 12 months of the programme's year.", allowed: ["4", "8", "12"]),
+            OptionSpec("for", value: "WHOM", help: "Who it is for.", default: "council", allowed: ProgressReport.Audience.allCases.map(\.rawValue)),
+            .format(["html", "md", "json"], default: "html"),
+            OptionSpec("today", value: "YYYY-MM-DD", help: "The day of the report (default: today)."),
+            OptionSpec("indicators", value: "FILE", help: "Indicators over the years (CSV with a year column), for where the goals stand."),
+            OptionSpec("db", value: "PATH", help: "A database with the register of commitments, for the open ones."),
+            OptionSpec("survey", value: "ID", help: "The survey whose promise on feedback the residents' page repeats."),
+            OptionSpec("surveys", value: "DIR", help: "Folder with survey definitions.", default: "./surveys"),
+            OptionSpec("out", value: "FILE", help: "Write the report to FILE."),
+        ],
+        positionals: [programmePositional],
+        run: { arguments, console in
+            let file = try programmeFile(arguments)
+            guard let months = arguments.value("months").flatMap(Int.init) else {
+                throw UsageError(message: "give --months 4, 8 or 12", commandPath: arguments.commandPath)
+            }
+            let todayText = arguments.value("today") ?? AgendaCommand.today()
+            guard let today = CalendarDate(todayText) else {
+                throw UsageError(message: "--today '\(todayText)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
+            }
+            let commitments = arguments.value("db") == nil ? nil : try DatabaseAccess.reader(arguments).commitments()
+            let feedback = arguments.value("survey") == nil ? nil : try DatabaseAccess.survey(arguments).feedback
+            let audience = ProgressReport.Audience(rawValue: arguments.value("for") ?? "council") ?? .council
+            let made = try ProgressReporting.report(
+                programmeFile: file, months: months, today: today, indicatorsFile: arguments.value("indicators"), commitments: commitments,
+                feedback: feedback, needsIndicators: audience == .council, language: arguments.language)
+            for line in made.leftOut { console.err.line(line) }
+            let document = audience == .council ? made.report.council(language: arguments.language) : made.report.residents(language: arguments.language)
+            let text: String
+            switch arguments.value("format") {
+            case "json": text = made.report.jsonValue(for: audience).prettyText + "\n"
+            case "md": text = document.markdown
+            default: text = document.html(language: arguments.language, landscape: audience == .council)
+            }
+            try OutputFile.write(text, to: arguments.value("out"), console: console)
+            return .success
         })
 
     static let nextYear = CommandSpec(

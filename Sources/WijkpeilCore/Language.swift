@@ -72,3 +72,24 @@ extension Language {
         p < 0.001 ? "p < " + decimal(0.001, digits: 3) : "p = " + decimal(p, digits: 3)
     }
 }
+
+extension Language {
+    static let monthNames: [Language: [String]] = [
+        .nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+        .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    ]
+
+    /// A date as people write it in a letter: `30 november 2026`, `30 November 2026`.
+    public func longDate(_ date: CalendarDate) -> String {
+        "\(date.day) \(monthName(date.month)) \(date.year)"
+    }
+
+    /// A month and year: `augustus 2027`.
+    public func monthAndYear(_ month: Int, _ year: Int) -> String {
+        "\(monthName(month)) \(year)"
+    }
+
+    public func monthName(_ month: Int) -> String {
+        Self.monthNames[self]?[(month - 1 + 12) % 12] ?? String(month)
+    }
+}

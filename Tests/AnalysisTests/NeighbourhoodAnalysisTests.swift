@@ -252,6 +252,60 @@ struct IndicatorTests {
         }
     }
 
+    @Test("with a year column, the rows of one indicator and buurt are its series: the latest is the value, the trend runs over all years")
+    func series() throws {
+        let csv = """
+            indicator,theme,buurt,value,reference,direction,year
+            inbraken,veiligheid,,5.9,3.9,lower-is-better,2024
+            inbraken,veiligheid,noord,9.4,3.9,lower-is-better,2026
+            inbraken,veiligheid,,6.8,3.9,lower-is-better,2026
+            inbraken,veiligheid,,6.1,3.9,lower-is-better,2025
+            """
+        let indicators = try IndicatorFile.read(Array(csv.utf8), file: "i.csv", themes: ["veiligheid"])
+        #expect(indicators.count == 2)
+        let wijk = try #require(indicators.first { $0.buurt == nil })
+        #expect(wijk.value == 6.8 && wijk.year == 2026 && wijk.previous == 6.1 && wijk.line == 4)
+        #expect(wijk.series == [.init(year: 2024, value: 5.9), .init(year: 2025, value: 6.1), .init(year: 2026, value: 6.8)])
+        // Lower is better and the values rise: worsening over the three years.
+        #expect(wijk.trend == .worsening)
+        let noord = try #require(indicators.first { $0.buurt == "noord" })
+        #expect(noord.series == [.init(year: 2026, value: 9.4)] && noord.previous == nil && noord.trend == nil)
+    }
+
+    @Test("the slope over all years decides the trend, not the last step alone")
+    func trendOverAllYears() {
+        let series: [Indicator.Measurement] = [.init(year: 2023, value: 8), .init(year: 2024, value: 7), .init(year: 2025, value: 6), .init(year: 2026, value: 6.2)]
+        let indicator = Indicator(name: "x", theme: "t", value: 6.2, reference: 4, direction: .lowerIsBetter, previous: 6, year: 2026, series: series)
+        #expect(indicator.trend == .improving)
+    }
+
+    @Test("a series: the same year twice, a row without its year, a bad year or another direction is named at its line")
+    func seriesErrors() {
+        let csv = """
+            indicator,theme,buurt,value,reference,direction,year
+            a,veiligheid,,1,2,lower-is-better,2025
+            a,veiligheid,,2,2,lower-is-better,2025
+            b,veiligheid,,1,2,lower-is-better,2025
+            b,veiligheid,,1,2,lower-is-better,
+            c,veiligheid,,1,2,lower-is-better,25
+            d,veiligheid,,1,2,lower-is-better,2025
+            d,veiligheid,,1,2,higher-is-better,2026
+            """
+        do {
+            _ = try IndicatorFile.read(Array(csv.utf8), file: "i.csv", themes: ["veiligheid"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.findings.errors.map { "\($0.location.line ?? 0):\($0.code)" } == ["3:duplicate-indicator", "6:bad-year"])
+        }
+        let second = csv.split(separator: "\n").enumerated().filter { ![2, 5].contains($0.offset) }.map(\.element).joined(separator: "\n")
+        do {
+            _ = try IndicatorFile.read(Array(second.utf8), file: "i.csv", themes: ["veiligheid"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.findings.errors.map { "\($0.location.line ?? 0):\($0.code)" } == ["4:missing-year", "5:inconsistent-series"])
+        }
+    }
+
     @Test("every bad line is named, and nothing is returned")
     func errors() throws {
         let csv = """

@@ -112,6 +112,24 @@ struct ProgrammeCommandTests {
         #expect(!String(decoding: try Data(contentsOf: URL(fileURLWithPath: next)), as: UTF8.self).contains("wonen-1"))
     }
 
+    @Test("report: 4, 8 or 12 months only; a missing indicators file is named; the page, the data and what was left out")
+    func report() throws {
+        let sample = packageRoot + "/samples/kerkwijk/programma-2027.json"
+        #expect(wijkpeil("programme", "report", sample, "--months", "6").status == 2)
+        let missing = wijkpeil("programme", "report", sample, "--months", "4", "--indicators", "/nonexistent/reeks.csv")
+        #expect(missing.status == 2 && missing.err.contains("cannot read '/nonexistent/reeks.csv'"))
+        let html = wijkpeil(
+            "programme", "report", sample, "--months", "4", "--today", "2027-05-06", "--indicators", packageRoot + "/samples/kerkwijk/indicatoren-reeks.csv")
+        #expect(html.status == 0 && html.out.contains("<svg") && html.out.contains("@page { size: A4 landscape;"))
+        #expect(html.err == "geen reeks met jaren in \(packageRoot)/samples/kerkwijk/indicatoren-reeks.csv voor: rapportcijfer wonen (wijkanalyse)\n")
+        let json = try JSONValue.parse(Data(wijkpeil("programme", "report", sample, "--months", "12", "--for", "residents", "--format", "json", "--today", "2027-12-20").out.utf8))
+        guard case .object(let fields) = json else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(fields["for"] == "residents" && fields["nextReport"] == .null && fields["period"] == ["from": "2027-01-01", "to": "2027-12-31", "changesSince": "2027-09-01"])
+    }
+
     @Test("next-year: a missing decision lists the actions and writes nothing; with all decisions the arithmetic is told")
     func nextYear() throws {
         let folder = TemporaryFolder()

@@ -10,7 +10,8 @@ import Testing
 struct WalkthroughTests {
     static let expectedFile = packageRoot + "/samples/kerkwijk/walkthrough.txt"
 
-    /// The walk-through's commands; `S/` is the sample folder, `T/` a fresh folder for outputs.
+    /// The walk-through's commands; `S/` is the sample folder, `T/` a fresh folder for outputs, `B/`
+    /// the bundled surveys.
     static let steps: [[String]] = [
         ["stickers", "tally", "bewonersavond", "S/stickers-tafel1.csv", "S/stickers-tafel2.csv"],
         ["stickers", "tally", "bewonersavond", "S/stickers-tafel1.csv", "S/stickers-tafel2.csv", "--format", "json", "--out", "T/uitslag.json"],
@@ -60,6 +61,45 @@ struct WalkthroughTests {
         ["programme", "show", "T/programma-2027.json", "--today", "2027-03-02"],
         ["budget", "count", "--pb", "S/wijkbudget-2027.pb", "--rule", "greedy"],
         ["budget", "count", "--pb", "S/wijkbudget-2027.pb"],
+        // Four months on: what happened, what was promised, and the reports.
+        ["programme", "milestone", "T/programma-2027.json", "--id", "beoordeling", "--date", "2027-02-26"],
+        ["programme", "milestone", "T/programma-2027.json", "--id", "brief", "--date", "2027-03-05"],
+        [
+            "programme", "status", "T/programma-2027.json", "--action", "A-01", "--status", "in-progress", "--spent", "1200", "--note",
+            "App gestart in noord", "--date", "2027-02-15", "--by", "politie",
+        ],
+        [
+            "programme", "status", "T/programma-2027.json", "--action", "A-06", "--status", "done", "--spent", "1400", "--note",
+            "Borden staan er", "--date", "2027-03-20", "--by", "gemeente",
+        ],
+        [
+            "programme", "status", "T/programma-2027.json", "--action", "A-10", "--status", "in-progress", "--spent", "6500", "--note",
+            "Ontwerp klaar, uitvoering in mei", "--date", "2027-04-10", "--by", "verkeerskundige",
+        ],
+        ["programme", "status", "T/programma-2027.json", "--action", "A-11", "--spent", "2100", "--note", "Eerste spreekuren", "--date", "2027-03-31"],
+        [
+            "commitments", "add", "--db", "T/wijkpeil.sqlite", "--to", "residents", "--what",
+            "Bewoners horen vóór 1 mei wat er met hun stippen en antwoorden is gedaan.", "--owner", "wijkmanager", "--due", "2027-04-30",
+            "--date", "2026-12-10", "--wijk", "Kerkwijk",
+        ],
+        [
+            "commitments", "add", "--db", "T/wijkpeil.sqlite", "--to", "council", "--what",
+            "De raad krijgt een plan voor de parkeerdruk bij de school, met de kosten.", "--owner", "verkeerskundige", "--due", "2027-04-01",
+            "--date", "2027-01-20", "--wijk", "Kerkwijk",
+        ],
+        [
+            "commitments", "close", "--db", "T/wijkpeil.sqlite", "--number", "1", "--how", "Huis-aan-huisbrief 'Wat we met uw inbreng deden'",
+            "--date", "2027-04-22",
+        ],
+        ["commitments", "list", "--db", "T/wijkpeil.sqlite", "--today", "2027-05-06"],
+        [
+            "programme", "report", "T/programma-2027.json", "--months", "4", "--today", "2027-05-06", "--indicators", "S/indicatoren-reeks.csv",
+            "--db", "T/wijkpeil.sqlite", "--format", "md",
+        ],
+        [
+            "programme", "report", "T/programma-2027.json", "--months", "4", "--today", "2027-05-06", "--for", "residents", "--survey", "wijkanalyse",
+            "--surveys", "B/", "--format", "md",
+        ],
     ]
 
     /// Every step's command, stdout, stderr and exit code, with the folders written as `S/` and `T/`.
@@ -69,8 +109,11 @@ struct WalkthroughTests {
         for step in steps {
             let arguments =
                 step.map { argument in
-                    argument.hasPrefix("S/") ? samples + argument.dropFirst(2) : argument.hasPrefix("T/") ? folder.path + "/" + argument.dropFirst(2) : argument
-                } + (["agenda", "programme", "budget"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
+                    argument == "B/"
+                        ? bundledSurveys
+                        : argument.hasPrefix("S/")
+                            ? samples + argument.dropFirst(2) : argument.hasPrefix("T/") ? folder.path + "/" + argument.dropFirst(2) : argument
+                } + (["agenda", "programme", "budget", "commitments"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
             let result = run(arguments)
             func normalised(_ output: String) -> String {
                 output.replacingOccurrences(of: folder.path + "/", with: "T/").replacingOccurrences(of: samples, with: "S/")

@@ -1,0 +1,59 @@
+import Analysis
+import Foundation
+public import Programme
+public import WijkpeilCore
+
+/// Making a progress report from the files an organiser has: the programme, the agenda beside it
+/// (for what residents said), an indicators file with a `year` column (for where the goals
+/// stand), and the commitments and the survey's promise when given.
+public enum ProgressReporting {
+    /// The report, and what was left out and why (for the person making it to read; the missing
+    /// indicators only when `needsIndicators`, as the council's report does).
+    public static func report(
+        programmeFile: String, months: Int, today: CalendarDate, indicatorsFile: String?, commitments: [Commitment]?, feedback: LocalizedText?,
+        needsIndicators: Bool = true, language: Language = .nl
+    ) throws -> (report: ProgressReport, leftOut: [String]) {
+        let programme = try ProgrammeFiles.read(programmeFile)
+        guard let period = ProgressReport.Period(year: programme.year, months: months) else {
+            throw WorkflowError(.usage, "--months is 4, 8 or 12 (the Wijkakkoord's reports), not \(months)")
+        }
+        let nl = language == .nl
+        var leftOut: [String] = []
+        var evidence: [String: PriorityEvidence]?
+        do {
+            evidence = ProgrammeFiles.evidence(from: try ProgrammeFiles.agenda(of: programme, programmeFile: programmeFile))
+        } catch let error as InvalidInput {
+            leftOut += error.findings.all.map { $0.rendered(in: language) }
+            leftOut.append(
+                nl
+                    ? "wat bewoners zeiden is weggelaten: de agenda hoort niet meer bij dit programma"
+                    : "what residents said is left out: the agenda no longer belongs to this programme")
+        } catch {
+            leftOut.append(nl ? "wat bewoners zeiden is weggelaten: \(error)" : "what residents said is left out: \(error)")
+        }
+        var measurements: [String: [Goal.Measure]] = [:]
+        if let indicatorsFile {
+            guard let bytes = FileManager.default.contents(atPath: indicatorsFile) else {
+                throw WorkflowError(.usage, "cannot read '\(indicatorsFile)'; check the path")
+            }
+            for indicator in try IndicatorFile.read([UInt8](bytes), file: indicatorsFile, themes: nil) where indicator.buurt == nil {
+                measurements[indicator.name] = indicator.series.map { Goal.Measure(value: $0.value, year: $0.year) }
+            }
+            let unmatched = programme.goals.compactMap(\.indicator).filter { measurements[$0] == nil }
+            if !unmatched.isEmpty {
+                leftOut.append(
+                    (nl ? "geen reeks met jaren in \(indicatorsFile) voor: " : "no series with years in \(indicatorsFile) for: ")
+                        + unmatched.joined(separator: "; "))
+            }
+        } else if needsIndicators {
+            leftOut.append(
+                nl
+                    ? "zonder --indicators (een CSV met een kolom year) staat bij elk doel 'nog geen nieuwe meting'"
+                    : "without --indicators (a CSV with a year column) every goal shows 'not measured again yet'")
+        }
+        let report = ProgressReport(
+            programme: programme, period: period, today: today, measurements: measurements, evidence: evidence, commitments: commitments,
+            feedback: feedback)
+        return (report, leftOut)
+    }
+}
