@@ -162,9 +162,3 @@ public struct Commitment: Sendable, Hashable {
         return closed
     }
 }
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}

@@ -5,12 +5,12 @@ import Surveys
 import WijkpeilCore
 import Workflows
 
-/// `wijkpeil responses`: import paper forms, list and count stored responses.
+/// `wijkpeil responses`: import paper forms, list and count stored responses, and the mailing list.
 enum ResponsesCommand {
     static let spec = CommandSpec(
         name: "responses",
         abstract: "Import responses from paper forms; list and count stored responses.",
-        subcommands: [importSpec, list, count])
+        subcommands: [importSpec, list, count, mailingList])
 
     static let importSpec = CommandSpec(
         name: "import",
@@ -113,6 +113,38 @@ enum ResponsesCommand {
             let store = try DatabaseAccess.reader(arguments)
             let format = ResponseListing.Format(rawValue: arguments.value("format") ?? "") ?? .jsonl
             try ResponseListing.list(survey, from: store, format: format) { console.out.write($0) }
+            return .success
+        })
+
+    static let mailingList = CommandSpec(
+        name: "mailing-list",
+        abstract: "The e-mail addresses of those who agreed to hear about the reports: the only output that holds them.",
+        discussion: """
+            An address is taken only where the consent question before the e-mail question was
+            answered yes. Each address once, sorted; with --out the file is new and readable by its
+            owner alone (mode 0600). No other command, export or page ever shows an address.
+            """,
+        options: [.database, .survey, .surveys, OptionSpec("out", value: "FILE", help: "Write the addresses to a new file instead of stdout.")],
+        run: { arguments, console in
+            let survey = try DatabaseAccess.survey(arguments)
+            guard survey.questions.contains(where: { if case .email = $0.kind { true } else { false } }) else {
+                throw CommandFailure(message: "survey '\(survey.id)' asks for no e-mail address", exitCode: .invalid)
+            }
+            let out = arguments.value("out")
+            if let out, FileManager.default.fileExists(atPath: out) {
+                throw CommandFailure(message: "'\(out)' already exists; choose a new file so no list is overwritten")
+            }
+            let list = try MailingList.addresses(survey, from: try DatabaseAccess.reader(arguments))
+            let text = list.addresses.map { $0 + "\n" }.joined()
+            if let out {
+                guard OutputFile.writePrivate(text, to: out) else { throw CommandFailure(message: "cannot write '\(out)'; check the folder") }
+            } else {
+                console.out.write(text)
+            }
+            console.err.line(
+                arguments.language == .nl
+                    ? "\(list.addresses.count) adres(sen) van \(list.consenting) van de \(list.responses) antwoorden met toestemming"
+                    : "\(list.addresses.count) address(es) from \(list.consenting) of the \(list.responses) responses with consent")
             return .success
         })
 

@@ -113,6 +113,27 @@ struct StoreCommandTests {
         #expect(fields["answers"] == ["cijfer-wonen": 6, "meedoen": "ja-soms"])
     }
 
+    @Test("mailing-list: the consenting addresses to a new file only its owner may read; a survey without addresses is refused")
+    func mailingList() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write(
+            "papier.jsonl",
+            """
+            {"submissionKey": "f-1", "answers": {"cijfer-wonen": 6, "toestemming": true, "email": "bewoner@voorbeeld.nl"}}
+            {"submissionKey": "f-2", "answers": {"cijfer-wonen": 9, "toestemming": false}}
+            """)
+        let db = folder.path + "/w.sqlite"
+        #expect(wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, file).status == 0)
+        let out = folder.path + "/adressen.txt"
+        let made = wijkpeil("responses", "mailing-list", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", out)
+        #expect(made.status == 0 && made.out.isEmpty && made.err == "1 adres(sen) van 1 van de 2 antwoorden met toestemming\n")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "bewoner@voorbeeld.nl\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(wijkpeil("responses", "mailing-list", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--out", out).status == 2)
+        #expect(wijkpeil("responses", "mailing-list", "--db", db, "--survey", "evaluatie", "--surveys", bundledSurveys).status == 1)
+    }
+
     @Test func readingCommandsDoNotCreateADatabase() {
         let folder = TemporaryFolder()
         let db = folder.path + "/nieuw.sqlite"
