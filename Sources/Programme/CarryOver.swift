@@ -30,6 +30,9 @@ public enum CarryOver {
         public var counted: Int
         /// Priorities the council stopped: their goals stay behind.
         public var stopped: [String] = []
+        /// Measures the evaluation added as proposed actions, and what they cost together.
+        public var measures = 0
+        public var measuresCost = 0
 
         /// The Wijkakkoord's arithmetic in one line: "2028: 39 acties (15 uit 2027: 10 lopen
         /// door, 5 herhalen; 24 nieuw)".
@@ -41,8 +44,14 @@ public enum CarryOver {
                 nl += ", \(finishedOutsideLimit) worden afgemaakt buiten de telling"
                 en += ", \(finishedOutsideLimit) being finished outside the count"
             }
-            nl += "; \(new) nieuw)"
-            en += "; \(new) new)"
+            nl += "; \(new) nieuw"
+            en += "; \(new) new"
+            if measures > 0 {
+                nl += ", waarvan \(measures) maatregel(en) uit de evaluatie (€ \(Language.nl.grouped(measuresCost)))"
+                en += ", of which \(measures) measure(s) from the evaluation (€ \(Language.en.grouped(measuresCost)))"
+            }
+            nl += ")"
+            en += ")"
             if counted != total {
                 nl += "; \(counted) tellen mee"
                 en += "; \(counted) count towards the limit"
@@ -70,6 +79,10 @@ public enum CarryOver {
         case overLimit(counted: Int, max: Int)
         /// Actions serving only priorities the council stopped, carried anyway.
         case underStoppedPriority([String], priorities: [String])
+        /// The evaluation is of another programme or year.
+        case otherEvaluation(programme: String, year: Int)
+        /// The evaluation adds measures to goals of a stopped priority.
+        case measuresForStoppedGoals([String])
 
         public var message: LocalizedText {
             switch self {
@@ -92,6 +105,14 @@ public enum CarryOver {
                     en:
                         "\(ids.joined(separator: ", ")) serve only \(priorities.joined(separator: ", ")), which the council stopped; give them decision 3 (lapse). Nothing was written"
                 )
+            case .otherEvaluation(let programme, let year):
+                LocalizedText(
+                    nl: "de evaluatie is van \(programme) (\(year)), niet van dit programma. Er is niets geschreven",
+                    en: "the evaluation is of \(programme) (\(year)), not of this programme. Nothing was written")
+            case .measuresForStoppedGoals(let goals):
+                LocalizedText(
+                    nl: "de evaluatie voegt maatregelen toe aan \(goals.joined(separator: ", ")), waarmee de raad stopte. Er is niets geschreven",
+                    en: "the evaluation adds measures to \(goals.joined(separator: ", ")), which the council stopped. Nothing was written")
             case .overLimit(let counted, let max):
                 LocalizedText(
                     nl:
@@ -108,9 +129,12 @@ public enum CarryOver {
         programme.actions.filter { ($0.status != .done || $0.kind == .recurring) && $0.status != .lapsed }
     }
 
-    /// Next year's programme, from this year's, the decisions and the new actions.
+    /// Next year's programme, from this year's, the decisions and the new actions, with the
+    /// filled-in `evaluation` folded in: goals stay unless it adjusts them, and its measures
+    /// become proposed actions (`M-01`, …) under their goal, counted like any other.
     public static func nextYear(
-        _ programme: Programme, decisions: [String: Decision], newActions: [Action], year: Int, date: String, by: String = "wijkmanager"
+        _ programme: Programme, decisions: [String: Decision], newActions: [Action], year: Int, date: String, by: String = "wijkmanager",
+        evaluation: Evaluation? = nil
     ) throws(Failure) -> (programme: Programme, summary: Summary) {
         let needing = needingDecision(programme)
         let missing = needing.map(\.id).filter { decisions[$0] == nil }
@@ -153,14 +177,44 @@ public enum CarryOver {
             action.history.append(change)
             carried.append(action)
         }
+        var measures: [Action] = []
+        var goals = programme.goals.filter { !stoppedGoals.contains($0.id) }
+        if let evaluation {
+            guard evaluation.programme == programme.id, evaluation.year == programme.year else {
+                throw .otherEvaluation(programme: evaluation.programme, year: evaluation.year)
+            }
+            let refused = evaluation.goals.filter { stoppedGoals.contains($0.goal) && !$0.measures.isEmpty }.map(\.goal)
+            guard refused.isEmpty else { throw .measuresForStoppedGoals(refused) }
+            for assessed in evaluation.goals {
+                guard let index = goals.firstIndex(where: { $0.id == assessed.goal }) else { continue }
+                if let text = assessed.newText { goals[index].text = LocalizedText(nl: text) }
+                if let target = assessed.newTarget { goals[index].target = target }
+                for measure in assessed.measures {
+                    measures.append(
+                        Action(
+                            id: "M-" + (measures.count < 9 ? "0" : "") + String(measures.count + 1), title: LocalizedText(nl: measure.text), goals: [assessed.goal],
+                            owner: goals[index].owner ?? by, cost: measure.cost,
+                            history: [
+                                Change(
+                                    date: date, by: by, note: "maatregel uit de evaluatie \(programme.year): " + (assessed.motivation ?? assessed.remarks),
+                                    status: .proposed, cost: measure.cost)
+                            ]))
+                    summary.measuresCost += measure.cost
+                }
+            }
+            summary.measures = measures.count
+            summary.new += measures.count
+        }
         let carriedIds = Set(carried.map(\.id))
-        let clashes = newActions.map(\.id).filter { carriedIds.contains($0) }
+        let clashes =
+            (newActions + measures).map(\.id).filter { carriedIds.contains($0) }
+            + measures.map(\.id).filter { id in newActions.contains { $0.id == id } }
         guard clashes.isEmpty else { throw .duplicateIds(clashes) }
         var next = programme
         next.year = year
         next.id = programme.id.hasSuffix(String(programme.year)) ? String(programme.id.dropLast(4)) + String(year) : programme.id + "-" + String(year)
-        next.actions = carried + newActions
-        next.goals = programme.goals.filter { !stoppedGoals.contains($0.id) }
+        next.actions = carried + newActions + measures
+        next.goals = goals
         next.decisions = []
         summary.stopped = stopped
         next.calendar = programme.calendar.map { milestone in

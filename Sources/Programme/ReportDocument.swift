@@ -18,6 +18,8 @@ public struct ReportDocument: Sendable, Hashable {
     public var blocks: [Block] = []
     /// Printed tight, to fit one sheet (a leaflet for letterboxes).
     public var onOneSheet = false
+    /// More of the page's style: a form's room to write in.
+    public var style = ""
 
     public init(title: String) {
         self.title = title
@@ -85,7 +87,7 @@ public struct ReportDocument: Sendable, Hashable {
                   tr { border: 1px solid #999; margin-bottom: .75rem; } th, td { border: 0; }
                   td::before { content: attr(data-label) ": "; color: #444; } .number { text-align: left; }
                 }
-                """ + (onOneSheet ? Self.oneSheet : "") + style, body: body)
+                """ + (onOneSheet ? Self.oneSheet : "") + self.style + style, body: body)
     }
 
     static let oneSheet = """

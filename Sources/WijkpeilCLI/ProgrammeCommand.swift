@@ -12,7 +12,7 @@ enum ProgrammeCommand {
     static let spec = CommandSpec(
         name: "programme",
         abstract: "The neighbourhood programme: goals under the agenda's priorities, the year's actions, carried from year to year.",
-        subcommands: [draft, goal, actions, check, show, status, milestone, decide, report, nextYear])
+        subcommands: [draft, goal, actions, check, show, status, milestone, decide, report, evaluate, nextYear])
 
     static let programmePositional = PositionalSpec(name: "PROGRAMME", help: "The programme JSON file.")
 
@@ -360,6 +360,49 @@ enum ProgrammeCommand {
             return .success
         })
 
+    static let evaluate = CommandSpec(
+        name: "evaluate",
+        abstract: "The yearly evaluation (annex 9): a form prefilled from the programme; or, with --filled, the filled-in one checked.",
+        discussion: """
+            Per goal: the goal, what was realised (its indicator now, from --indicators, and its
+            actions done and open), and for the regiegroep to fill in: a rating (goed, voldoende,
+            onvoldoende), additional measures with their estimated cost, a motivation for the extra
+            budget, an adjusted goal or target, remarks. Fill in the JSON and check it with --filled;
+            next-year --evaluation folds it into next year's programme.
+            """,
+        options: [
+            .format(["json", "html", "md"], default: "json"),
+            OptionSpec("indicators", value: "FILE", help: "Indicators over the years (CSV with a year column), for where the goals stand."),
+            OptionSpec("filled", value: "FILE", help: "A filled-in evaluation to check (and show with --format html|md)."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day the form is made (default: today)."),
+            OptionSpec("out", value: "FILE", help: "Write the form to FILE."),
+        ],
+        positionals: [programmePositional],
+        run: { arguments, console in
+            let programme = try ProgrammeFiles.read(try programmeFile(arguments))
+            let evaluation: Evaluation
+            if let filled = arguments.value("filled") {
+                evaluation = try ProgressReporting.evaluation(filled, of: programme)
+                console.err.line(
+                    arguments.language == .nl
+                        ? "\(filled): \(evaluation.goals.count) doelen beoordeeld, \(evaluation.goals.map(\.measures.count).reduce(0, +)) maatregel(en), € \(Language.nl.grouped(evaluation.extraCost)) extra"
+                        : "\(filled): \(evaluation.goals.count) goals rated, \(evaluation.goals.map(\.measures.count).reduce(0, +)) measure(s), € \(Language.en.grouped(evaluation.extraCost)) extra"
+                )
+                if arguments.value("format") == "json", arguments.value("out") == nil { return .success }
+            } else {
+                let measurements = try arguments.value("indicators").map(ProgressReporting.measurements) ?? [:]
+                evaluation = Evaluation.prefilled(from: programme, measurements: measurements, made: try AgendaCommand.date(arguments))
+            }
+            let text: String
+            switch arguments.value("format") {
+            case "html": text = evaluation.form(language: arguments.language).html(language: arguments.language)
+            case "md": text = evaluation.form(language: arguments.language).markdown
+            default: text = evaluation.jsonValue.prettyText + "\n"
+            }
+            try OutputFile.write(text, to: arguments.value("out"), console: console)
+            return .success
+        })
+
     static let nextYear = CommandSpec(
         name: "next-year",
         abstract: "Carry the programme into the next year: a decision (1, 2 or 3) for every action not done and every recurring one.",
@@ -372,6 +415,7 @@ enum ProgrammeCommand {
         options: [
             OptionSpec("decisions", value: "FILE", help: "The decisions, a CSV with action,decision."),
             OptionSpec("new", value: "FILE", help: "New actions for next year, a spreadsheet as for programme actions import."),
+            OptionSpec("evaluation", value: "FILE", help: "The filled-in evaluation (programme evaluate): adjusted goals, measures as proposed actions."),
             OptionSpec("by", value: "ROLE", help: "The role that made the decisions.", default: "wijkmanager"),
             OptionSpec("year", value: "YEAR", help: "Next year (default: the programme's year + 1)."),
             OptionSpec("date", value: "YYYY-MM-DD", help: "The day of the decisions (default: today)."),
@@ -392,10 +436,12 @@ enum ProgrammeCommand {
                 newActions = try ActionsSpreadsheet.newActions(
                     InputFile.bytes(newFile), file: newFile, date: date, by: arguments.value("by") ?? "wijkmanager")
             }
+            let evaluation = try arguments.value("evaluation").map { try ProgressReporting.evaluation($0, of: programme) }
             let carried: (programme: Programme, summary: CarryOver.Summary)
             do throws(CarryOver.Failure) {
                 carried = try CarryOver.nextYear(
-                    programme, decisions: decisions, newActions: newActions, year: year, date: date, by: arguments.value("by") ?? "wijkmanager")
+                    programme, decisions: decisions, newActions: newActions, year: year, date: date, by: arguments.value("by") ?? "wijkmanager",
+                    evaluation: evaluation)
             } catch {
                 throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
             }

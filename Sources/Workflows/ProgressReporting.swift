@@ -33,12 +33,7 @@ public enum ProgressReporting {
         }
         var measurements: [String: [Goal.Measure]] = [:]
         if let indicatorsFile {
-            guard let bytes = FileManager.default.contents(atPath: indicatorsFile) else {
-                throw WorkflowError(.usage, "cannot read '\(indicatorsFile)'; check the path")
-            }
-            for indicator in try IndicatorFile.read([UInt8](bytes), file: indicatorsFile, themes: nil) where indicator.buurt == nil {
-                measurements[indicator.name] = indicator.series.map { Goal.Measure(value: $0.value, year: $0.year) }
-            }
+            measurements = try Self.measurements(indicatorsFile)
             let unmatched = programme.goals.compactMap(\.indicator).filter { measurements[$0] == nil }
             if !unmatched.isEmpty {
                 leftOut.append(
@@ -55,5 +50,24 @@ public enum ProgressReporting {
             programme: programme, period: period, today: today, measurements: measurements, evidence: evidence, commitments: commitments,
             feedback: feedback)
         return (report, leftOut)
+    }
+
+    /// Per indicator name, its wijk-level values by year, from an indicators file with a `year`
+    /// column.
+    public static func measurements(_ indicatorsFile: String) throws -> [String: [Goal.Measure]] {
+        guard let bytes = FileManager.default.contents(atPath: indicatorsFile) else {
+            throw WorkflowError(.usage, "cannot read '\(indicatorsFile)'; check the path")
+        }
+        var measurements: [String: [Goal.Measure]] = [:]
+        for indicator in try IndicatorFile.read([UInt8](bytes), file: indicatorsFile, themes: nil) where indicator.buurt == nil {
+            measurements[indicator.name] = indicator.series.map { Goal.Measure(value: $0.value, year: $0.year) }
+        }
+        return measurements
+    }
+
+    /// A filled-in evaluation of `programme`, read and checked.
+    public static func evaluation(_ file: String, of programme: Programme) throws -> Evaluation {
+        let (json, _) = try AgendaMaking.readJSON(file, role: "evaluation")
+        return try Evaluation.read(json, file: file, programme: programme)
     }
 }

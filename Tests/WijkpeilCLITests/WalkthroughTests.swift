@@ -100,6 +100,21 @@ struct WalkthroughTests {
             "programme", "report", "T/programma-2027.json", "--months", "4", "--today", "2027-05-06", "--for", "residents", "--survey", "wijkanalyse",
             "--surveys", "B/", "--format", "md",
         ],
+        // The end of the year: the evaluation, the council's word, and the next year.
+        [
+            "programme", "evaluate", "T/programma-2027.json", "--indicators", "S/indicatoren-reeks.csv", "--date", "2027-11-15", "--out",
+            "T/evaluatie-2027.json",
+        ],
+        ["programme", "evaluate", "T/programma-2027.json", "--filled", "S/evaluatie-2027-ingevuld.json"],
+        [
+            "programme", "decide", "T/programma-2027.json", "--priority", "wonen", "--decision", "adjust", "--reason",
+            "Eerst de achterpaden, de speelplek in 2028", "--date", "2027-11-25",
+        ],
+        [
+            "programme", "next-year", "T/programma-2027.json", "--decisions", "S/besluiten-2027.csv", "--evaluation", "S/evaluatie-2027-ingevuld.json",
+            "--date", "2027-12-10", "--out", "T/programma-2028.json",
+        ],
+        ["programme", "check", "T/programma-2028.json", "--today", "2027-12-10"],
     ]
 
     /// Every step's command, stdout, stderr and exit code, with the folders written as `S/` and `T/`.
