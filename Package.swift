@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Agenda", targets: ["Agenda"]),
         .library(name: "Programme", targets: ["Programme"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     targets: [
         // The system SQLite library. Only the Store target imports it.
@@ -46,6 +47,8 @@ let package = Package(
         // The neighbourhood programme: goals under the priorities, the year's actions (at most 45),
         // their history, the calendar, the carry-over to the next year.
         .target(name: "Programme", dependencies: ["WijkpeilCore", "Participation"]),
+        // The council's dashboard over the years: trust, movement, results, schedule, the right things.
+        .target(name: "Dashboard", dependencies: ["WijkpeilCore", "Programme"]),
         // The residents' budget vote: costed proposals counted by greedy and by the Method of Equal
         // Shares, exactly; Pabulib files in and out.
         .target(name: "BudgetVote", dependencies: ["WijkpeilCore"]),
@@ -63,13 +66,17 @@ let package = Package(
         // verifying an agenda.
         .target(
             name: "Workflows",
-            dependencies: ["WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "BudgetVote", "Hashing", "Store", "Export"]),
+            dependencies: [
+                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Dashboard", "BudgetVote", "Hashing", "Store",
+                "Export",
+            ]),
         // The commands of the `wijkpeil` tool, as a library so tests can run them in-process:
         // arguments in, one workflow, output and exit codes out.
         .target(
             name: "WijkpeilCLI",
             dependencies: [
-                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "BudgetVote", "Hashing", "Store", "Export", "HTTPCore", "HTTPServer",
+                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Dashboard", "BudgetVote", "Hashing", "Store", "Export", "HTTPCore",
+                "HTTPServer",
                 "FormServer",
                 "Workflows",
             ]),
@@ -92,12 +99,14 @@ let package = Package(
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
         .testTarget(name: "BudgetVoteTests", dependencies: ["BudgetVote", "WijkpeilCore"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Programme", "WijkpeilCore"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "HTTPServer", "HTTPCore", "Store", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(
-            name: "WorkflowsTests", dependencies: ["Workflows", "Store", "Surveys", "Export", "Agenda", "Analysis", "Stickers", "Participation", "Programme", "WijkpeilCore"]),
+            name: "WorkflowsTests",
+            dependencies: ["Workflows", "Store", "Surveys", "Export", "Agenda", "Analysis", "Stickers", "Participation", "Programme", "Dashboard", "WijkpeilCore"]),
         .testTarget(name: "WijkpeilCLITests", dependencies: ["WijkpeilCLI", "WijkpeilCore", "Surveys", "Stickers"]),
     ]
 )

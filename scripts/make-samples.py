@@ -92,6 +92,41 @@ def main():
         write(f"stickers-{table}.csv", ["participant", "poster", "option", "colour"], rows)
 
     budget_vote()
+    indicator_series()
+    evaluations()
+
+
+def indicator_series():
+    """The wijk's indicators over the years, for the progress reports and the dashboard."""
+    series = [  # indicator, theme, direction, (year, value, reference)...
+        ("woninginbraken per 1.000 woningen", "veiligheid", "lower-is-better",
+         [(2024, "6.2", "4.1"), (2025, "5.9", "4.0"), (2026, "6.8", "3.9"), (2027, "6.1", "3.8")]),
+        ("verkeersongevallen met letsel per 1.000 inwoners", "verkeer", "lower-is-better",
+         [(2024, "2.4", "1.7"), (2025, "2.3", "1.6"), (2026, "2.1", "1.6"), (2027, "1.9", "1.6")]),
+        ("huishoudens met een laag inkomen (%)", "werk-inkomen", "lower-is-better",
+         [(2024, "15.8", "10.1"), (2025, "15.1", "9.9"), (2026, "14.2", "9.8"), (2027, "14.0", "9.7")]),
+    ]
+    rows = []
+    for indicator, theme, direction, points in series:
+        rows += [[indicator, theme, "", value, reference, direction, str(year)] for year, value, reference in points]
+        if theme == "veiligheid":
+            rows += [[indicator, theme, "noord", "9.4", "3.9", direction, "2026"], [indicator, theme, "noord", "8.0", "3.8", direction, "2027"]]
+    write("indicatoren-reeks.csv", ["indicator", "theme", "buurt", "value", "reference", "direction", "year"], rows)
+
+
+def evaluations():
+    """Two waves of the evaluation survey (2025, before this programme; 2027, after the letter to
+    residents): whether residents feel informed and see results, per buurt."""
+    rng = random.Random(2025)
+    for year, count, informed, visible in ((2025, 90, 0.33, 0.22), (2027, 110, 0.52, 0.41)):
+        rows = []
+        for _ in range(count):
+            buurt = rng.choice(BUURTEN)
+            shift = -0.12 if buurt == "noord" else 0.0
+            told = "ja" if rng.random() < informed + shift else rng.choice(["deels", "nee"])
+            seen = "ja" if rng.random() < visible + shift else rng.choice(["beetje", "nee", "weet-niet"])
+            rows.append([told, seen, buurt])
+        write(f"evaluatie-antwoorden-{year}.csv", ["geinformeerd", "resultaten-zichtbaar", "buurt"], rows)
 
 
 # The neighbourhood budget of 2027: EUR 50,000 over twelve proposals, 180 ballots. Noord, the

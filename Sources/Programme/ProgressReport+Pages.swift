@@ -237,7 +237,7 @@ extension ProgressReport {
 
     /// Each priority's actions as a stacked bar per status, with the counts written beside it:
     /// 360 wide, so that its 13-pixel text stays at least 12 pixels on a phone.
-    func statusChart(language: Language) -> String {
+    public func statusChart(language: Language) -> String {
         let shown: [(Action.Status, String)] = [
             (.done, "#1e6b35"), (.inProgress, "#4c9a5f"), (.agreed, "#8fb3cf"), (.proposed, "#c5d5e2"), (.assessing, "#d9a441"),
             (.notFeasible, "#b5483b"), (.lapsed, "#8c8c8c"),
@@ -283,7 +283,7 @@ extension ProgressReport {
     }
 
     /// What the chart shows, in words.
-    func chartWords(_ language: Language) -> String {
+    public func chartWords(_ language: Language) -> String {
         (language == .nl ? "Acties per prioriteit: " : "Actions per priority: ")
             + priorities.map { priority in
                 priority.label.text(in: language) + " "

@@ -14,7 +14,8 @@ public enum Wijkpeil {
             """,
         subcommands: [
             LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec, StickersCommand.spec, ResponsesCommand.spec,
-            InvitesCommand.spec, ServeCommand.spec, AnalyseCommand.spec, AgendaCommand.spec, ProgrammeCommand.spec, CommitmentsCommand.spec, BudgetCommand.spec, ExportCommand.spec,
+            InvitesCommand.spec, ServeCommand.spec, AnalyseCommand.spec, AgendaCommand.spec, ProgrammeCommand.spec, CommitmentsCommand.spec, DashboardCommand.spec,
+            BudgetCommand.spec, ExportCommand.spec,
             BackupCommand.spec,
         ])
 

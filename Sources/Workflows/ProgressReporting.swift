@@ -18,19 +18,8 @@ public enum ProgressReporting {
             throw WorkflowError(.usage, "--months is 4, 8 or 12 (the Wijkakkoord's reports), not \(months)")
         }
         let nl = language == .nl
-        var leftOut: [String] = []
-        var evidence: [String: PriorityEvidence]?
-        do {
-            evidence = ProgrammeFiles.evidence(from: try ProgrammeFiles.agenda(of: programme, programmeFile: programmeFile))
-        } catch let error as InvalidInput {
-            leftOut += error.findings.all.map { $0.rendered(in: language) }
-            leftOut.append(
-                nl
-                    ? "wat bewoners zeiden is weggelaten: de agenda hoort niet meer bij dit programma"
-                    : "what residents said is left out: the agenda no longer belongs to this programme")
-        } catch {
-            leftOut.append(nl ? "wat bewoners zeiden is weggelaten: \(error)" : "what residents said is left out: \(error)")
-        }
+        let (evidence, notes) = Self.evidence(of: programme, programmeFile: programmeFile, language: language)
+        var leftOut = notes
         var measurements: [String: [Goal.Measure]] = [:]
         if let indicatorsFile {
             measurements = try Self.measurements(indicatorsFile)
@@ -50,6 +39,26 @@ public enum ProgressReporting {
             programme: programme, period: period, today: today, measurements: measurements, evidence: evidence, commitments: commitments,
             feedback: feedback)
         return (report, leftOut)
+    }
+
+    /// What residents said per priority, from the agenda beside the programme; nil, and why, when
+    /// that agenda cannot be used.
+    public static func evidence(of programme: Programme, programmeFile: String, language: Language) -> ([String: PriorityEvidence]?, [String]) {
+        let nl = language == .nl
+        do {
+            return (ProgrammeFiles.evidence(from: try ProgrammeFiles.agenda(of: programme, programmeFile: programmeFile)), [])
+        } catch let error as InvalidInput {
+            return (
+                nil,
+                error.findings.all.map { $0.rendered(in: language) } + [
+                    nl
+                        ? "wat bewoners zeiden is weggelaten: de agenda hoort niet meer bij dit programma"
+                        : "what residents said is left out: the agenda no longer belongs to this programme"
+                ]
+            )
+        } catch {
+            return (nil, [nl ? "wat bewoners zeiden is weggelaten: \(error)" : "what residents said is left out: \(error)"])
+        }
     }
 
     /// Per indicator name, its wijk-level values by year, from an indicators file with a `year`

@@ -115,6 +115,12 @@ struct WalkthroughTests {
             "--date", "2027-12-10", "--out", "T/programma-2028.json",
         ],
         ["programme", "check", "T/programma-2028.json", "--today", "2027-12-10"],
+        // The council's dashboard over the years.
+        [
+            "dashboard", "--programme", "T/programma-2027.json", "--analysis", "2026=T/analyse.json", "--stickers", "T/uitslag.json", "--evaluation",
+            "2025=S/evaluatie-antwoorden-2025.csv", "--evaluation", "2027=S/evaluatie-antwoorden-2027.csv", "--indicators", "S/indicatoren-reeks.csv",
+            "--db", "T/wijkpeil.sqlite", "--surveys", "B/", "--today", "2027-11-30", "--format", "json",
+        ],
     ]
 
     /// Every step's command, stdout, stderr and exit code, with the folders written as `S/` and `T/`.
@@ -122,13 +128,17 @@ struct WalkthroughTests {
         let samples = packageRoot + "/samples/kerkwijk/"
         var text = ""
         for step in steps {
-            let arguments =
-                step.map { argument in
-                    argument == "B/"
-                        ? bundledSurveys
-                        : argument.hasPrefix("S/")
-                            ? samples + argument.dropFirst(2) : argument.hasPrefix("T/") ? folder.path + "/" + argument.dropFirst(2) : argument
-                } + (["agenda", "programme", "budget", "commitments"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
+            func path(_ argument: String) -> String {
+                // `2026=T/analyse.json`: a wave's year before the file.
+                if let equals = argument.firstIndex(of: "="), argument[..<equals].allSatisfy(\.isNumber) {
+                    return String(argument[...equals]) + path(String(argument[argument.index(after: equals)...]))
+                }
+                if argument == "B/" { return bundledSurveys }
+                if argument.hasPrefix("S/") { return samples + argument.dropFirst(2) }
+                if argument.hasPrefix("T/") { return folder.path + "/" + argument.dropFirst(2) }
+                return argument
+            }
+            let arguments = step.map(path) + (["agenda", "programme", "budget", "commitments", "dashboard"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
             let result = run(arguments)
             func normalised(_ output: String) -> String {
                 output.replacingOccurrences(of: folder.path + "/", with: "T/").replacingOccurrences(of: samples, with: "S/")
