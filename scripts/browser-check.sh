@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # A real browser fills in a form: headless Chromium (Debian) driven by Selenium, with axe-core
-# (from the axe-playwright-python wheel) run on every page. Installs what it needs.
+# (from the axe-playwright-python wheel) run on every page; then the pages the commands write
+# from the bundled sample (the agenda for residents, the programme, the progress reports, the
+# evaluation form, the dashboard, the budget vote, the analysis) are opened from disk, checked by
+# axe, at 320 px without sideways scrolling, and printed to A4. Installs what it needs.
 #   scripts/browser-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,10 +21,29 @@ if [ ! -f "$work/axe.min.js" ]; then
     "$work/venv/bin/python" -c "import glob, zipfile; z = zipfile.ZipFile(glob.glob('$work/wheel/*.whl')[0]); open('$work/axe.min.js', 'wb').write(z.read('axe_playwright_python/axe.min.js'))"
 fi
 swift build ${SWIFT_BUILD_FLAGS:-} -q
+pages="$work/pages"
+rm -rf "$pages" && mkdir -p "$pages"
+w=.build/debug/wijkpeil
+s=samples/kerkwijk
+cp "$s/agenda.json" "$s/programma-2027.json" "$pages/"
+$w analyse --survey wijkanalyse --responses $s/antwoorden.csv --reference $s/stad.csv --indicators $s/indicatoren.csv \
+    --population $s/bevolking.csv --by buurt --format html --out "$pages/analyse.html"
+$w analyse --survey wijkanalyse --responses $s/antwoorden.csv --reference $s/stad.csv --indicators $s/indicatoren.csv \
+    --population $s/bevolking.csv --by buurt --format json --out "$pages/analyse.json"
+$w stickers tally bewonersavond $s/stickers-tafel1.csv $s/stickers-tafel2.csv --format json --out "$pages/uitslag.json"
+$w agenda publish "$pages/agenda.json" --out "$pages/agenda.html"
+$w programme show "$pages/programma-2027.json" --format html --out "$pages/programma.html"
+$w programme report "$pages/programma-2027.json" --months 4 --today 2027-05-06 --indicators $s/indicatoren-reeks.csv --out "$pages/voortgang-raad.html"
+$w programme report "$pages/programma-2027.json" --months 4 --today 2027-05-06 --for residents --survey wijkanalyse --out "$pages/voortgang-bewoners.html"
+$w programme evaluate "$pages/programma-2027.json" --filled $s/evaluatie-2027-ingevuld.json --format html --out "$pages/evaluatie.html"
+$w dashboard --programme "$pages/programma-2027.json" --analysis 2026="$pages/analyse.json" --stickers "$pages/uitslag.json" \
+    --evaluation 2025=$s/evaluatie-antwoorden-2025.csv --evaluation 2027=$s/evaluatie-antwoorden-2027.csv \
+    --indicators $s/indicatoren-reeks.csv --today 2027-11-30 --out "$pages/dashboard.html"
+$w budget count --pb $s/wijkbudget-2027.pb --format html --out "$pages/wijkbudget.html"
 rm -f "$work/w.sqlite" "$work/w.sqlite-wal" "$work/w.sqlite-shm"
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/token"
 . scripts/serve-lib.sh
 start_server .build/debug/wijkpeil "$work/w.sqlite" --admin-token-file "$work/token"
 trap 'kill -INT $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 echo "server at $base"
-"$work/venv/bin/python" scripts/browser_check.py "$base" "$(cat "$work/token")" "$work/axe.min.js"
+"$work/venv/bin/python" scripts/browser_check.py "$base" "$(cat "$work/token")" "$work/axe.min.js" "$pages"

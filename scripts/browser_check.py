@@ -1,8 +1,10 @@
 """Fills in the resident form in a real browser (headless Chromium) and runs axe-core on every
 page. Called by scripts/browser-check.sh, which installs what it needs.
 
-    python3 scripts/browser_check.py BASE_URL ADMIN_TOKEN AXE_JS
-Exit 0 when the form works end to end and axe reports no violations.
+    python3 scripts/browser_check.py BASE_URL ADMIN_TOKEN AXE_JS [PAGES_FOLDER]
+Exit 0 when the form works end to end and axe reports no violations; with PAGES_FOLDER, also
+when every page written there passes axe, has no sideways scrolling at 320 px, and prints on A4
+(the residents' progress report on one sheet).
 """
 import json
 import sys
@@ -15,6 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, token, axe_path = sys.argv[1], sys.argv[2], sys.argv[3]
+pages_folder = sys.argv[4] if len(sys.argv) > 4 else None
 axe_source = open(axe_path, encoding="utf-8").read()
 problems = []
 
@@ -24,7 +27,10 @@ def browser(width, height):
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}"):
         options.add_argument(argument)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # A headless window is never narrower than about 500 px: the width is emulated, as a phone's.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+    return driver
 
 
 def axe(driver, name):
@@ -147,6 +153,36 @@ for width, zoom in ((320, 1), (640, 2)):
             problems.append(f"the form scrolls sideways at {width} px, zoom {zoom * 100}%")
     finally:
         driver.quit()
+
+def static_pages(folder):
+    """The pages the commands write: axe, 320 px, and printed on A4."""
+    import base64
+    import glob
+    import os
+    one_sheet = {"voortgang-bewoners.html"}
+    for path in sorted(glob.glob(os.path.join(folder, "*.html"))):
+        name = os.path.basename(path)
+        driver = browser(320, 900)
+        try:
+            driver.get("file://" + path)
+            axe(driver, name)
+            width = driver.execute_script("return document.documentElement.clientWidth")
+            if width != 320:
+                problems.append(f"{name} was shown {width} px wide, not 320")
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                problems.append(f"{name} scrolls sideways at 320 px ({overflow} px)")
+            pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+            sheets = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+            print(f"{name}: {overflow} px sideways at 320 px; {sheets} A4 sheet(s) printed")
+            if name in one_sheet and sheets != 1:
+                problems.append(f"{name} prints on {sheets} sheets, not one")
+        finally:
+            driver.quit()
+
+
+if pages_folder:
+    static_pages(pages_folder)
 
 for problem in problems:
     print("PROBLEM:", problem)

@@ -39,7 +39,7 @@ extension NeighbourhoodAnalysis {
             body += "<p>" + Markup.escape(summary(of: theme, language: language)) + "</p>"
             if !theme.indicators.isEmpty {
                 body +=
-                    "<div class=\"scroll\"><table><caption>\(nl ? "Indicatoren" : "Indicators")</caption><thead><tr><th scope=\"col\">\(nl ? "indicator" : "indicator")</th><th scope=\"col\">\(nl ? "waarde" : "value")</th><th scope=\"col\">\(nl ? "referentie" : "reference")</th><th scope=\"col\">\(nl ? "verschil" : "gap")</th><th scope=\"col\">\(nl ? "trend" : "trend")</th></tr></thead><tbody>"
+                    "<div class=\"scroll\" role=\"region\" aria-label=\"\(Markup.escape(theme.label.text(in: language))): \(nl ? "indicatoren" : "indicators")\" tabindex=\"0\"><table><caption>\(nl ? "Indicatoren" : "Indicators")</caption><thead><tr><th scope=\"col\">\(nl ? "indicator" : "indicator")</th><th scope=\"col\">\(nl ? "waarde" : "value")</th><th scope=\"col\">\(nl ? "referentie" : "reference")</th><th scope=\"col\">\(nl ? "verschil" : "gap")</th><th scope=\"col\">\(nl ? "trend" : "trend")</th></tr></thead><tbody>"
                 for indicator in theme.indicators {
                     let name = indicator.name + (indicator.buurt.map { " (\($0))" } ?? "")
                     let gap = (indicator.gap > 0 ? (nl ? "slechter " : "worse ") : indicator.gap < 0 ? (nl ? "beter " : "better ") : "") + language.percent(abs(indicator.gap))
@@ -165,14 +165,14 @@ extension NeighbourhoodAnalysis {
         }
         for group in participation.representation {
             html +=
-                "<table><caption>\(Markup.escape(group.question))\(group.p.map { nl ? " — chi-kwadraat \(language.pStatement($0))" : " — chi-square \(language.pStatement($0))" } ?? "")</caption>"
+                "<div class=\"scroll\" role=\"region\" aria-label=\"\(Markup.escape(group.question)): \(nl ? "wie deden mee" : "who took part")\" tabindex=\"0\"><table><caption>\(Markup.escape(group.question))\(group.p.map { nl ? " — chi-kwadraat \(language.pStatement($0))" : " — chi-square \(language.pStatement($0))" } ?? "")</caption>"
             html +=
-                "<thead><tr><th scope=\"col\">\(nl ? "groep" : "group")</th><th scope=\"col\">\(nl ? "bewoners" : "residents")</th><th scope=\"col\">\(nl ? "respondenten" : "respondents")</th><th scope=\"col\"></th></tr></thead><tbody>"
+                "<thead><tr><th scope=\"col\">\(nl ? "groep" : "group")</th><th scope=\"col\">\(nl ? "bewoners" : "residents")</th><th scope=\"col\">\(nl ? "respondenten" : "respondents")</th><th scope=\"col\">\(nl ? "opvallend" : "notable")</th></tr></thead><tbody>"
             for category in group.categories {
                 html +=
                     "<tr><th scope=\"row\">\(Markup.escape(category.name))</th><td>\(language.percent(category.populationShare))</td><td>\(category.respondentShare.map { language.percent($0) } ?? "–") (\(category.respondents))</td><td>\(category.underRepresented ? (nl ? "ondervertegenwoordigd" : "under-represented") : "")</td></tr>"
             }
-            html += "</tbody></table>"
+            html += "</tbody></table></div>"
         }
         return html + "</section>\n"
     }

@@ -37,7 +37,7 @@ extension Evaluation {
             let measures = goal.measures.map { "\($0.text) (€\u{00A0}\(language.grouped($0.cost)))" }.joined(separator: "; ")
             document.add(
                 .table(
-                    header: nl ? ["", "in te vullen door de regiegroep"] : ["", "to be filled in by the regiegroep"],
+                    header: nl ? ["onderdeel", "in te vullen door de regiegroep"] : ["part", "to be filled in by the regiegroep"],
                     rows: [
                         [nl ? "oordeel" : "rating", ratings],
                         [nl ? "extra maatregelen en kosten" : "additional measures and cost", measures],

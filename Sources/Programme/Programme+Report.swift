@@ -180,7 +180,7 @@ extension Programme {
                 body += "<p>\(nl ? "Nog geen acties." : "No actions yet.")</p>\n</section>\n"
                 continue
             }
-            body += "<div class=\"scroll\"><table><thead><tr>" + header.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            body += "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr>" + header.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
             for row in annexRows(language: language) where row[0] == group.priority {
                 var cells = Array(row.dropFirst())
                 cells[2] = "€ " + language.grouped(Int(cells[2]) ?? 0)

@@ -57,7 +57,8 @@ public struct ReportDocument: Sendable, Hashable {
             case .note(let note): body += "<p class=\"note\">\(Markup.escape(note))</p>\n"
             case .list(let items): body += "<ul>" + items.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>\n"
             case .table(let header, let rows, let numeric):
-                body += "<div class=\"scroll\"><table><thead><tr>"
+                // Focusable, so that a table wider than a phone can be scrolled from the keyboard.
+                body += "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr>"
                 body += header.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
                 for row in rows {
                     body += "<tr>"

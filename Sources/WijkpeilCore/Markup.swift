@@ -24,7 +24,7 @@ public enum Markup {
 extension Markup {
     /// A self-contained HTML page for people to read or print: the language attribute, a
     /// viewport for phones, the page's own style sheet after a shared readable base, and no
-    /// scripts or external assets.
+    /// scripts or external assets. The content stands in one `main` landmark.
     public static func page(title: String, language: Language, maxWidth: String = "60rem", style: String = "", body: String) -> String {
         """
         <!doctype html>
@@ -39,8 +39,8 @@ extension Markup {
         .scroll { overflow-x: auto; }
         \(style)
         </style></head>
-        <body>
-        \(body)</body>
+        <body><main>
+        \(body)</main></body>
         </html>
 
         """
