@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Stickers", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // The neighbourhood analysis: marks per theme and buurt against a reference, indicators,
         // who took part, a SWOT draft; the statistics it needs, written here.
-        .target(name: "Analysis", dependencies: ["WijkpeilCore", "Surveys"]),
+        .target(name: "Analysis", dependencies: ["WijkpeilCore", "Surveys", "Hashing"]),
         // The neighbourhood agenda: priorities weighed openly, their stability, the council's answer.
         .target(name: "Agenda", dependencies: ["WijkpeilCore", "Participation", "Surveys"]),
         // The neighbourhood programme: goals under the priorities, the year's actions (at most 45),

@@ -94,6 +94,7 @@ def main():
     budget_vote()
     indicator_series()
     evaluations()
+    earlier_wave()
 
 
 def indicator_series():
@@ -112,6 +113,13 @@ def indicator_series():
         if theme == "veiligheid":
             rows += [[indicator, theme, "noord", "9.4", "3.9", direction, "2026"], [indicator, theme, "noord", "8.0", "3.8", direction, "2027"]]
     write("indicatoren-reeks.csv", ["indicator", "theme", "buurt", "value", "reference", "direction", "year"], rows)
+
+
+def earlier_wave():
+    """The survey two years before (2024), for analyse --previous: Kerkwijk felt safer then."""
+    rng = random.Random(2024)
+    means = dict(KERKWIJK, veiligheid=6.3, verkeer=5.5, wonen=6.6)
+    write("antwoorden-2024.csv", HEADER, responses(rng, 120, means, young_share=0.06, willing_share=0.3))
 
 
 def evaluations():

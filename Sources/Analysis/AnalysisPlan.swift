@@ -1,3 +1,4 @@
+import Hashing
 public import Surveys
 public import WijkpeilCore
 
@@ -11,7 +12,15 @@ public struct AnalysisPlan: Sendable {
         public var id: String
         public var label: LocalizedText
         public var questions: [String]
+        /// Per question, a hash of its wording (Dutch and English): a wave compares only
+        /// questions asked in the same words.
+        public var wordings: [String] = []
         public var scale: ClosedRange<Int>
+    }
+
+    /// The first 16 hex digits of the SHA-256 of a question's wording.
+    static func wording(_ question: Question) -> String {
+        String(SHA256.hex(Array((question.text.nl + "\u{1F}" + (question.text.en ?? "")).utf8)).prefix(16))
     }
 
     public let survey: SurveyDefinition
@@ -39,9 +48,10 @@ public struct AnalysisPlan: Sendable {
                     continue
                 }
                 themes[index].questions.append(question.id)
+                themes[index].wordings.append(Self.wording(question))
             } else {
                 let label = themeSet?.theme(theme)?.label ?? LocalizedText(nl: theme)
-                themes.append(Theme(id: theme, label: label, questions: [question.id], scale: min...max))
+                themes.append(Theme(id: theme, label: label, questions: [question.id], wordings: [Self.wording(question)], scale: min...max))
             }
         }
         if themes.isEmpty {

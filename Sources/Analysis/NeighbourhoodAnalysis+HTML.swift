@@ -58,6 +58,7 @@ extension NeighbourhoodAnalysis {
             body += "</article>\n"
         }
         body += "</section>\n"
+        if let previous { body += previous.htmlSection(language: language) }
         body += participationSection(language: language)
         return Markup.page(
             title: self.title.text(in: language), language: language,

@@ -3,7 +3,7 @@ public import WijkpeilCore
 
 extension NeighbourhoodAnalysis {
     /// The analysis as JSON, the input of `wijkpeil agenda`: `{"survey", "title", "groupBy",
-    /// "themes": [...], "participation": {...}, "swot": {...}}`. Values hidden by disclosure
+    /// "themes": [...], "participation": {...}, "swot": {...}, "previous": {...} | null}`. Values hidden by disclosure
     /// control are `null`, never left out, so readers see that they were withheld.
     public var jsonValue: JSONValue {
         .object([
@@ -13,6 +13,7 @@ extension NeighbourhoodAnalysis {
             "themes": .array(themes.map(\.jsonValue)),
             "participation": participation.jsonValue,
             "swot": swot.jsonValue,
+            "previous": previous?.jsonValue ?? .null,
         ])
     }
 }
@@ -37,6 +38,8 @@ extension NeighbourhoodAnalysis.Theme {
         var object = marks.fields
         object["theme"] = .string(theme)
         object["label"] = label.jsonValue
+        object["questions"] = .array(zip(questions, wordings).map { .object(["id": .string($0), "wording": .string($1)]) })
+        object["scale"] = .array([.number(Double(scale.lowerBound)), .number(Double(scale.upperBound))])
         object["reference"] = comparison?.jsonValue ?? .null
         object["basis"] = comparison?.basis.map { .string($0.rawValue) } ?? .null
         object["mentioned"] =

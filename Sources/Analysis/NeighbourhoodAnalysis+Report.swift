@@ -93,6 +93,7 @@ extension NeighbourhoodAnalysis {
         for row in table(language: language) {
             text += "| " + row.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }
+        if let previous { text += "\n" + previous.markdown(language: language) }
         text += "\n## SWOT\n\n"
         for (title, entries) in swotSections(language: language) {
             text += "**\(title)**\n\n"

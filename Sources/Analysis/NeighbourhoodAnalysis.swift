@@ -83,6 +83,10 @@ public struct NeighbourhoodAnalysis: Sendable {
     public struct Theme: Sendable, Hashable {
         public var theme: String
         public var label: LocalizedText
+        /// The questions asked for it, each with the hash of its wording, and their scale.
+        public var questions: [String] = []
+        public var wordings: [String] = []
+        public var scale: ClosedRange<Int> = 1...10
         /// Nil when the survey asks no such question.
         public var mentioned: Mentions?
         public var marks: Marks
@@ -128,6 +132,8 @@ public struct NeighbourhoodAnalysis: Sendable {
     public var themes: [Theme]
     public var participation: Participation
     public var swot: Swot
+    /// This wave against an earlier one, when one was given.
+    public var previous: WaveComparison?
 
     /// Runs the analysis. `reference` must follow the same plan (the same survey).
     public static func compute(
@@ -155,7 +161,8 @@ public struct NeighbourhoodAnalysis: Sendable {
             let mentioned = sample.asksMentions ? Mentions(count: sample.mentioned[planTheme.id] ?? 0, answered: sample.answeredMentions) : nil
             themes.append(
                 Theme(
-                    theme: planTheme.id, label: planTheme.label, mentioned: mentioned, marks: marks, comparison: comparison, pGroups: pGroups,
+                    theme: planTheme.id, label: planTheme.label, questions: planTheme.questions, wordings: planTheme.wordings, scale: planTheme.scale,
+                    mentioned: mentioned, marks: marks, comparison: comparison, pGroups: pGroups,
                     indicators: indicators.filter { $0.theme == planTheme.id }, groups: groups))
         }
         // Holm across the themes of this analysis: one family for the means, one for the shares.

@@ -4,11 +4,18 @@ public enum SignificanceTest {
     /// Welch's two-sample t-test, two-sided (`scipy.stats.ttest_ind(a, b, equal_var=False)`).
     public static func welch(_ a: MarkSummary, _ b: MarkSummary) -> Double? {
         guard let meanA = a.mean, let meanB = b.mean, let sdA = a.sd, let sdB = b.sd else { return nil }
-        let varA = sdA * sdA / Double(a.n), varB = sdB * sdB / Double(b.n)
+        return welch(mean: meanA, sd: sdA, n: a.n, mean: meanB, sd: sdB, n: b.n)
+    }
+
+    /// Welch's test from two samples' means, standard deviations (n − 1) and sizes, as an
+    /// earlier analysis records them.
+    public static func welch(mean meanA: Double, sd sdA: Double, n nA: Int, mean meanB: Double, sd sdB: Double, n nB: Int) -> Double? {
+        guard nA > 1, nB > 1 else { return nil }
+        let varA = sdA * sdA / Double(nA), varB = sdB * sdB / Double(nB)
         let se2 = varA + varB
         guard se2 > 0 else { return nil }
         let t = (meanA - meanB) / se2.squareRoot()
-        let df = se2 * se2 / (varA * varA / Double(a.n - 1) + varB * varB / Double(b.n - 1))
+        let df = se2 * se2 / (varA * varA / Double(nA - 1) + varB * varB / Double(nB - 1))
         return StudentT(degreesOfFreedom: df).twoSidedP(t)
     }
 

@@ -31,6 +31,7 @@ enum AnalyseCommand {
             OptionSpec("indicators", value: "FILE", help: "Objective indicators per theme (CSV)."),
             OptionSpec("population", value: "FILE", help: "The neighbourhood's population shares (CSV group,category,share)."),
             OptionSpec("by", value: "QUESTION", help: "Break down by a single-choice question, e.g. buurt."),
+            OptionSpec("previous", value: "FILE", help: "An earlier wave's analysis (--format json), to compare each theme with."),
             .format(["table", "json", "md", "html"], default: "table"),
             OptionSpec("out", value: "FILE", help: "Write the result to FILE instead of stdout."),
         ],
@@ -71,9 +72,13 @@ enum AnalyseCommand {
                     if let referenceDatabase { return try storedSample(plan: plan, path: referenceDatabase, survey: referenceSurvey, console: nil, language: arguments.language) }
                     return nil
                 })
-            let analysis = NeighbourhoodAnalysis.compute(sample: sample, reference: reference, indicators: indicators, population: population)
+            var analysis = NeighbourhoodAnalysis.compute(sample: sample, reference: reference, indicators: indicators, population: population)
+            if let previousFile = arguments.value("previous") {
+                let (earlier, _) = try AgendaMaking.readJSON(previousFile, role: "analysis")
+                analysis.previous = try WaveComparison(current: analysis.jsonValue, previous: earlier, previousFile: previousFile)
+            }
             let language = arguments.language
-            let text: String
+            var text: String
             switch arguments.value("format") {
             case "json": text = analysis.jsonValue.prettyText + "\n"
             case "md": text = analysis.markdown(language: language)
@@ -82,6 +87,11 @@ enum AnalyseCommand {
                 var table = TextTable(row: NeighbourhoodAnalysis.tableHeader(language: language))
                 for row in analysis.table(language: language) { table.add(row: row) }
                 text = table.rendered
+                if let previous = analysis.previous {
+                    var waves = TextTable(row: WaveComparison.header(language: language))
+                    for row in previous.rows(language: language) { waves.add(row: row) }
+                    text += "\n" + (language == .nl ? "Vergeleken met de vorige meting:" : "Compared with the earlier wave:") + "\n" + waves.rendered
+                }
                 for caveat in analysis.caveats(language: language) { console.err.line("- " + caveat) }
             }
             try OutputFile.write(text, to: arguments.value("out"), console: console)
