@@ -133,7 +133,7 @@ extension Dashboard {
                 header: nl ? ["prioriteit", "besluit van de raad", "waarom", "datum"] : ["priority", "the council's decision", "why", "date"],
                 rows: decisions.map { entry in
                     [
-                        entry.priority.label.text(in: language), entry.decision?.verdict.name.text(in: language) ?? (nl ? "nog geen besluit" : "no decision yet"),
+                        entry.label.text(in: language), entry.decision?.verdict.name.text(in: language) ?? (nl ? "nog geen besluit" : "no decision yet"),
                         entry.decision?.reason ?? "–", entry.decision?.date ?? "–",
                     ]
                 }))
@@ -192,7 +192,7 @@ extension Dashboard {
             "rightThings": .array(
                 decisions.map { entry in
                     .object([
-                        "priority": .string(entry.priority.theme), "decision": entry.decision.map { .string($0.verdict.rawValue) } ?? .null,
+                        "priority": .string(entry.priority), "decision": entry.decision.map { .string($0.verdict.rawValue) } ?? .null,
                         "reason": entry.decision.map { .string($0.reason) } ?? .null, "date": entry.decision.map { .string($0.date) } ?? .null,
                     ])
                 }),

@@ -142,14 +142,6 @@ public struct Dashboard: Sendable {
         }
     }
 
-    /// The council's decisions, the latest per priority, in the order of the priorities.
-    public var decisions: [(priority: PriorityProgressLabel, decision: PriorityDecision?)] {
-        progress.priorities.map { (PriorityProgressLabel(theme: $0.priority, label: $0.label), $0.decision) }
-    }
-
-    /// A priority's theme and its readable name.
-    public struct PriorityProgressLabel: Sendable, Hashable {
-        public var theme: String
-        public var label: LocalizedText
-    }
+    /// The priorities, each with the council's latest decision on it (or none yet).
+    public var decisions: [ProgressReport.PriorityProgress] { progress.priorities }
 }

@@ -103,29 +103,25 @@ public struct ProgressReport: Sendable {
     /// The estimated cost of the actions that go ahead, and what was reported spent.
     public var estimated: Int
     public var spent: Int
-    /// Whether the agenda's evidence was at hand.
-    public var hasEvidence: Bool
 
     /// The report on `programme` after `period.months` months, made on `today`.
     ///
     /// - Parameters:
     ///   - measurements: per indicator name, its wijk-level values by year.
     ///   - evidence: what residents said per priority (the agenda's signals), or nil.
-    ///   - labels: a readable name per priority (the theme's label).
     public init(
         programme: Programme, period: Period, today: CalendarDate, measurements: [String: [Goal.Measure]], evidence: [String: PriorityEvidence]?,
-        labels: [String: LocalizedText] = [:], commitments: [Commitment]? = nil, feedback: LocalizedText? = nil
+        commitments: [Commitment]? = nil, feedback: LocalizedText? = nil
     ) {
         wijk = programme.wijk
         self.period = period
         self.today = today
         self.feedback = feedback
-        hasEvidence = evidence != nil
         let since = period.since, end = period.end
         priorities = programme.byPriority.map { group in
             PriorityProgress(
                 priority: group.priority,
-                label: evidence?[group.priority]?.label ?? labels[group.priority] ?? LocalizedText(nl: group.priority),
+                label: evidence?[group.priority]?.label ?? LocalizedText(nl: group.priority),
                 evidence: evidence?[group.priority],
                 goals: group.goals.map { Self.progress(of: $0, measurements: measurements, reportYear: period.year) },
                 actions: group.actions.map { action in

@@ -248,6 +248,15 @@ enum AgendaCommand {
             return .success
         })
 
+    /// The day named by `--today` (default: today), checked.
+    static func today(_ arguments: ParsedArguments) throws -> CalendarDate {
+        let text = arguments.value("today") ?? today()
+        guard let day = CalendarDate(text) else {
+            throw UsageError(message: "--today '\(text)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
+        }
+        return day
+    }
+
     static func today() -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"

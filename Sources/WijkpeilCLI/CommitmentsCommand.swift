@@ -77,10 +77,7 @@ enum CommitmentsCommand {
             OptionSpec("open", help: "Only those not yet closed."),
         ],
         run: { arguments, console in
-            let todayText = arguments.value("today") ?? AgendaCommand.today()
-            guard let today = CalendarDate(todayText) else {
-                throw UsageError(message: "--today '\(todayText)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
-            }
+            let today = try AgendaCommand.today(arguments)
             let entries = try CommitmentRegister.list(
                 try DatabaseAccess.reader(arguments), on: today, wijk: arguments.value("wijk"), openOnly: arguments.flag("open"))
             let language = arguments.language
@@ -97,7 +94,7 @@ enum CommitmentsCommand {
                             commitment.closure?.date ?? "", commitment.closure?.how ?? "",
                         ]))
                 }
-            default: console.out.write(text(entries, on: todayText, language: language))
+            default: console.out.write(text(entries, on: today.description, language: language))
             }
             return .success
         })

@@ -35,10 +35,7 @@ enum DashboardCommand {
             guard let programme = arguments.value("programme") else {
                 throw UsageError(message: "give --programme PROGRAMMA.json", commandPath: arguments.commandPath)
             }
-            let todayText = arguments.value("today") ?? AgendaCommand.today()
-            guard let today = CalendarDate(todayText) else {
-                throw UsageError(message: "--today '\(todayText)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
-            }
+            let today = try AgendaCommand.today(arguments)
             let nl = arguments.language == .nl
             var analyses = arguments.all("previous-analysis").map { wave($0, default: nl ? "eerder" : "earlier") }
             if let latest = arguments.value("analysis") { analyses.append(wave(latest, default: nl ? "nu" : "now")) }

@@ -338,10 +338,7 @@ enum ProgrammeCommand {
             guard let months = arguments.value("months").flatMap(Int.init) else {
                 throw UsageError(message: "give --months 4, 8 or 12", commandPath: arguments.commandPath)
             }
-            let todayText = arguments.value("today") ?? AgendaCommand.today()
-            guard let today = CalendarDate(todayText) else {
-                throw UsageError(message: "--today '\(todayText)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
-            }
+            let today = try AgendaCommand.today(arguments)
             let commitments = arguments.value("db") == nil ? nil : try DatabaseAccess.reader(arguments).commitments()
             let feedback = arguments.value("survey") == nil ? nil : try DatabaseAccess.survey(arguments).feedback
             let audience = ProgressReport.Audience(rawValue: arguments.value("for") ?? "council") ?? .council
