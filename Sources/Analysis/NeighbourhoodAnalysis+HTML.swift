@@ -7,7 +7,7 @@ extension NeighbourhoodAnalysis {
     public func html(language: Language) -> String {
         let nl = language == .nl
         let title = Markup.escape(self.title.text(in: language))
-        var body = "<h1>\(title)</h1>\n"
+        var body = "<h1>\(title)</h1>\n" + (area.map { "<p class=\"area\"><strong>\(Markup.escape($0.line))</strong></p>\n" } ?? "")
         body +=
             "<p>"
             + Markup.escape(
@@ -61,7 +61,7 @@ extension NeighbourhoodAnalysis {
         if let previous { body += previous.htmlSection(language: language) }
         body += participationSection(language: language)
         return Markup.page(
-            title: self.title.text(in: language), language: language,
+            title: self.title.text(in: language) + (area.map { " — " + $0.line } ?? ""), language: language,
             style: """
                 h1 { font-size: 1.8rem; }
                 .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }

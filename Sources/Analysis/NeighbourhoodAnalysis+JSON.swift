@@ -3,7 +3,7 @@ public import WijkpeilCore
 
 extension NeighbourhoodAnalysis {
     /// The analysis as JSON, the input of `wijkpeil agenda`: `{"survey", "title", "groupBy",
-    /// "themes": [...], "participation": {...}, "swot": {...}, "previous": {...} | null}`. Values hidden by disclosure
+    /// "themes": [...], "participation": {...}, "swot": {...}, "previous": {...} | null, "area": {"name", "cbs", "period"} | null}`. Values hidden by disclosure
     /// control are `null`, never left out, so readers see that they were withheld.
     public var jsonValue: JSONValue {
         .object([
@@ -14,6 +14,7 @@ extension NeighbourhoodAnalysis {
             "participation": participation.jsonValue,
             "swot": swot.jsonValue,
             "previous": previous?.jsonValue ?? .null,
+            "area": area?.jsonValue ?? .null,
         ])
     }
 }

@@ -84,7 +84,7 @@ extension NeighbourhoodAnalysis {
     /// A short report in Markdown: the themes, the SWOT draft and the caveats.
     public func markdown(language: Language) -> String {
         let nl = language == .nl
-        var text = "# \(title.text(in: language))\n\n"
+        var text = "# \(title.text(in: language))\n\n" + (area.map { "**\($0.line)**\n\n" } ?? "")
         text += nl ? "Wijkanalyse van \(participation.responses) reacties" : "Neighbourhood analysis of \(participation.responses) responses"
         text += " (" + participation.channels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ").\n\n"
         text += "## " + (nl ? "Thema's" : "Themes") + "\n\n"

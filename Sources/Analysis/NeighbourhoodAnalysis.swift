@@ -134,6 +134,8 @@ public struct NeighbourhoodAnalysis: Sendable {
     public var swot: Swot
     /// This wave against an earlier one, when one was given.
     public var previous: WaveComparison?
+    /// The neighbourhood and period, when given: every output names them.
+    public var area: AnalysedArea?
 
     /// Runs the analysis. `reference` must follow the same plan (the same survey).
     public static func compute(

@@ -31,6 +31,9 @@ enum AnalyseCommand {
             OptionSpec("indicators", value: "FILE", help: "Objective indicators per theme (CSV)."),
             OptionSpec("population", value: "FILE", help: "The neighbourhood's population shares (CSV group,category,share)."),
             OptionSpec("by", value: "QUESTION", help: "Break down by a single-choice question, e.g. buurt."),
+            OptionSpec("wijk", value: "NAME", help: "The neighbourhood's name, named in every output."),
+            OptionSpec("cbs", value: "WK……", help: "With --wijk: its CBS wijk code, such as WK034401."),
+            OptionSpec("period", value: "TEXT", help: "With --wijk: the period of the responses, such as 2026."),
             OptionSpec("previous", value: "FILE", help: "An earlier wave's analysis (--format json), to compare each theme with."),
             .format(["table", "json", "md", "html"], default: "table"),
             OptionSpec("out", value: "FILE", help: "Write the result to FILE instead of stdout."),
@@ -73,6 +76,11 @@ enum AnalyseCommand {
                     return nil
                 })
             var analysis = NeighbourhoodAnalysis.compute(sample: sample, reference: reference, indicators: indicators, population: population)
+            if let wijk = arguments.value("wijk") {
+                analysis.area = try AnalysedArea(name: wijk, cbs: arguments.value("cbs"), period: arguments.value("period"))
+            } else if arguments.value("cbs") != nil || arguments.value("period") != nil {
+                throw UsageError(message: "--cbs and --period go with --wijk NAME", commandPath: arguments.commandPath)
+            }
             if let previousFile = arguments.value("previous") {
                 let (earlier, _) = try AgendaMaking.readJSON(previousFile, role: "analysis")
                 analysis.previous = try WaveComparison(current: analysis.jsonValue, previous: earlier, previousFile: previousFile)
@@ -86,7 +94,7 @@ enum AnalyseCommand {
             default:
                 var table = TextTable(row: NeighbourhoodAnalysis.tableHeader(language: language))
                 for row in analysis.table(language: language) { table.add(row: row) }
-                text = table.rendered
+                text = (analysis.area.map { $0.line + "\n\n" } ?? "") + table.rendered
                 if let previous = analysis.previous {
                     var waves = TextTable(row: WaveComparison.header(language: language))
                     for row in previous.rows(language: language) { waves.add(row: row) }

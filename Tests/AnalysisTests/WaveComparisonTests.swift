@@ -64,3 +64,13 @@ struct WaveComparisonTests {
         }
     }
 }
+
+@Suite("What an analysis is of")
+struct AnalysedAreaTests {
+    @Test("the neighbourhood, its CBS wijk code and the period in one line; a code that is not a wijk's is refused", arguments: ["BU03440101", "WK34401", "wk034401", "WK03440A"])
+    func area(badCode: String) throws {
+        #expect(try AnalysedArea(name: "Kerkwijk", cbs: "WK034401", period: "2026").line == "Kerkwijk (WK034401), 2026")
+        #expect(try AnalysedArea(name: "Kerkwijk", cbs: nil, period: nil).line == "Kerkwijk")
+        #expect(throws: InvalidInput.self) { try AnalysedArea(name: "Kerkwijk", cbs: badCode, period: nil) }
+    }
+}

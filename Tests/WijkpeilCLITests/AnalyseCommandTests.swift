@@ -148,4 +148,23 @@ struct AnalyseCommandTests {
         #expect(result.status == status, "\(result.err)")
         #expect(!(result.err + result.out).isEmpty)
     }
+
+    @Test("--wijk names the neighbourhood, its CBS code and the period in every format; --cbs alone is a usage error, a bad code exit 1")
+    func area() throws {
+        let sample = packageRoot + "/samples/kerkwijk/antwoorden.csv"
+        let base = ["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", sample]
+        let table = run(base + ["--wijk", "Kerkwijk", "--cbs", "WK034401", "--period", "2026"])
+        #expect(table.status == 0 && table.out.hasPrefix("Kerkwijk (WK034401), 2026\n\n"))
+        #expect(run(base + ["--wijk", "Kerkwijk", "--period", "2026", "--format", "md"]).out.contains("**Kerkwijk, 2026**"))
+        #expect(run(base + ["--wijk", "Kerkwijk", "--format", "html"]).out.contains("<title>Hoe is het wonen in uw wijk? — Kerkwijk</title>"))
+        let json = try JSONValue.parse(Data(run(base + ["--wijk", "Kerkwijk", "--cbs", "WK034401", "--format", "json"]).out.utf8))
+        guard case .object(let fields) = json else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(fields["area"] == ["name": "Kerkwijk", "cbs": "WK034401", "period": .null])
+        #expect(run(base + ["--cbs", "WK034401"]).status == 2)
+        let bad = run(base + ["--wijk", "Kerkwijk", "--cbs", "BU03440101"])
+        #expect(bad.status == 1 && bad.err.contains("is geen CBS-wijkcode"))
+    }
 }

@@ -17,15 +17,19 @@ struct WalkthroughTests {
         ["stickers", "tally", "bewonersavond", "S/stickers-tafel1.csv", "S/stickers-tafel2.csv", "--format", "json", "--out", "T/uitslag.json"],
         [
             "analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden.csv", "--reference", "S/stad.csv", "--indicators",
-            "S/indicatoren.csv", "--population", "S/bevolking.csv", "--by", "buurt",
+            "S/indicatoren.csv", "--population", "S/bevolking.csv", "--by", "buurt", "--wijk", "Kerkwijk", "--cbs", "WK034401", "--period", "2026",
         ],
         [
             "analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden.csv", "--reference", "S/stad.csv", "--indicators",
-            "S/indicatoren.csv", "--population", "S/bevolking.csv", "--by", "buurt", "--format", "json", "--out", "T/analyse.json",
+            "S/indicatoren.csv", "--population", "S/bevolking.csv", "--by", "buurt", "--wijk", "Kerkwijk", "--cbs", "WK034401", "--period", "2026",
+            "--format", "json", "--out", "T/analyse.json",
         ],
         // The earlier wave (2024), and this one against it.
-        ["analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden-2024.csv", "--format", "json", "--out", "T/analyse-2024.json"],
-        ["analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden.csv", "--previous", "T/analyse-2024.json"],
+        [
+            "analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden-2024.csv", "--wijk", "Kerkwijk", "--period", "2024", "--format", "json",
+            "--out", "T/analyse-2024.json",
+        ],
+        ["analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden.csv", "--wijk", "Kerkwijk", "--period", "2026", "--previous", "T/analyse-2024.json"],
         ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json"],
         ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json", "--lang", "en"],
         ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json", "--format", "json", "--out", "T/agenda.json"],
