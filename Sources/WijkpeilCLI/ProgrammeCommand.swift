@@ -364,13 +364,14 @@ enum ProgrammeCommand {
             Per goal: the goal, what was realised (its indicator now, from --indicators, and its
             actions done and open), and for the regiegroep to fill in: a rating (goed, voldoende,
             onvoldoende), additional measures with their estimated cost, a motivation for the extra
-            budget, an adjusted goal or target, remarks. Fill in the JSON and check it with --filled;
-            next-year --evaluation folds it into next year's programme.
+            budget, an adjusted goal or target, remarks. Fill in the JSON (or, with --format csv, the
+            spreadsheet) and check it with --filled; next-year --evaluation folds it into next year's
+            programme.
             """,
         options: [
-            .format(["json", "html", "md"], default: "json"),
+            .format(["json", "csv", "html", "md"], default: "json"),
             OptionSpec("indicators", value: "FILE", help: "Indicators over the years (CSV with a year column), for where the goals stand."),
-            OptionSpec("filled", value: "FILE", help: "A filled-in evaluation to check (and show with --format html|md)."),
+            OptionSpec("filled", value: "FILE", help: "A filled-in evaluation (JSON or CSV) to check (and show with --format html|md)."),
             OptionSpec("date", value: "YYYY-MM-DD", help: "The day the form is made (default: today)."),
             OptionSpec("out", value: "FILE", help: "Write the form to FILE."),
         ],
@@ -394,6 +395,7 @@ enum ProgrammeCommand {
             switch arguments.value("format") {
             case "html": text = evaluation.form(language: arguments.language).html(language: arguments.language)
             case "md": text = evaluation.form(language: arguments.language).markdown
+            case "csv": text = evaluation.csv
             default: text = evaluation.jsonValue.prettyText + "\n"
             }
             try OutputFile.write(text, to: arguments.value("out"), console: console)

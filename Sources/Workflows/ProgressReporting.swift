@@ -74,8 +74,12 @@ public enum ProgressReporting {
         return measurements
     }
 
-    /// A filled-in evaluation of `programme`, read and checked.
+    /// A filled-in evaluation of `programme`, read and checked: JSON, or a spreadsheet (`.csv`).
     public static func evaluation(_ file: String, of programme: Programme) throws -> Evaluation {
+        if file.lowercased().hasSuffix(".csv") {
+            guard let data = FileManager.default.contents(atPath: file) else { throw WorkflowError(.usage, "cannot read '\(file)'; check the path") }
+            return try Evaluation.readSpreadsheet([UInt8](data), file: file, programme: programme)
+        }
         let (json, _) = try AgendaMaking.readJSON(file, role: "evaluation")
         return try Evaluation.read(json, file: file, programme: programme)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Programme
 import Testing
 import WijkpeilCore
@@ -94,6 +95,24 @@ struct EvaluationTests {
         evaluation.year = 2026
         #expect(throws: CarryOver.Failure.otherEvaluation(programme: "kerkwijk-2027", year: 2026)) {
             try CarryOver.nextYear(programme(), decisions: decisions, newActions: [], year: 2028, date: "2027-12-10", evaluation: evaluation)
+        }
+    }
+
+    @Test("as a spreadsheet: written and read back the same; a problem is named by its line and column")
+    func spreadsheet() throws {
+        let filled = try Evaluation.read(filled(), file: "e.json", programme: programme())
+        let sheet = filled.csv
+        let read = try Evaluation.readSpreadsheet(Array(sheet.utf8), file: "e.csv", programme: programme())
+        #expect(read.goals.map(\.rating) == filled.goals.map(\.rating) && read.goals.map(\.measures) == filled.goals.map(\.measures))
+        #expect(read.goals[1].newTarget == filled.goals[1].newTarget && read.goals[0].motivation == filled.goals[0].motivation)
+        // Line 3 (verkeer-1) loses its rating; line 2's measure costs money without a motivation.
+        let broken = sheet.replacingOccurrences(of: ",goed,", with: ",,").replacingOccurrences(of: "De inbraken blijven hoog.", with: "")
+        do {
+            _ = try Evaluation.readSpreadsheet(Array(broken.utf8), file: "e.csv", programme: programme())
+            Issue.record("accepted a sheet without a rating")
+        } catch {
+            #expect(error.findings.errors.map { "\($0.location)" } == ["e.csv:2: motivation", "e.csv:3: rating"])
+            #expect(error.findings.errors.map(\.code) == ["unmotivated-budget", "missing-rating"])
         }
     }
 }
