@@ -6,9 +6,10 @@ extension Agenda {
     /// `{"version", "rule", "level", "weights", "appliedWeights", "max", "inputs": [{"role",
     /// "file", "sha256"}], "themes": [{"theme", "label", "signals", "normalised",
     /// "contributions", "score", "rank", "selected", "stability", "flags", "explanation"}],
-    /// "priorities": [...], "responses": {theme: {"decision", "reason", "date"}}}`.
+    /// "priorities": [...], "responses": {theme: {"decision", "reason", "date"}}, "area"}`.
     public var jsonValue: JSONValue {
         var object = computedJSON
+        object["area"] = area.map { .string($0) } ?? .null
         func answer(_ response: CouncilResponse) -> [String: JSONValue] {
             var fields: [String: JSONValue] = [
                 "decision": .string(response.decision.rawValue), "reason": response.reason.map(JSONValue.string) ?? .null, "date": .string(response.date),
@@ -221,9 +222,12 @@ extension Agenda {
                     theme: theme, label: item.localizedText("label", findings: &findings) ?? LocalizedText(nl: theme),
                     reason: item.string("reason", required: true, findings: &findings) ?? "", date: item.string("date", findings: &findings) ?? ""))
         }
+        let area = reader.string("area", findings: &findings)
         guard !findings.hasErrors, let rule, let level, let requested, let applied else { throw fail() }
-        return Agenda(
+        var agenda = Agenda(
             rule: rule, weights: requested, appliedWeights: applied, max: max, level: level, themes: themes,
             priorities: priorities, inputs: inputs, version: version, responses: responses, councilPriorities: councilPriorities)
+        agenda.area = area
+        return agenda
     }
 }

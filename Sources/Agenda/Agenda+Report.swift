@@ -66,7 +66,7 @@ extension Agenda {
     /// The agenda in Markdown, for the council's papers.
     public func markdown(language: Language) -> String {
         let nl = language == .nl
-        var text = "# " + (nl ? "Wijkagenda: speerpunten" : "Neighbourhood agenda: priorities") + "\n\n"
+        var text = "# " + (nl ? "Wijkagenda: speerpunten" : "Neighbourhood agenda: priorities") + "\n\n" + (area.map { "**\($0)**\n\n" } ?? "")
         for (position, id) in priorities.enumerated() {
             guard let theme = themes.first(where: { $0.theme == id }) else { continue }
             text += "\(position + 1). **\(theme.label.text(in: language))** — \(theme.explanation.text(in: language))"
@@ -93,7 +93,7 @@ extension Agenda {
     public func html(language: Language) -> String {
         let nl = language == .nl
         let title = nl ? "Wijkagenda: wat er met uw inbreng gebeurde" : "Neighbourhood agenda: what happened with your input"
-        var body = "<h1>\(title)</h1>\n"
+        var body = "<h1>\(title)</h1>\n" + (area.map { "<p class=\"area\"><strong>\(Markup.escape($0))</strong></p>\n" } ?? "")
         body += "<p class=\"promise\">" + Markup.escape(level.promise.text(in: language)) + "</p>\n"
         body += "<h2>\(nl ? "De speerpunten" : "The priorities")</h2>\n<ol class=\"priorities\">"
         for id in priorities {
@@ -152,7 +152,7 @@ extension Agenda {
         }
         body += "</ul>\n"
         return Markup.page(
-            title: title, language: language, maxWidth: "48rem",
+            title: title + (area.map { " — " + $0 } ?? ""), language: language, maxWidth: "48rem",
             style: """
                 body { line-height: 1.5; font-size: 1.05rem; }
                 .promise { background: #eef4f8; border-left: 6px solid #1b4f72; padding: .75rem 1rem; }

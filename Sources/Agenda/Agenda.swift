@@ -108,6 +108,8 @@ public struct Agenda: Sendable, Hashable {
     public var inputs: [Input]
     /// The Wijkpeil version that computed it.
     public var version: String
+    /// The neighbourhood and period as the analysis names them (`Kerkwijk (WK034401), 2026`).
+    public var area: String?
     /// The council's answer per priority.
     public var responses: [String: CouncilResponse] = [:]
     /// Priorities the council added of its own, apart from the residents'.

@@ -13,6 +13,8 @@ public enum AgendaMaking {
         public var evidence: [ThemeEvidence]
         /// The analysis first, then the tallies, as the agenda records them.
         public var files: [Agenda.Input]
+        /// The neighbourhood and period the analysis names, as one line.
+        public var area: String?
 
         public init(evidence: [ThemeEvidence], files: [Agenda.Input]) {
             self.evidence = evidence
@@ -32,7 +34,14 @@ public enum AgendaMaking {
             files.append(input)
         }
         let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
-        return Inputs(evidence: evidence, files: files)
+        var inputs = Inputs(evidence: evidence, files: files)
+        if case .object(let root) = analysis, case .object(let area)? = root["area"], case .string(let name)? = area["name"] {
+            var line = name
+            if case .string(let cbs)? = area["cbs"] { line += " (\(cbs))" }
+            if case .string(let period)? = area["period"] { line += ", \(period)" }
+            inputs.area = line
+        }
+        return inputs
     }
 
     /// A JSON file made by Wijkpeil, with its SHA-256 and its role (`analysis`, `stickers`, `agenda`).
@@ -53,7 +62,9 @@ public enum AgendaMaking {
         from inputs: Inputs, weights: Weights, max: Int, level: ParticipationLevel, version: String
     ) throws(WorkflowError) -> Agenda {
         do throws(Agenda.ComputeError) {
-            return try Agenda.compute(evidence: inputs.evidence, weights: weights, max: max, level: level, inputs: inputs.files, version: version)
+            var agenda = try Agenda.compute(evidence: inputs.evidence, weights: weights, max: max, level: level, inputs: inputs.files, version: version)
+            agenda.area = inputs.area
+            return agenda
         } catch {
             switch error {
             case .noSignal:

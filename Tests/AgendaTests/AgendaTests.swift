@@ -383,3 +383,19 @@ struct ThemeEvidenceTests {
         }
     }
 }
+
+@Suite("Agenda: what it is of")
+struct AgendaAreaTests {
+    @Test("the neighbourhood the analysis names is kept in the file and named on the page; verify does not weigh it")
+    func area() throws {
+        var agenda = try Agenda.compute(evidence: [theme("a", support: 6, of: 10, dissatisfied: 0.5)], version: "test")
+        agenda.area = "Kerkwijk (WK034401), 2026"
+        let read = try Agenda.read(agenda.jsonValue, file: "a.json")
+        #expect(read.area == "Kerkwijk (WK034401), 2026")
+        #expect(read.html(language: .nl).contains("<p class=\"area\"><strong>Kerkwijk (WK034401), 2026</strong></p>"))
+        #expect(read.markdown(language: .nl).contains("**Kerkwijk (WK034401), 2026**"))
+        var unnamed = read
+        unnamed.area = nil
+        #expect(read.differences(from: unnamed).isEmpty)
+    }
+}
