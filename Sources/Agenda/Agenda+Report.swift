@@ -51,7 +51,7 @@ extension Agenda {
         let nl = language == .nl
         var text = first + response.decision.label.text(in: language)
         if let frame = response.frame { text += nl ? " (kader: \(frame))" : " (frame: \(frame))" }
-        if !response.date.isEmpty { text += " (\(response.date))" }
+        if !response.date.isEmpty { text += " (\(CalendarDate(response.date).map { language.longDate($0) } ?? response.date))" }
         if let reason = response.reason { text += (nl ? ". Waarom: " : ". Why: ") + reason }
         return text.last.map { ".!?".contains($0) } == true ? text : text + "."
     }
@@ -122,7 +122,8 @@ extension Agenda {
                     : "The council chose these priorities itself; they are not among the residents' priorities.")
                 + "</p><ul class=\"council\">"
             for priority in councilPriorities {
-                body += "<li><strong>\(Markup.escape(priority.label.text(in: language)))</strong> (\(Markup.escape(priority.date))): \(Markup.escape(priority.reason))</li>"
+                body +=
+                    "<li><strong>\(Markup.escape(priority.label.text(in: language)))</strong> (\(Markup.escape(CalendarDate(priority.date).map { language.longDate($0) } ?? priority.date))): \(Markup.escape(priority.reason))</li>"
             }
             body += "</ul>\n"
         }
@@ -133,6 +134,9 @@ extension Agenda {
                     ? "Per thema tellen \(signalCount(language: language)) mee: \(weightsText(language: language)). Elk is gedeeld door de hoogste waarde van alle thema's, zodat ze vergelijkbaar zijn. De \(max) thema's met de hoogste score zijn de speerpunten. De stabiliteit zegt bij welk deel van \(stabilityPoints) wegingen een thema ook gekozen was."
                     : "Per theme, \(signalCount(language: language)) count: \(weightsText(language: language)). Each is divided by the highest value over the themes, so they compare. The \(max) themes with the highest scores are the priorities. Stability says under what share of \(stabilityPoints) weightings a theme would also have been chosen."
             ) + "</p>\n"
+        body += "<figure>" + scoreChart(language: language) + "</figure>\n"
+        // The figures behind the chart, for whoever wants to check them, folded away.
+        body += "<details><summary>\(nl ? "De cijfers per thema" : "The figures per theme")</summary>"
         body +=
             "<div class=\"scroll\" role=\"region\" aria-label=\"\(nl ? "weging per thema" : "weighing per theme")\" tabindex=\"0\"><table><thead><tr>"
             + Self.tableHeader(language: language).map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
@@ -140,17 +144,19 @@ extension Agenda {
             body +=
                 "<tr>" + row.enumerated().map { index, cell in index == 1 ? "<th scope=\"row\">\(Markup.escape(cell))</th>" : "<td>\(Markup.escape(cell))</td>" }.joined() + "</tr>"
         }
-        body += "</tbody></table></div>\n"
-        body +=
-            "<h2>\(nl ? "Zelf nagaan" : "Check it yourself")</h2>\n<p>"
-            + Markup.escape(
-                nl
-                    ? "Deze agenda is berekend met Wijkpeil \(version) uit deze bestanden. Wie ze heeft, kan met `wijkpeil agenda verify` nagaan dat de uitkomst klopt:"
-                    : "This agenda was computed with Wijkpeil \(version) from these files. Anyone who has them can check the outcome with `wijkpeil agenda verify`:") + "</p><ul>"
+        body += "</tbody></table></div></details>\n"
+        body += "<details class=\"check\"><summary>\(nl ? "Controleer deze uitslag" : "Check this outcome")</summary><p>"
+        body += Markup.escape(
+            nl
+                ? "Deze agenda is berekend met Wijkpeil \(version) uit de bestanden hieronder. Wie ze heeft, kan met het programma Wijkpeil (de opdracht agenda verify) nagaan dat de uitkomst klopt. Elk bestand heeft een vingerafdruk (SHA-256): is het bestand veranderd, dan klopt de vingerafdruk niet meer."
+                : "This agenda was computed with Wijkpeil \(version) from the files below. Anyone who has them can check the outcome with the Wijkpeil program (the command agenda verify). Each file has a fingerprint (SHA-256): if the file changed, the fingerprint no longer matches."
+        )
+        body += "</p><ul>"
         for input in inputs {
-            body += "<li>\(Markup.escape(input.role)): \(Markup.escape(input.file)) <code>sha256 \(Markup.escape(input.sha256))</code></li>"
+            body +=
+                "<li>\(Markup.escape(Self.roleName(input.role, language: language))): \(Markup.escape(input.file))<br><span class=\"hash\">\(Markup.escape(input.sha256))</span></li>"
         }
-        body += "</ul>\n"
+        body += "</ul></details>\n"
         return Markup.page(
             title: title + (area.map { " — " + $0 } ?? ""), language: language, maxWidth: "48rem",
             style: """
@@ -162,7 +168,44 @@ extension Agenda {
                 .earlier { color: #444; margin-top: .25rem; }
                 .note { color: #5a3b00; }
                 table { width: 100%; font-size: .95rem; }
-                code { word-break: break-all; font-size: .85rem; }
+                .hash { word-break: break-all; font-size: .85rem; font-family: ui-monospace, monospace; }
+                figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
+                details { margin: 1rem 0; } summary { cursor: pointer; font-weight: 600; }
                 """, body: body)
+    }
+
+    /// What a file was to the agenda, in words: `analyse`, `stickeruitslag`.
+    static func roleName(_ role: String, language: Language) -> String {
+        let nl = language == .nl
+        switch role {
+        case "analysis": return nl ? "analyse" : "analysis"
+        case "stickers": return nl ? "stickeruitslag" : "sticker tally"
+        case "agenda": return nl ? "agenda" : "agenda"
+        default: return role
+        }
+    }
+
+    /// Each theme's score as a bar, the priorities dark and the rest light, with the score and
+    /// the rank written beside it: 360 wide, so that its 13-pixel text stays legible on a phone.
+    func scoreChart(language: Language) -> String {
+        let nl = language == .nl
+        // Room for the longest label ("Woonomgeving en voorzieningen") at 13 pixels.
+        let width = 360.0, labelWidth = 212.0, barWidth = 108.0, row = 24.0
+        let height = Double(themes.count) * row + 4
+        let words =
+            (nl ? "Score per thema (hoogste is 1): " : "Score per theme (highest is 1): ")
+            + themes.map { "\($0.label.text(in: language)) \(language.decimal($0.score, digits: 2))\($0.selected ? (nl ? ", speerpunt" : ", priority") : "")" }
+            .joined(separator: "; ") + "."
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Markup.escape(words))\" font-family=\"system-ui, sans-serif\" font-size=\"13\">"
+        let top = themes.map(\.score).max() ?? 1
+        for (index, theme) in themes.enumerated() {
+            let y = Double(index) * row + 2
+            let length = top > 0 ? barWidth * Swift.max(0, theme.score) / top : 0
+            svg += "<text x=\"0\" y=\"\(y + 14)\"\(theme.selected ? " font-weight=\"bold\"" : "")>\(Markup.escape(theme.label.text(in: language)))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(length)\" height=\"16\" fill=\"\(theme.selected ? "#1b4f72" : "#a9c3d6")\"/>"
+            svg += "<text x=\"\(labelWidth + length + 5)\" y=\"\(y + 14)\">\(language.decimal(theme.score, digits: 2))</text>"
+        }
+        return svg + "</svg>"
     }
 }

@@ -314,7 +314,7 @@ struct CouncilResponseTests {
         try agenda.record(CouncilResponse(decision: .adjusted, reason: "Eerst de schoolroute, dan de rest.", date: "2026-12-10"), for: "a")
         #expect(agenda.responses["a"]?.history.map(\.date) == ["2026-11-23"])
         let page = agenda.html(language: .nl)
-        #expect(page.contains("Eerder: overgenomen (2026-11-23)."))
+        #expect(page.contains("Eerder: overgenomen (23 november 2026)."))
     }
 
     @Test("an agenda reads back from its JSON as it was, answers included")
@@ -335,8 +335,11 @@ struct CouncilResponseTests {
         let html = agenda.html(language: .nl)
         #expect(html.contains("<html lang=\"nl\">"))
         #expect(html.contains(ParticipationLevel.advise.promise.nl))
-        #expect(html.contains("De raad: niet overgenomen (2026-11-23). Waarom: Geen budget &lt;tot&gt; 2028."))
+        #expect(html.contains("De raad: niet overgenomen (23 november 2026). Waarom: Geen budget &lt;tot&gt; 2028."))
         #expect(!html.contains("<script"))
+        // The scores as a chart, the figures and the check folded away, in words without code.
+        #expect(html.contains("<figure><svg") && html.contains("<summary>De cijfers per thema</summary>"))
+        #expect(html.contains("<details class=\"check\"><summary>Controleer deze uitslag</summary>") && !html.contains("`"))
         let unanswered = try self.agenda(level: .advise).html(language: .en)
         #expect(unanswered.contains("The council has not answered yet."))
     }

@@ -51,8 +51,8 @@ struct AgendaCommandTests {
 
         let page = run(["agenda", "publish", agendaFile])
         #expect(page.status == 0)
-        #expect(page.out.contains("De raad: overgenomen (2026-12-03)."))
-        #expect(page.out.contains("De raad: aangepast overgenomen (2026-12-03). Waarom: Eerst de schoolroute."))
+        #expect(page.out.contains("De raad: overgenomen (3 december 2026)."))
+        #expect(page.out.contains("De raad: aangepast overgenomen (3 december 2026). Waarom: Eerst de schoolroute."))
         #expect(page.out.contains("De raad heeft nog niet geantwoord."))
         #expect(page.err.contains("not answered yet"))
 
