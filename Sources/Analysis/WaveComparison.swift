@@ -61,7 +61,7 @@ public struct WaveComparison: Sendable, Hashable {
         for wave in now ?? [] {
             var change = Change(theme: wave.theme, label: wave.label, meanNow: wave.mean, shareNow: wave.dissatisfied.map { Double($0) / Double(max(1, wave.n)) })
             guard let earlier = before.first(where: { $0.theme == wave.theme }) else {
-                change.notCompared = LocalizedText(nl: "niet gevraagd in de vorige meting", en: "not asked in the earlier wave")
+                change.notCompared = LocalizedText(nl: "niet eerder gevraagd", en: "not asked before")
                 changes.append(change)
                 continue
             }
@@ -72,11 +72,11 @@ public struct WaveComparison: Sendable, Hashable {
                     nl: "andere vragen (\(earlier.questions.joined(separator: ", ")) toen, \(wave.questions.joined(separator: ", ")) nu)",
                     en: "other questions (\(earlier.questions.joined(separator: ", ")) then, \(wave.questions.joined(separator: ", ")) now)")
             } else if earlier.scale != wave.scale {
-                change.notCompared = LocalizedText(nl: "een andere schaal", en: "another scale")
+                change.notCompared = LocalizedText(nl: "andere schaal", en: "another scale")
             } else if earlier.wordings.isEmpty || earlier.wordings != wave.wordings {
                 change.notCompared = LocalizedText(
-                    nl: earlier.wordings.isEmpty ? "de vorige meting legt de vraagtekst niet vast" : "de vraag is anders geformuleerd",
-                    en: earlier.wordings.isEmpty ? "the earlier wave does not record the wording" : "the question was worded differently")
+                    nl: earlier.wordings.isEmpty ? "vraagtekst toen onbekend" : "andere vraagtekst",
+                    en: earlier.wordings.isEmpty ? "wording then unknown" : "other wording")
             } else {
                 if let a = wave.mean, let sa = wave.sd, let b = earlier.mean, let sb = earlier.sd {
                     change.pMean = SignificanceTest.welch(mean: a, sd: sa, n: wave.n, mean: b, sd: sb, n: earlier.n)
@@ -143,11 +143,11 @@ public struct WaveComparison: Sendable, Hashable {
 
     public static func header(language: Language) -> [String] {
         language == .nl
-            ? ["thema", "gemiddelde toen", "nu", "ontevreden toen", "nu", "verandering"]
-            : ["theme", "mean then", "now", "dissatisfied then", "now", "change"]
+            ? ["thema", "gemiddelde", "ontevreden", "verandering"]
+            : ["theme", "mean", "dissatisfied", "change"]
     }
 
-    /// One row per theme, in words a council member reads.
+    /// One row per theme, in words a council member reads: then → now; 80 columns wide.
     public func rows(language: Language) -> [[String]] {
         let nl = language == .nl
         return changes.map { change in
@@ -157,11 +157,12 @@ public struct WaveComparison: Sendable, Hashable {
             } else if let clearly = change.clearly {
                 verdict = clearly == "better" ? (nl ? "duidelijk beter" : "clearly better") : (nl ? "duidelijk slechter" : "clearly worse")
             } else {
-                verdict = nl ? "geen duidelijke verandering" : "no clear change"
+                verdict = nl ? "geen duidelijk verschil" : "no clear change"
             }
+            func span(_ before: String?, _ now: String?) -> String { (before ?? "–") + " → " + (now ?? "–") }
             return [
-                change.label.text(in: language), change.meanBefore.map { language.decimal($0) } ?? "–", change.meanNow.map { language.decimal($0) } ?? "–",
-                change.shareBefore.map { language.percent($0) } ?? "–", change.shareNow.map { language.percent($0) } ?? "–", verdict,
+                change.label.text(in: language), span(change.meanBefore.map { language.decimal($0) }, change.meanNow.map { language.decimal($0) }),
+                span(change.shareBefore.map { language.percent($0) }, change.shareNow.map { language.percent($0) }), verdict,
             ]
         }
     }
@@ -187,7 +188,7 @@ public struct WaveComparison: Sendable, Hashable {
     /// The same in Markdown.
     public func markdown(language: Language) -> String {
         var text = "## " + (language == .nl ? "Vergeleken met de vorige meting" : "Compared with the earlier wave") + "\n\n"
-        text += "| " + Self.header(language: language).joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: 6) + "\n"
+        text += "| " + Self.header(language: language).joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: 4) + "\n"
         for row in rows(language: language) { text += "| " + row.joined(separator: " | ") + " |\n" }
         return text
     }

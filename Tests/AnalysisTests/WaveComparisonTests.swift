@@ -32,7 +32,7 @@ struct WaveComparisonTests {
         let ps = comparison.changes.map { $0.pMean! }
         #expect(safety.pMeanHolm == min(1, 2 * ps.min()!))
         #expect(safety.clearly == "worse" && comparison.changes[1].clearly == nil)
-        #expect(comparison.rows(language: .nl)[0] == ["Veiligheid", "6,1", "5,3", "39%", "50%", "duidelijk slechter"])
+        #expect(comparison.rows(language: .nl)[0] == ["Veiligheid", "6,1 → 5,3", "39% → 50%", "duidelijk slechter"])
     }
 
     @Test("the overload from summaries gives what the test on the marks gives")
@@ -47,9 +47,9 @@ struct WaveComparisonTests {
         "not compared, and why: another question, another scale, other words, not asked before",
         arguments: [
             (("veiligheid", 6.1, 1.6, 118, 46, "veilig", "abc", 10), "andere vragen (veilig toen, cijfer-veiligheid nu)"),
-            (("veiligheid", 6.1, 1.6, 118, 46, "cijfer-veiligheid", "abc", 5), "een andere schaal"),
-            (("veiligheid", 6.1, 1.6, 118, 46, "cijfer-veiligheid", "xyz", 10), "de vraag is anders geformuleerd"),
-            (("groen", 6.1, 1.6, 118, 46, "cijfer-groen", "abc", 10), "niet gevraagd in de vorige meting"),
+            (("veiligheid", 6.1, 1.6, 118, 46, "cijfer-veiligheid", "abc", 5), "andere schaal"),
+            (("veiligheid", 6.1, 1.6, 118, 46, "cijfer-veiligheid", "xyz", 10), "andere vraagtekst"),
+            (("groen", 6.1, 1.6, 118, 46, "cijfer-groen", "abc", 10), "niet eerder gevraagd"),
         ] as [((String, Double, Double, Int, Int, String, String, Int), String)])
     func notCompared(earlier: (String, Double, Double, Int, Int, String, String, Int), why: String) throws {
         let now = analysis([("veiligheid", 5.3, 1.5, 133, 66, "cijfer-veiligheid", "abc", 10)])
