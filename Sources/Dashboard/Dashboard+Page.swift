@@ -149,9 +149,7 @@ extension Dashboard {
         func share(_ share: Share) -> JSONValue {
             .object(["yes": .number(Double(share.yes)), "of": .number(Double(share.of)), "share": share.value.map { .number($0) } ?? .null])
         }
-        func measure(_ value: Goal.Measure?) -> JSONValue {
-            value.map { .object(["value": .number($0.value), "year": .number(Double($0.year))]) } ?? .null
-        }
+        func measure(_ value: Goal.Measure?) -> JSONValue { value?.jsonValue ?? .null }
         return .object([
             "wijk": .string(wijk), "year": .number(Double(year)), "today": .string(today.description),
             "trust": .array(
@@ -206,7 +204,7 @@ extension Dashboard {
     }
 
     func measure(_ value: Goal.Measure?, _ language: Language) -> String {
-        value.map { "\(language.number($0.value)) (\($0.year))" } ?? "–"
+        value?.text(in: language) ?? "–"
     }
 
     func channelName(_ channel: String, _ language: Language) -> String {

@@ -23,7 +23,7 @@ extension Evaluation {
                 document.add(.heading(level: 2, text: priority))
             }
             document.add(.heading(level: 3, text: "\(goal.goal): \(goal.text)"))
-            func measure(_ value: Goal.Measure?) -> String { value.map { "\(language.number($0.value)) (\($0.year))" } ?? "–" }
+            func measure(_ value: Goal.Measure?) -> String { value?.text(in: language) ?? "–" }
             var realised: [String] = []
             if let indicator = goal.indicator {
                 realised.append(

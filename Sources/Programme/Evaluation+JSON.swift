@@ -4,9 +4,7 @@ extension Evaluation {
     /// The evaluation file (docs/formats.md pins it): the prefilled part, and the fields to fill in
     /// as null or empty, so that whoever fills it in sees every one.
     public var jsonValue: JSONValue {
-        func measure(_ value: Goal.Measure?) -> JSONValue {
-            value.map { .object(["value": .number($0.value), "year": .number(Double($0.year))]) } ?? .null
-        }
+        func measure(_ value: Goal.Measure?) -> JSONValue { value?.jsonValue ?? .null }
         func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
         return .object([
             "programme": .string(programme), "year": .number(Double(year)), "made": .string(made),

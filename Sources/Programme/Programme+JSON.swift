@@ -6,9 +6,7 @@ extension Programme {
     /// so every field of the format is visible to whoever edits the file by hand.
     public var jsonValue: JSONValue {
         func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
-        func measure(_ value: Goal.Measure?) -> JSONValue {
-            value.map { .object(["value": .number($0.value), "year": .number(Double($0.year))]) } ?? .null
-        }
+        func measure(_ value: Goal.Measure?) -> JSONValue { value?.jsonValue ?? .null }
         let goals: [JSONValue] = goals.map { goal in
             .object([
                 "id": .string(goal.id), "priority": .string(goal.priority), "text": goal.text.jsonValue,

@@ -90,6 +90,12 @@ public struct Goal: Sendable, Hashable {
         public var value: Double
         public var year: Int
 
+        /// `{"value", "year"}`, as every file and report writes it.
+        public var jsonValue: JSONValue { .object(["value": .number(value), "year": .number(Double(year))]) }
+
+        /// `6,8 (2026)`.
+        public func text(in language: Language) -> String { "\(language.number(value)) (\(year))" }
+
         public init(value: Double, year: Int) {
             self.value = value
             self.year = year

@@ -139,7 +139,12 @@ extension ProgressReport {
             for action in running {
                 happening.append(
                     (nl ? "Bezig: " : "Under way: ") + action.title.text(in: language)
-                        + (action.end.map { month in (nl ? ", klaar in " : ", finished by ") + monthText(month, language) } ?? "") + ".")
+                        + (action.end.map { month in
+                            // Past its end month on the report's day: said so, not promised again.
+                            month < String(today.description.prefix(7))
+                                ? (nl ? ", later dan gepland (klaar in " : ", later than planned (due ") + monthText(month, language) + ")"
+                                : (nl ? ", klaar in " : ", finished by ") + monthText(month, language)
+                        } ?? "") + ".")
             }
             if !planned.isEmpty {
                 let first = planned.prefix(2).map { $0.title.text(in: language) }
@@ -178,9 +183,7 @@ extension ProgressReport {
 
     /// Everything the pages show, as data.
     public func jsonValue(for audience: Audience) -> JSONValue {
-        func measure(_ value: Goal.Measure?) -> JSONValue {
-            value.map { .object(["value": .number($0.value), "year": .number(Double($0.year))]) } ?? .null
-        }
+        func measure(_ value: Goal.Measure?) -> JSONValue { value?.jsonValue ?? .null }
         return .object([
             "for": .string(audience.rawValue), "wijk": .string(wijk), "year": .number(Double(period.year)), "months": .number(Double(period.months)),
             "period": .object(["from": .string(period.start.description), "to": .string(period.end.description), "changesSince": .string(period.since.description)]),
@@ -316,7 +319,7 @@ extension ProgressReport {
     }
 
     func measure(_ value: Goal.Measure?, _ language: Language) -> String {
-        value.map { "\(language.number($0.value)) (\($0.year))" } ?? "–"
+        value?.text(in: language) ?? "–"
     }
 
     func euro(_ amount: Int, _ language: Language) -> String { "€\u{00A0}" + language.grouped(amount) }

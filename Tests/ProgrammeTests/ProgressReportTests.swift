@@ -140,6 +140,12 @@ struct ProgressReportTests {
         #expect(text.contains("> In de enquête beloofden wij: “U hoort binnen een maand wat we ermee doen.” Dit verslag is van 3 september 2027."))
         #expect(text.hasSuffix("Het volgende verslag gaat over de stand eind december 2027.\n"))
         #expect(report.residents(language: .nl).html(language: .nl).contains("@page { size: A4; margin: 14mm; }"))
+        // Still under way after its end month: said so, not promised again.
+        var late = programme()
+        late.actions[0].end = "2027-06"
+        let lateReport = ProgressReport(
+            programme: late, period: report.period, today: report.today, measurements: [:], evidence: nil)
+        #expect(lateReport.residents(language: .nl).markdown.contains("- Bezig: Buurtpreventie-app uitbreiden, later dan gepland (klaar in juni 2027)."))
     }
 
     @Test("the JSON carries the same numbers as the pages")
