@@ -45,4 +45,23 @@ struct DashboardMakingTests {
             (error as? WorkflowError)?.message.hasPrefix("\(file):3: geinformeerd:") == true
         }
     }
+
+    @Test("an analysis or a tally that is not one is named, with the command that makes the right file")
+    func wrongFiles() throws {
+        let folder = Folder()
+        try FileManager.default.copyItem(atPath: samples + "programma-2027.json", toPath: folder.path + "/programma-2027.json")
+        let agenda = folder.path + "/agenda.json"
+        try "{}".write(toFile: agenda, atomically: true, encoding: .utf8)
+        func made(analyses: [DashboardMaking.Wave] = [], tallies: [String] = []) throws {
+            _ = try DashboardMaking.dashboard(
+                programmeFile: folder.path + "/programma-2027.json", today: try #require(CalendarDate("2027-11-20")), analyses: analyses,
+                tallies: tallies, evaluations: [], evaluationSurvey: nil, indicatorsFile: nil, commitments: nil)
+        }
+        #expect(throws: WorkflowError(.invalid, "\(agenda): no participation in it; give the JSON of wijkpeil analyse --format json")) {
+            try made(analyses: [.init(label: "2026", file: agenda)])
+        }
+        #expect(throws: WorkflowError(.invalid, "\(agenda): no participants in it; give the JSON of wijkpeil stickers tally --format json")) {
+            try made(tallies: [agenda])
+        }
+    }
 }
