@@ -22,6 +22,8 @@ public final class FormApplication: Sendable {
     /// `nil` for any: a page reached through another name (DNS rebinding) is refused.
     let allowedHosts: Set<String>?
     let publicResults = PublicResults()
+    /// The organisation, privacy statement and contact every page names.
+    let settings: SiteSettings
     /// Where one line goes when storing starts or stops failing (never answers or addresses).
     let log: @Sendable (String) -> Void
     /// Why writes fail now, or `nil` while they succeed: `/healthz` says it.
@@ -39,9 +41,10 @@ public final class FormApplication: Sendable {
     /// addresses the server was started for; `nil` answers any `Host`.
     public init(
         surveys: [SurveyDefinition], store: Store, adminToken: String, secret: [UInt8], limiter: AttemptLimiter = AttemptLimiter(),
-        allowedHosts: Set<String>? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
+        allowedHosts: Set<String>? = nil, settings: SiteSettings = SiteSettings(), log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(StoreError) {
         self.log = log
+        self.settings = settings
         self.surveys = surveys
         self.allowedHosts = allowedHosts.map { Set($0.map { $0.lowercased() }) }
         var registered: [String: RegisteredSurvey] = [:]
@@ -54,7 +57,7 @@ public final class FormApplication: Sendable {
         var forms: [String: CachedForm] = [:]
         for survey in surveys {
             for language in Language.allCases {
-                let html = FormPage(language: language).form(survey, state: FormPage.FormState(submissionKey: Self.keyMark, csrf: Self.csrfMark))
+                let html = FormPage(language: language, settings: settings).form(survey, state: FormPage.FormState(submissionKey: Self.keyMark, csrf: Self.csrfMark))
                 forms[survey.id + "|" + language.rawValue] = CachedForm(html: html)
             }
         }
@@ -92,7 +95,7 @@ public final class FormApplication: Sendable {
     }
 
     static let securityHeaders: [(name: String, value: String)] = [
-        ("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+        ("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
     ]
@@ -114,7 +117,7 @@ public final class FormApplication: Sendable {
     /// An error page or JSON error for a refused request, in the resident's language.
     public func refusal(_ status: Int, reason: String, api: Bool, language: Language = .nl) -> HTTPResponse {
         if api { return json(status, ["error": .string(reason)]) }
-        let page = FormPage(language: language)
+        let page = self.page(language)
         let (title, detail): (LocalizedText, LocalizedText) =
             switch status {
             case 404: (LocalizedText(nl: "Niet gevonden", en: "Not found"), LocalizedText(nl: "Deze pagina bestaat niet.", en: "This page does not exist."))
@@ -147,6 +150,11 @@ public final class FormApplication: Sendable {
                 )
             }
         return html(status, page.message(status: status, title: title, detail: detail))
+    }
+
+    /// The pages in `language`, with the organiser's settings.
+    func page(_ language: Language) -> FormPage {
+        FormPage(language: language, settings: settings)
     }
 
     func survey(_ id: String) -> SurveyDefinition? {
@@ -182,7 +190,7 @@ public final class FormApplication: Sendable {
 
         switch (route, survey) {
         case (.index, _):
-            reply(html(200, FormPage(language: language).index(surveys)))
+            reply(html(200, page(language).index(surveys)))
         case (.health, _):
             if let reason = writeFailure.withLock({ $0 }) {
                 reply(json(503, ["status": "failing", "reason": .string(reason)]))
@@ -194,6 +202,11 @@ public final class FormApplication: Sendable {
                 HTTPResponse(
                     status: 200, contentType: "text/css; charset=utf-8", text: FormPage.styleSheet,
                     headers: Self.securityHeaders + [("Cache-Control", "public, max-age=3600")]))
+        case (.script, _):
+            reply(
+                HTTPResponse(
+                    status: 200, contentType: "text/javascript; charset=utf-8", text: StickersLeft.script,
+                    headers: Self.securityHeaders + [("Cache-Control", "public, max-age=3600")]))
         case (.form, let survey?):
             if request.method == "POST" {
                 postForm(request, survey: survey, peer: peer, language: language, reply: reply)
@@ -201,7 +214,7 @@ public final class FormApplication: Sendable {
                 reply(emptyForm(survey, language: language))
             }
         case (.thanks, let survey?):
-            reply(html(200, FormPage(language: language).thanks(survey)))
+            reply(html(200, page(language).thanks(survey)))
         case (.surveyList, _):
             reply(
                 json(
@@ -227,7 +240,7 @@ public final class FormApplication: Sendable {
     /// What the server serves: the routes below, and nothing else (404), each for its methods
     /// only (405 with `Allow`).
     enum FormRoute: Sendable {
-        case index, health, styleSheet, form, thanks, surveyList, surveyDefinition, responses, results
+        case index, health, styleSheet, script, form, thanks, surveyList, surveyDefinition, responses, results
     }
 
     static let routes: Router<FormRoute> = {
@@ -235,6 +248,7 @@ public final class FormApplication: Sendable {
         routes.add(["GET"], "/", .index)
         routes.add(["GET"], "/healthz", .health)
         routes.add(["GET"], "/static/wijkpeil.css", .styleSheet)
+        routes.add(["GET"], "/static/wijkpeil.js", .script)
         routes.add(["GET", "POST"], "/s/:survey", .form)
         routes.add(["GET"], "/s/:survey/bedankt", .thanks)
         routes.add(["GET"], "/api/v1/surveys", .surveyList)
@@ -258,7 +272,7 @@ public final class FormApplication: Sendable {
         guard let fields = try? URLEncodedForm(request.body) else {
             return reply(refusal(400, reason: "the form could not be read", api: false, language: language))
         }
-        let page = FormPage(language: language)
+        let page = self.page(language)
         let key = fields.value("_key") ?? ""
         guard !key.isEmpty, key.count <= 100, tokens.isValid(csrf: fields.value("_csrf") ?? "", survey: survey.id, key: key) else {
             // A form from before a change of secret, or another survey's: shown again with every
@@ -272,6 +286,8 @@ public final class FormApplication: Sendable {
                 status,
                 page.form(survey, state: FormPage.FormState(fields: fields, errors: errors, submissionKey: key, csrf: tokens.csrf(survey: survey.id, key: key), notice: notice)))
         }
+        // "Tel mijn stickers": the form again with its running counts, nothing checked or stored.
+        if fields.value("_count") != nil { return reply(again([], status: 200)) }
         let response: ValidatedResponse
         do {
             response = try AnswerValidator.validate(FormAnswers.raw(from: fields, definition: survey), against: survey)
@@ -290,7 +306,18 @@ public final class FormApplication: Sendable {
         // A binding ballot is shown back before it is cast.
         if survey.level == .codecide, fields.value("_confirm") != "ja" {
             if fields.value("_confirm") == "wijzig" { return reply(again([])) }
-            return reply(html(200, page.confirm(survey, response: response, fields: fields)))
+            let confirmation = html(200, page.confirm(survey, response: response, fields: fields))
+            guard let invite else { return reply(confirmation) }
+            // A spent or unknown code is refused now, not after the resident has confirmed.
+            let store = self.store
+            DispatchQueue.global(qos: .userInitiated).async {
+                switch try? store.inviteStatus(invite, survey: survey.id) {
+                case .used?: reply(again([Self.inviteUsedError]))
+                case .unknown?: self.afterGuess(peer) { reply(again([Self.inviteError(empty: false)])) }
+                case .unused?, nil: reply(confirmation)
+                }
+            }
+            return
         }
         guard let filed = registered[survey.id] else { return reply(refusal(404, reason: "no such survey", api: false, language: language)) }
         let submission = Intake.submission(response, to: filed, key: "web-" + key, source: .web, invite: invite)

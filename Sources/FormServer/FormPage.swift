@@ -11,6 +11,7 @@ import WijkpeilCore
 /// text from a definition or an answer goes through ``Markup/escape(_:)``.
 struct FormPage {
     let language: Language
+    var settings = SiteSettings()
 
     var nl: Bool { language == .nl }
 
@@ -33,17 +34,39 @@ struct FormPage {
             <body><header><p class="site"><a href="/\(languageQuery)">Wijkpeil</a></p><p class="language">\(switchLink)</p></header>
             <main id="inhoud">
             \(body)
-            </main></body></html>
+            </main>
+            \(footer)</body></html>
 
             """
     }
 
+    /// Who is behind the page, its privacy statement and a contact, as the organiser set them.
+    var footer: String {
+        var parts: [String] = []
+        if let organisation = settings.organisation {
+            parts.append(nl ? "Deze vragenlijsten zijn van \(Markup.escape(organisation))." : "These surveys are run by \(Markup.escape(organisation)).")
+        }
+        if let privacy = settings.privacyURL {
+            parts.append("<a href=\"\(Markup.escape(privacy))\">\(nl ? "Privacyverklaring" : "Privacy statement")</a>")
+        }
+        if let contact = settings.contactLink {
+            let shown = contact.href.map { "<a href=\"\(Markup.escape($0))\">\(Markup.escape(contact.text))</a>" } ?? Markup.escape(contact.text)
+            parts.append((nl ? "Vragen? " : "Questions? ") + shown)
+        }
+        guard !parts.isEmpty else { return "" }
+        return "<footer><p>" + parts.joined(separator: " · ") + "</p></footer>"
+    }
+
     // MARK: Pages
 
+    /// The surveys open now, the main one first, each with what an answer does in plain words.
     func index(_ surveys: [SurveyDefinition]) -> String {
-        var body = "<h1>\(nl ? "Vragenlijsten" : "Surveys")</h1>\n<ul class=\"surveys\">"
-        for survey in surveys {
-            body += "<li><a href=\"/s/\(survey.id)\(languageQuery)\">\(text(survey.title))</a> <span class=\"level\">(\(text(survey.level.name)))</span></li>"
+        let ordered = surveys.filter { $0.id == settings.mainSurvey } + surveys.filter { $0.id != settings.mainSurvey }
+        var body = "<h1>\(nl ? "Vragenlijsten" : "Surveys")</h1>\n"
+        body +=
+            "<p>\(nl ? "Kies een vragenlijst. Bij elke staat wat er met uw antwoorden gebeurt." : "Choose a survey. Each says what happens with your answers.")</p>\n<ul class=\"surveys\">"
+        for survey in ordered {
+            body += "<li><a href=\"/s/\(survey.id)\(languageQuery)\">\(text(survey.title))</a><p class=\"level\">\(text(survey.level.promise))</p></li>"
         }
         body += "</ul>"
         return document(title: nl ? "Vragenlijsten" : "Surveys", body: body, switchTo: "/")
@@ -59,91 +82,144 @@ struct FormPage {
     }
 
     func form(_ survey: SurveyDefinition, state: FormState) -> String {
-        var body = "<h1>\(text(survey.title))</h1>\n"
-        if let intro = survey.intro { body += "<p class=\"intro\">\(text(intro))</p>\n" }
-        body += "<p class=\"promise\">\(text(survey.level.promise))</p>\n"
-        if let notice = state.notice {
-            body += "<div class=\"notice\" role=\"alert\"><p>\(text(notice))</p></div>\n"
-        }
+        // The error summary stands above the heading and takes focus, as on government forms.
+        var body = ""
         if !state.errors.isEmpty {
-            body += "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"fouten-titel\" tabindex=\"-1\" id=\"fouten\">"
-            body += "<h2 id=\"fouten-titel\">\(nl ? "Controleer uw antwoorden" : "Please check your answers")</h2><ul>"
+            body += "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"fouten-titel\" tabindex=\"-1\" id=\"fouten\" autofocus>"
+            body += "<h2 id=\"fouten-titel\">\(nl ? "Er is een probleem" : "There is a problem")</h2><ul>"
             for error in state.errors {
-                let question = survey.question(error.question)
-                let name = question.map { text($0.text) } ?? (error.question == "_invite" ? (nl ? "Uitnodigingscode" : "Invitation code") : Markup.escape(error.question))
-                body += "<li><a href=\"#i-\(Markup.escape(error.question))\">\(name): \(text(error.message))</a></li>"
+                body += "<li><a href=\"#\(inputID(error, in: survey))\">\(message(error, in: survey))</a></li>"
             }
             body += "</ul></div>\n"
+        }
+        body += "<h1>\(text(survey.title))</h1>\n"
+        if let intro = survey.intro { body += "<p class=\"intro\">\(text(intro))</p>\n" }
+        body += "<p class=\"promise\">\(text(survey.level.promise))</p>\n"
+        if let needed = neededNote(survey) { body += "<p class=\"needed\">\(needed)</p>\n" }
+        if let notice = state.notice {
+            body += "<div class=\"notice\" role=\"alert\"><p>\(text(notice))</p></div>\n"
         }
         body += "<form method=\"post\" action=\"/s/\(survey.id)\(languageQuery)\" novalidate>\n"
         body += "<input type=\"hidden\" name=\"_key\" value=\"\(Markup.escape(state.submissionKey))\">"
         body += "<input type=\"hidden\" name=\"_csrf\" value=\"\(Markup.escape(state.csrf))\">\n"
         if survey.requiresInvite {
-            body += inviteField(state)
+            body += inviteField(state, survey: survey)
         }
         for question in survey.questions {
-            body += field(question, state: state) + "\n"
+            body += field(question, state: state, survey: survey) + "\n"
         }
-        body += "<button type=\"submit\">\(survey.level == .codecide ? (nl ? "Verder naar bevestigen" : "Continue to confirm") : (nl ? "Versturen" : "Send"))</button>\n</form>"
+        body +=
+            "<div class=\"buttons\"><button type=\"submit\">\(survey.level == .codecide ? (nl ? "Verder naar bevestigen" : "Continue to confirm") : (nl ? "Versturen" : "Send"))</button>"
+        if survey.questions.contains(where: \.kind.isStickers) {
+            // Without JavaScript, this shows the count of stickers left; nothing is stored.
+            body += " <button type=\"submit\" name=\"_count\" value=\"ja\" class=\"secondary\">\(nl ? "Tel mijn stickers" : "Count my stickers")</button>"
+        }
+        body += "</div>\n</form>"
+        if survey.questions.contains(where: \.kind.isStickers) { body += "\n<script src=\"/static/wijkpeil.js\" defer></script>" }
         return document(title: (state.errors.isEmpty ? "" : (nl ? "Fout: " : "Error: ")) + survey.title.text(in: language), body: body, switchTo: "/s/\(survey.id)")
     }
 
-    private func inviteField(_ state: FormState) -> String {
+    /// What must be answered, said once at the top, so that only optional questions need a mark.
+    private func neededNote(_ survey: SurveyDefinition) -> String? {
+        let required = survey.questions.filter(\.required).count
+        if required == 0 { return nl ? "U mag elke vraag overslaan." : "You may skip any question." }
+        if required == survey.questions.count { return nl ? "Alle vragen zijn verplicht." : "All questions must be answered." }
+        return nl
+            ? "Beantwoord alle vragen, behalve de vragen met ‘(niet verplicht)’ erbij."
+            : "Answer all questions, except those marked ‘(optional)’."
+    }
+
+    /// The one text of an error, the same in the summary and beside its field: a missing answer
+    /// names its question, other messages say what to fix.
+    func message(_ error: AnswerError, in survey: SurveyDefinition) -> String {
+        if error.code == .missing, let question = survey.question(error.question) {
+            let asked = question.text.text(in: language)
+            switch question.kind {
+            case .single, .rating, .consent, .multi, .approval:
+                return Markup.escape(nl ? "Kies een antwoord bij ‘\(asked)’" : "Choose an answer to ‘\(asked)’")
+            case .stickers, .sessionStickers:
+                return Markup.escape(nl ? "Plak ten minste één sticker bij ‘\(asked)’" : "Place at least one sticker for ‘\(asked)’")
+            default:
+                return Markup.escape(nl ? "Vul een antwoord in bij ‘\(asked)’" : "Fill in an answer to ‘\(asked)’")
+            }
+        }
+        return text(error.message)
+    }
+
+    /// The input an error's link jumps to.
+    private func inputID(_ error: AnswerError, in survey: SurveyDefinition) -> String {
+        "i-" + Markup.escape(error.question)
+    }
+
+    private func inviteField(_ state: FormState, survey: SurveyDefinition) -> String {
         let errors = state.errors.filter { $0.question == "_invite" }
-        var html = "<div class=\"field\(errors.isEmpty ? "" : " has-error")\">"
+        var html = "<div class=\"question\(errors.isEmpty ? "" : " has-error")\">"
         html += "<label for=\"i-_invite\">\(nl ? "Uw uitnodigingscode" : "Your invitation code")</label>"
         html +=
-            "<p class=\"help\" id=\"h-_invite\">\(nl ? "Staat op uw uitnodiging, bijvoorbeeld ABCDE-FGHJK-LMNPQ. Spaties en hoofdletters maken niet uit." : "It is on your invitation, for example ABCDE-FGHJK-LMNPQ. Spaces and capitals do not matter.")</p>"
-        html += errorText("_invite", errors)
+            "<p class=\"help\" id=\"h-_invite\">\(nl ? "Staat op uw uitnodiging: 15 letters en cijfers, zoals ABCDE-FGHJK-LMNPQ. Streepjes, spaties en hoofdletters maken niet uit." : "It is on your invitation: 15 letters and digits, such as ABCDE-FGHJK-LMNPQ. Dashes, spaces and capitals do not matter.")</p>"
+        html += errorText("_invite", errors, survey: survey)
         html +=
-            "<input id=\"i-_invite\" name=\"_invite\" type=\"text\" autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\" value=\"\(Markup.escape(state.fields.value("_invite") ?? ""))\" aria-describedby=\"h-_invite\(errors.isEmpty ? "" : " e-_invite")\"\(errors.isEmpty ? "" : " aria-invalid=\"true\"")></div>\n"
+            "<input id=\"i-_invite\" name=\"_invite\" type=\"text\" class=\"code\" autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\" maxlength=\"40\" value=\"\(Markup.escape(state.fields.value("_invite") ?? ""))\" aria-describedby=\"h-_invite\(errors.isEmpty ? "" : " e-_invite")\"\(errors.isEmpty ? "" : " aria-invalid=\"true\"")></div>\n"
         return html
     }
 
-    private func errorText(_ id: String, _ errors: [AnswerError]) -> String {
+    private func errorText(_ id: String, _ errors: [AnswerError], survey: SurveyDefinition) -> String {
         guard !errors.isEmpty else { return "" }
         return "<p class=\"error\" id=\"e-\(Markup.escape(id))\"><span class=\"visually-hidden\">\(nl ? "Fout:" : "Error:") </span>"
-            + errors.map { text($0.message) }.joined(separator: " ") + "</p>"
+            + errors.map { message($0, in: survey) }.joined(separator: " ") + "</p>"
     }
 
-    private func field(_ question: Question, state: FormState) -> String {
+    private func field(_ question: Question, state: FormState, survey: SurveyDefinition) -> String {
         let id = question.id
         let errors = state.errors.filter { $0.question == id }
-        let required = question.required ? " <span class=\"required\">(\(nl ? "verplicht" : "required"))</span>" : ""
+        let optional = question.required ? "" : " <span class=\"optional\">(\(nl ? "niet verplicht" : "optional"))</span>"
         let help = question.help.map { "<p class=\"help\" id=\"h-\(id)\">\(text($0))</p>" } ?? ""
         let described = ([question.help == nil ? nil : "h-\(id)", errors.isEmpty ? nil : "e-\(id)"].compactMap { $0 }).joined(separator: " ")
         let describedBy = described.isEmpty ? "" : " aria-describedby=\"\(described)\""
         let invalid = errors.isEmpty ? "" : " aria-invalid=\"true\""
         let value = state.fields.value(id) ?? ""
+        // A field sent empty ("Geen antwoord") is checked again; a fresh form checks nothing.
+        let picked = Set(state.fields.value(id).map { [$0] } ?? [])
         let groupClass = "question" + (errors.isEmpty ? "" : " has-error")
+        let error = errorText(id, errors, survey: survey)
 
-        func group(_ inner: String) -> String {
-            "<fieldset class=\"\(groupClass)\"\(describedBy)><legend>\(text(question.text))\(required)</legend>\(help)\(errorText(id, errors))\(inner)</fieldset>"
+        // Label, then hints, then the error, then the field: on every field type.
+        func group(hints: String = "", _ inner: String) -> String {
+            "<fieldset class=\"\(groupClass)\"\(describedBy)><legend>\(text(question.text))\(optional)</legend>\(help)\(hints)\(error)\(inner)</fieldset>"
         }
-        func choices(_ options: [(value: String, label: String)], type: String, chosen: Set<String>) -> String {
-            var html = "<div class=\"choices\">"
-            for (index, option) in options.enumerated() {
-                let inputID = index == 0 ? "i-\(id)" : "i-\(id)-\(index)"
+        func single(hints: String = "", _ input: String) -> String {
+            "<div class=\"\(groupClass)\"><label for=\"i-\(id)\">\(text(question.text))\(optional)</label>\(help)\(hints)\(error)\(input)</div>"
+        }
+        /// Options stacked one per line (a rating scale in a row); an optional one-answer
+        /// question can be cleared with "Geen antwoord".
+        func choices(_ options: [(value: String, label: String)], type: String, chosen: Set<String>, layout: String = "choices") -> String {
+            var html = "<div class=\"\(layout)\">"
+            var all = options
+            if type == "radio", !question.required { all.append(("", nl ? "Geen antwoord" : "No answer")) }
+            for (index, option) in all.enumerated() {
+                let inputID = index == 0 ? "i-\(id)" : "i-\(id)-\(option.value.isEmpty ? "geen" : String(index))"
+                let checked = chosen.contains(option.value)
+                let clear = option.value.isEmpty ? " clear" : ""
+                // On a scale the marks stand in a row, "Geen antwoord" on a line below them.
+                if option.value.isEmpty, layout != "choices" { html += "</div><div class=\"choices\">" }
                 html +=
-                    "<div class=\"choice\"><input type=\"\(type)\" id=\"\(inputID)\" name=\"\(id)\" value=\"\(Markup.escape(option.value))\"\(chosen.contains(option.value) ? " checked" : "")\(invalid)>"
+                    "<div class=\"choice\(clear)\"><input type=\"\(type)\" id=\"\(inputID)\" name=\"\(id)\" value=\"\(Markup.escape(option.value))\"\(checked ? " checked" : "")\(invalid)>"
                 html += "<label for=\"\(inputID)\">\(option.label)</label></div>"
             }
             return html + "</div>"
-        }
-        func single(_ input: String) -> String {
-            "<div class=\"\(groupClass)\"><label for=\"i-\(id)\">\(text(question.text))\(required)</label>\(help)\(errorText(id, errors))\(input)</div>"
         }
 
         switch question.kind {
         case .rating(let min, let max, let labels):
             let ends = [labels[min].map { "\(min) = \(text($0))" }, labels[max].map { "\(max) = \(text($0))" }].compactMap { $0 }.joined(separator: ", ")
-            let scale = choices((min...max).map { (String($0), String($0)) }, type: "radio", chosen: [value])
-            return group((ends.isEmpty ? "" : "<p class=\"scale-ends\">\(ends)</p>") + "<div class=\"scale\">\(scale)</div>")
+            let marks = (min...max).map { (String($0), String($0)) }
+            let scale = choices(marks, type: "radio", chosen: picked, layout: "choices scale")
+            return group(hints: ends.isEmpty ? "" : "<p class=\"scale-ends\">\(ends)</p>", scale)
         case .single(let options):
-            return group(choices(options.map { ($0.id, text($0.label)) }, type: "radio", chosen: [value]))
+            return group(choices(options.map { ($0.id, text($0.label)) }, type: "radio", chosen: picked))
         case .multi(let options, _, let maxChoices):
             let hint = maxChoices.map { "<p class=\"help\">\(nl ? "Kies er hoogstens \($0)." : "Choose at most \($0).")</p>" } ?? ""
-            return group(hint + choices(options.map { ($0.id, text($0.label)) }, type: "checkbox", chosen: Set(state.fields.values(id))))
+            return group(hints: hint, choices(options.map { ($0.id, text($0.label)) }, type: "checkbox", chosen: Set(state.fields.values(id))))
         case .approval(let options, let budget, _, let maxChoices, let maxCost):
             // Each proposal with its cost; the total of the choice is shown on the confirmation
             // page before the vote is cast (no script needed).
@@ -155,52 +231,80 @@ struct FormPage {
             if let maxChoices { hint += nl ? " Kies er hoogstens \(maxChoices)." : " Choose at most \(maxChoices)." }
             // A no-break space keeps € with its amount when the label wraps on a phone.
             let labelled = options.map { ($0.id, text($0.label) + " — €\u{00A0}" + language.grouped($0.cost ?? 0)) }
-            return group("<p class=\"help\">\(Markup.escape(hint))</p>" + choices(labelled, type: "checkbox", chosen: Set(state.fields.values(id))))
+            return group(hints: "<p class=\"help\">\(Markup.escape(hint))</p>", choices(labelled, type: "checkbox", chosen: Set(state.fields.values(id))))
         case .consent:
-            return group(choices([("ja", nl ? "Ja" : "Yes"), ("nee", nl ? "Nee" : "No")], type: "radio", chosen: [value]))
+            return group(choices([("ja", nl ? "Ja" : "Yes"), ("nee", nl ? "Nee" : "No")], type: "radio", chosen: picked))
         case .number(let min, let max, _):
             let range = [min.map { nl ? "vanaf \(format($0))" : "from \(format($0))" }, max.map { nl ? "tot en met \(format($0))" : "up to \(format($0))" }].compactMap { $0 }
                 .joined(separator: " ")
             let rangeHelp = range.isEmpty ? "" : "<p class=\"help\">\(nl ? "Een getal" : "A number") \(range).</p>"
-            return single(rangeHelp + "<input id=\"i-\(id)\" name=\"\(id)\" type=\"text\" inputmode=\"decimal\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
+            let width = [min, max].compactMap { $0 }.map { format($0).count }.max().map { $0 <= 3 ? "chars-3" : $0 <= 5 ? "chars-5" : "chars-10" } ?? "chars-10"
+            return single(
+                hints: rangeHelp,
+                "<input id=\"i-\(id)\" name=\"\(id)\" type=\"text\" class=\"\(width)\" inputmode=\"decimal\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
         case .text(let maxLength):
             return single("<textarea id=\"i-\(id)\" name=\"\(id)\" rows=\"5\" maxlength=\"\(maxLength)\"\(describedBy)\(invalid)>\(Markup.escape(value))</textarea>")
         case .postcode:
-            return single("<input id=\"i-\(id)\" name=\"\(id)\" type=\"text\" autocomplete=\"postal-code\" size=\"8\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
+            return single(
+                "<input id=\"i-\(id)\" name=\"\(id)\" type=\"text\" class=\"chars-7\" autocomplete=\"postal-code\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
         case .email:
-            return single("<input id=\"i-\(id)\" name=\"\(id)\" type=\"email\" autocomplete=\"email\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
+            return single(
+                "<input id=\"i-\(id)\" name=\"\(id)\" type=\"email\" autocomplete=\"email\" spellcheck=\"false\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
         case .date:
-            return single("<input id=\"i-\(id)\" name=\"\(id)\" type=\"date\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
+            return single("<input id=\"i-\(id)\" name=\"\(id)\" type=\"date\" class=\"chars-10\" value=\"\(Markup.escape(value))\"\(describedBy)\(invalid)>")
         case .stickers(let options, let budget, let cap):
-            var inner =
-                "<p class=\"help\">\(nl ? "Verdeel hoogstens \(budget) stippen, niet meer dan \(cap) op één onderwerp." : "Place at most \(budget) dots, no more than \(cap) on one subject.")</p><div class=\"stickers\">"
-            for (index, option) in options.enumerated() {
-                let inputID = index == 0 ? "i-\(id)" : "i-\(id)-\(index)"
-                let name = id + "." + option.id
-                inner +=
-                    "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(cap)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
-            }
-            return group(inner + "</div>")
+            let inputs = stickerInputs(question: id, prefix: id, options: options.map { ($0.id, $0.label) }, firstID: "i-\(id)", cap: cap, state: state, invalid: invalid)
+            let hint =
+                "<p class=\"help\">\(nl ? "U heeft \(budget) stickers. Niet meer dan \(cap) op één onderwerp." : "You have \(budget) stickers. No more than \(cap) on one subject.")</p>"
+            return group(hints: hint, inputs.html + stickersLeft(id: "left-\(id)", group: "g-\(id)", budget: budget, placed: inputs.placed, colour: nil))
         case .sessionStickers(let allotment):
-            // Per colour a group of inputs, as the stickers on the posters: "3 groene stippen".
+            // Per colour a group of inputs, as the stickers on the posters: "3 groen".
             var inner = ""
             for colour in allotment.colours {
                 let meaning =
                     colour.meaning == .support
-                    ? (nl ? "wat voor u het belangrijkst is" : "what matters most to you") : (nl ? "waar u zich zorgen over maakt" : "what worries you")
-                inner += "<fieldset class=\"colour\"><legend>\(text(colour.label)): \(colour.perParticipant) \(nl ? "stip(pen) voor" : "dot(s) for") \(meaning)</legend>"
+                    ? (nl ? "wat u het belangrijkst vindt" : "what matters most to you") : (nl ? "waar u zich zorgen over maakt" : "what worries you")
+                let label = text(colour.label)
                 inner +=
-                    "<p class=\"help\">\(nl ? "Niet meer dan \(allotment.maxPerOption) op één onderwerp." : "No more than \(allotment.maxPerOption) on one subject.")</p><div class=\"stickers\">"
-                for (index, option) in allotment.options.enumerated() {
-                    let inputID = colour.id == allotment.colours.first?.id && index == 0 ? "i-\(id)" : "i-\(id)-\(colour.id)-\(index)"
-                    let name = "\(id).\(colour.id).\(option.id)"
-                    inner +=
-                        "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(allotment.maxPerOption)\" value=\"\(Markup.escape(state.fields.value(name) ?? ""))\"\(invalid)></div>"
-                }
-                inner += "</div></fieldset>"
+                    "<fieldset class=\"colour\"><legend>\(nl ? "\(label.capitalizedFirst): \(colour.perParticipant) \(colour.perParticipant == 1 ? "sticker" : "stickers") voor \(meaning)" : "\(label.capitalizedFirst): \(colour.perParticipant) \(colour.perParticipant == 1 ? "sticker" : "stickers") for \(meaning)")</legend>"
+                inner +=
+                    "<p class=\"help\">\(nl ? "Niet meer dan \(allotment.maxPerOption) op één onderwerp." : "No more than \(allotment.maxPerOption) on one subject.")</p>"
+                let firstID = colour.id == allotment.colours.first?.id ? "i-\(id)" : "i-\(id)-\(colour.id)-0"
+                let inputs = stickerInputs(
+                    question: "\(id)-\(colour.id)", prefix: "\(id).\(colour.id)", options: allotment.options.map { ($0.id, $0.label) }, firstID: firstID,
+                    cap: allotment.maxPerOption, state: state, invalid: invalid)
+                inner += inputs.html
+                inner += stickersLeft(id: "left-\(id)-\(colour.id)", group: "g-\(id)-\(colour.id)", budget: colour.perParticipant, placed: inputs.placed, colour: label)
+                inner += "</fieldset>"
             }
             return group(inner)
         }
+    }
+
+    /// One number field per subject, and how many stickers they hold now.
+    private func stickerInputs(
+        question: String, prefix: String, options: [(id: String, label: LocalizedText)], firstID: String, cap: Int, state: FormState, invalid: String
+    ) -> (html: String, placed: Int) {
+        var html = "<div class=\"stickers\" id=\"g-\(question)\">"
+        var placed = 0
+        for (index, option) in options.enumerated() {
+            let inputID = index == 0 ? firstID : "i-\(question)-\(index)"
+            let name = prefix + "." + option.id
+            let value = state.fields.value(name) ?? ""
+            placed += max(0, Int(value.trimmingWhitespace) ?? 0)
+            html +=
+                "<div class=\"sticker\"><label for=\"\(inputID)\">\(text(option.label))</label><input id=\"\(inputID)\" name=\"\(name)\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"\(cap)\" value=\"\(Markup.escape(value))\"\(invalid)></div>"
+        }
+        return (html + "</div>", placed)
+    }
+
+    /// The running count of stickers left: written here for the page as sent, kept up to date
+    /// by `/static/wijkpeil.js` as the resident types (the templates travel in `data-` fields).
+    private func stickersLeft(id: String, group: String, budget: Int, placed: Int, colour: String?) -> String {
+        let templates = StickersLeft(language: language, colour: colour)
+        return
+            "<p class=\"left\" id=\"\(id)\" aria-live=\"polite\" data-group=\"\(group)\" data-budget=\"\(budget)\" data-many=\"\(Markup.escape(templates.many))\" data-one=\"\(Markup.escape(templates.one))\" data-none=\"\(Markup.escape(templates.none))\" data-over=\"\(Markup.escape(templates.over))\">"
+            + Markup.escape(templates.sentence(left: budget - placed, budget: budget)) + "</p>"
     }
 
     private func format(_ number: Double) -> String {
@@ -289,14 +393,23 @@ struct FormPage {
         fieldset, .question { border: 0; padding: 0; margin: 0 0 1.75rem; min-width: 0; }
         legend, .question > label { font-weight: 600; padding: 0; margin-bottom: .5rem; display: block; }
         .help, .scale-ends { color: #333; margin: .25rem 0 .5rem; font-size: 1rem; }
-        .required { font-weight: normal; color: #333; }
-        .choices { display: flex; flex-wrap: wrap; gap: .5rem; }
+        .optional { font-weight: normal; color: #333; }
+        .needed { font-size: 1rem; }
+        .choices { display: flex; flex-direction: column; gap: .25rem; }
+        .choices.scale { flex-direction: row; flex-wrap: wrap; gap: .5rem; }
         .choice { display: flex; align-items: center; min-height: 44px; }
         .scale .choice { min-width: 3.25rem; }
-        .choice input { width: 1.5rem; height: 1.5rem; margin: 0 .4rem 0 0; }
-        .choice label { padding: .5rem .5rem .5rem 0; cursor: pointer; }
+        .choice input { flex: none; width: 1.75rem; height: 1.75rem; margin: 0 .6rem 0 0; }
+        .choice label { flex: 1; padding: .6rem .5rem .6rem 0; cursor: pointer; }
+        .scale .choice label { flex: none; }
+        .choice.clear { margin-top: .25rem; }
         input[type=text], input[type=email], input[type=date], input[type=number], textarea { font: inherit; width: 100%; max-width: 100%; min-height: 44px; padding: .4rem .5rem; border: 2px solid #555; border-radius: 4px; }
         input[type=number] { width: 6rem; }
+        input.chars-3 { width: calc(3ch + 2rem); } input.chars-5 { width: calc(5ch + 2rem); } input.chars-7 { width: calc(7ch + 2rem); } input.chars-10 { width: calc(10ch + 2rem); }
+        input.code { width: calc(19ch + 2rem); font-family: ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: .05em; text-transform: uppercase; }
+        .left { font-weight: 600; margin: .25rem 0 .5rem; }
+        .buttons { display: flex; flex-wrap: wrap; gap: .75rem; }
+        footer { max-width: 40rem; margin: 2rem auto 0; padding: 1rem; border-top: 2px solid #1b4f72; font-size: 1rem; }
         .sticker { display: flex; justify-content: space-between; align-items: center; gap: 1rem; margin-bottom: .5rem; }
         button { font: inherit; font-weight: 600; min-height: 44px; padding: .6rem 1.25rem; color: #fff; background: #1b5e20; border: 0; border-radius: 4px; cursor: pointer; }
         button.secondary { background: #fff; color: #1b4f72; border: 2px solid #1b4f72; }
@@ -308,6 +421,6 @@ struct FormPage {
         .error { color: #a50e0e; font-weight: 600; margin: .25rem 0 .5rem; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .summary dt { font-weight: 600; } .summary dd { margin: 0 0 1rem; }
-        .level { color: #333; font-size: 1rem; }
+        .surveys li { margin-bottom: 1rem; } .surveys .level { color: #333; font-size: 1rem; margin: .25rem 0 0; }
         """
 }

@@ -229,6 +229,34 @@ public final class Store: Sendable {
         var iterations: Int
     }
 
+    /// Where an invitation code stands, without spending it.
+    public enum InviteStatus: Sendable, Hashable {
+        /// Issued for the survey and not used yet.
+        case unused
+        /// Issued for the survey and used already.
+        case used
+        /// Never issued for this survey: a typo or a guess.
+        case unknown
+    }
+
+    /// Looks `code` up among `survey`'s codes, so that a form can refuse a spent code before the
+    /// resident confirms a ballot. Slow by design (each batch's key stretching): call it off the
+    /// thread that serves requests. Storing the ballot checks the code again.
+    public func inviteStatus(_ code: InviteCode, survey: String) throws(StoreError) -> InviteStatus {
+        var hashes: [[UInt8]] = []
+        for batch in try inviteBatches(survey: survey) {
+            hashes.append(PBKDF2.derive(password: Array(code.symbols.utf8), salt: batch.salt, iterations: batch.iterations))
+        }
+        var status = InviteStatus.unknown
+        try read { connection throws(StoreError) in
+            let statement = try connection.prepare("SELECT used FROM invites WHERE hash = ?", purpose: "checking an invitation code")
+            for hash in hashes where status == .unknown {
+                try statement.query([.blob(hash)]) { row in status = row.int64(0) == 0 ? .unused : .used }
+            }
+        }
+        return status
+    }
+
     private func inviteBatches(survey: String) throws(StoreError) -> [InviteBatch] {
         var batches: [InviteBatch] = []
         try read { connection throws(StoreError) in

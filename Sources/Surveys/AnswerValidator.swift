@@ -179,23 +179,28 @@ public enum AnswerValidator {
                 throw wrongType(question, nl: "een aantal stickers per optie", en: "a number of stickers per option")
             }
             var counts: [String: Int] = [:]
-            for (id, countValue) in fields {
-                guard options.contains(where: { $0.id == id }) else { throw unknownOption(question) }
+            if fields.keys.contains(where: { id in !options.contains { $0.id == id } }) { throw unknownOption(question) }
+            // In the order of the options, so that the first subject with a problem is named.
+            for option in options {
+                guard let countValue = fields[option.id] else { continue }
                 guard case .number(let count) = countValue, count.rounded() == count, count >= 0, count <= 1_000_000 else {
-                    throw wrongType(question, nl: "een heel aantal stickers (0 of meer)", en: "a whole number of stickers (0 or more)")
+                    throw refusal(
+                        question, .wrongType, nl: "Vul bij ‘\(option.label.nl)’ een heel aantal stickers in (0 of meer).",
+                        en: "Enter a whole number of stickers (0 or more) for ‘\(option.label.en ?? option.label.nl)’.")
                 }
                 if count > Double(cap) {
                     throw refusal(
-                        question, .overCap, nl: "U mag hoogstens \(cap) stickers op één optie plakken.",
-                        en: "You may put at most \(cap) stickers on one option.")
+                        question, .overCap, nl: "U plakte \(Int(count)) stickers op ‘\(option.label.nl)’; dat mogen er hoogstens \(cap) zijn.",
+                        en: "You placed \(Int(count)) stickers on ‘\(option.label.en ?? option.label.nl)’; at most \(cap) are allowed.")
                 }
-                if count > 0 { counts[id] = Int(count) }
+                if count > 0 { counts[option.id] = Int(count) }
             }
             if counts.isEmpty { return nil }
-            guard counts.values.reduce(0, +) <= budget else {
+            let total = counts.values.reduce(0, +), over = total - budget
+            guard over <= 0 else {
                 throw refusal(
-                    question, .overBudget, nl: "U heeft \(budget) stickers; u plakte er meer.",
-                    en: "You have \(budget) stickers; you used more.")
+                    question, .overBudget, nl: "U heeft \(budget) stickers, maar u plakte er \(total). Haal er \(over) weg.",
+                    en: "You have \(budget) stickers, but you placed \(total). Take \(over) off.")
             }
             return .stickers(counts)
         case .sessionStickers(let allotment):
@@ -220,24 +225,36 @@ public enum AnswerValidator {
                     en: "Choose one of the colours: \(allotment.colours.map(\.id).joined(separator: ", ")).")
             }
             guard case .object(let byOption) = placed else { throw wrongType(question, nl: shape.nl, en: shape.en) }
+            if byOption.keys.contains(where: { id in !allotment.options.contains { $0.id == id } }) { throw unknownOption(question) }
+            let name = (nl: colour.label.nl, en: colour.label.en ?? colour.label.nl)
             var total = 0
-            for (option, countValue) in byOption {
-                guard allotment.options.contains(where: { $0.id == option }) else { throw unknownOption(question) }
+            // In the order of the subjects, so that the first one with a problem is named.
+            for option in allotment.options {
+                guard let countValue = byOption[option.id] else { continue }
+                let subject = (nl: option.label.nl, en: option.label.en ?? option.label.nl)
                 guard case .number(let count) = countValue, count.rounded() == count, count >= 0, count <= 1_000_000 else {
-                    throw wrongType(question, nl: "een heel aantal stickers (0 of meer)", en: "a whole number of stickers (0 or more)")
+                    throw refusal(
+                        question, .wrongType, nl: "Vul bij ‘\(subject.nl)’ (\(name.nl)) een heel aantal stickers in (0 of meer).",
+                        en: "Enter a whole number of stickers (0 or more) for ‘\(subject.en)’ (\(name.en)).")
                 }
                 if count > Double(allotment.maxPerOption) {
                     throw refusal(
-                        question, .overCap, nl: "U mag hoogstens \(allotment.maxPerOption) \(colour.label.nl) stickers op één optie plakken.",
-                        en: "You may put at most \(allotment.maxPerOption) \(colour.label.en ?? colour.label.nl) stickers on one option.")
+                        question, .overCap,
+                        nl: "U plakte \(Int(count)) stickers (\(name.nl)) op ‘\(subject.nl)’; dat mogen er hoogstens \(allotment.maxPerOption) zijn.",
+                        en: "You placed \(Int(count)) stickers (\(name.en)) on ‘\(subject.en)’; at most \(allotment.maxPerOption) are allowed.")
                 }
-                if count > 0 { counts[colourId, default: [:]][option] = Int(count) }
+                if count > 0 { counts[colourId, default: [:]][option.id] = Int(count) }
                 total += Int(count)
             }
-            guard total <= colour.perParticipant else {
+            let over = total - colour.perParticipant
+            guard over <= 0 else {
+                let allowed = (
+                    nl: colour.perParticipant == 1 ? "1 sticker" : "\(colour.perParticipant) stickers",
+                    en: colour.perParticipant == 1 ? "1 sticker" : "\(colour.perParticipant) stickers"
+                )
                 throw refusal(
-                    question, .overBudget, nl: "U heeft \(colour.perParticipant) \(colour.label.nl) sticker(s); u plakte er meer.",
-                    en: "You have \(colour.perParticipant) \(colour.label.en ?? colour.label.nl) sticker(s); you used more.")
+                    question, .overBudget, nl: "U heeft \(allowed.nl) (\(name.nl)), maar u plakte er \(total). Haal er \(over) weg.",
+                    en: "You have \(allowed.en) (\(name.en)), but you placed \(total). Take \(over) off.")
             }
         }
         return counts.isEmpty ? nil : .colouredStickers(counts)

@@ -177,6 +177,14 @@ public enum QuestionKind: Sendable, Hashable {
     /// Every `type` name a definition may use.
     public static let typeNames = ["rating", "single", "multi", "approval", "number", "text", "postcode", "email", "date", "consent", "stickers"]
 
+    /// Whether residents answer by placing stickers (one colour or a session's colours).
+    public var isStickers: Bool {
+        switch self {
+        case .stickers, .sessionStickers: true
+        default: false
+        }
+    }
+
     /// The options of a choice or sticker question; empty for the other kinds.
     public var options: [Option] {
         switch self {

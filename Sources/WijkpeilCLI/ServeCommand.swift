@@ -30,6 +30,11 @@ enum ServeCommand {
             OptionSpec("admin-token-file", value: "FILE", help: "A file holding the admin token; without it a token is made and shown once."),
             OptionSpec("max-body", value: "BYTES", help: "The largest request body accepted.", default: "65536"),
             OptionSpec("public-url", value: "URL", help: "The address printed on posters and forms (http://wijkpeil.lan:8080/); the server also answers to its host name."),
+            OptionSpec("settings", value: "FILE", help: "The organisation, privacy statement and contact every page names (JSON).", default: "./wijkpeil.json"),
+            OptionSpec("organisation", value: "NAME", help: "The organisation named on every page (over the settings file)."),
+            OptionSpec("privacy-url", value: "URL", help: "The privacy statement linked from every page."),
+            OptionSpec("contact", value: "TEXT", help: "An e-mail address, telephone number or web address for questions."),
+            OptionSpec("main-survey", value: "ID", help: "The survey listed first."),
         ],
         printsData: false,
         run: { arguments, console in
@@ -47,6 +52,12 @@ enum ServeCommand {
             for entry in invalid { console.err.line("skipped \(entry.file): it has errors (wijkpeil surveys validate shows them)") }
             guard !surveys.isEmpty else {
                 throw CommandFailure(message: "there are no valid surveys in \(library.directory); nothing to serve", exitCode: .invalid)
+            }
+            let settings = try siteSettings(arguments, surveys: surveys)
+            if !settings.missing.isEmpty {
+                console.err.line(
+                    "the pages do not name \(settings.missing.joined(separator: ", ")) yet: residents should see who asks and where the privacy statement is; put them in \(arguments.value("settings") ?? "./wijkpeil.json") (see docs/server.md)"
+                )
             }
             let adminToken: String
             if let file = arguments.value("admin-token-file") {
@@ -76,7 +87,7 @@ enum ServeCommand {
             let store = try DatabaseAccess.open(arguments)
             let application = try FormApplication(
                 surveys: surveys, store: store, adminToken: adminToken, secret: try store.secret(named: "form-tokens"),
-                allowedHosts: allowedHosts, log: { console.err.line("wijkpeil: \($0)") })
+                allowedHosts: allowedHosts, settings: settings, log: { console.err.line("wijkpeil: \($0)") })
             var configuration = HTTPServer.Configuration(host: host, port: port)
             configuration.limits.body = maxBody
             let server = HTTPServer(
@@ -124,6 +135,43 @@ enum ServeCommand {
             )
             return .success
         })
+
+    /// The settings file (the default one only if it exists), with each flag in its place.
+    static func siteSettings(_ arguments: ParsedArguments, surveys: [SurveyDefinition]) throws -> SiteSettings {
+        let file = arguments.value("settings") ?? "./wijkpeil.json"
+        var settings = SiteSettings()
+        if arguments.values["settings"] != nil || FileManager.default.fileExists(atPath: file) {
+            let json: JSONValue
+            do {
+                json = try JSONValue.parse(try InputFile.data(file))
+            } catch let error as JSONSyntaxError {
+                throw CommandFailure(message: "\(file): not valid JSON (\(error))", exitCode: .invalid)
+            }
+            var findings = Findings()
+            let read = SiteSettings.read(json, findings: &findings)
+            guard let read else {
+                let lines = findings.errors.map { finding in
+                    var located = finding
+                    located.location.file = file
+                    return located.rendered(in: arguments.language)
+                }
+                throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: .invalid)
+            }
+            settings = read
+        }
+        if let url = arguments.value("privacy-url"), let problem = SiteSettings.addressProblem(url) {
+            throw UsageError(message: "--privacy-url: " + problem.text(in: arguments.language), commandPath: arguments.commandPath)
+        }
+        settings = settings.overridden(
+            by: SiteSettings(
+                organisation: arguments.value("organisation"), privacyURL: arguments.value("privacy-url"), contact: arguments.value("contact"),
+                mainSurvey: arguments.value("main-survey")))
+        if let main = settings.mainSurvey, !surveys.contains(where: { $0.id == main }) {
+            throw CommandFailure(
+                message: "the main survey '\(main)' is not among the surveys served (\(surveys.map(\.id).sorted().joined(separator: ", ")))", exitCode: .invalid)
+        }
+        return settings
+    }
 
     static func randomHex(_ bytes: Int) -> String {
         var generator = SystemRandomNumberGenerator()

@@ -188,6 +188,12 @@ struct FormRoutesTests {
         let reused = try fixture.request(post("/s/stemming", form: "_key=\(key2)&_csrf=\(csrf2)&_invite=\(pasted)&keuze=a&_confirm=ja"))
         #expect(reused.status == 422 && reused.body.contains("href=\"#i-_invite\""))
         #expect(try count(fixture.store, "stemming") == 1)
+        // Refused before the confirmation step too: a used code, and a code never issued.
+        let early = try fixture.request(post("/s/stemming", form: "_key=\(key2)&_csrf=\(csrf2)&_invite=\(pasted)&keuze=a"))
+        #expect(early.status == 422 && early.body.contains("href=\"#i-_invite\"") && !early.body.contains("Controleer uw stem"))
+        let unknown = URLEncodedForm.encode(InviteCode.generate().description)
+        let never = try fixture.request(post("/s/stemming", form: "_key=\(key2)&_csrf=\(csrf2)&_invite=\(unknown)&keuze=a"))
+        #expect(never.status == 422 && never.body.contains("href=\"#i-_invite\"") && !never.body.contains("Controleer uw stem"))
     }
 
     @Test("wrong codes are slowed down, never refused: a valid code from the same address is accepted at once")

@@ -9,22 +9,6 @@ import Surveys
 import Testing
 import WijkpeilCore
 
-/// The application without sockets: one request in, its response out.
-private func respond(_ application: FormApplication, _ method: String, _ target: String, headers: [(String, String)] = [("host", "t")], body: String = "") -> HTTPResponse {
-    let done = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var answer: HTTPResponse?
-    let request = HTTPRequest(method: method, target: target, headers: headers.map { (name: $0.0, value: $0.1) }, body: Array(body.utf8))
-    application.handle(request, peer: "127.0.0.1") { response in
-        answer = response
-        done.signal()
-    }
-    done.wait()
-    return answer!
-}
-
-private func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
-
-private let formHeaders = [("host", "t"), ("origin", "http://t"), ("content-type", "application/x-www-form-urlencoded")]
 private let jsonHeaders = [("host", "t"), ("content-type", "application/json")]
 
 /// A store in a fresh folder and the bundled wijkanalyse survey.
@@ -258,10 +242,10 @@ struct SessionStickersFormTests {
         let application = try FormApplication(surveys: [survey], store: store, adminToken: "admin-token-0123456789", secret: [9])
         let form = text(respond(application, "GET", "/s/stippen"))
         #expect(form.contains("name=\"stippen.groen.veiligheid\"") && form.contains("name=\"stippen.rood.verkeer\""))
-        #expect(form.contains("groen: 3 stip(pen) voor wat voor u het belangrijkst is"))
+        #expect(form.contains("Groen: 3 stickers voor wat u het belangrijkst vindt"))
         let key = try #require(hidden("_key", in: form)), csrf = try #require(hidden("_csrf", in: form))
         let tooMany = respond(application, "POST", "/s/stippen", headers: formHeaders, body: "_key=\(key)&_csrf=\(csrf)&stippen.rood.veiligheid=1&stippen.rood.verkeer=1")
-        #expect(tooMany.status == 422 && text(tooMany).contains("U heeft 1 rood sticker(s)"))
+        #expect(tooMany.status == 422 && text(tooMany).contains("U heeft 1 sticker (rood), maar u plakte er 2. Haal er 1 weg."))
         let placed = respond(application, "POST", "/s/stippen", headers: formHeaders, body: "_key=\(key)&_csrf=\(csrf)&stippen.groen.veiligheid=2&stippen.rood.verkeer=1")
         #expect(placed.status == 303)
         #expect(try store.stickerCounts(survey: "stippen", question: "stippen").stickers == ["groen": ["veiligheid": 2], "rood": ["verkeer": 1]])

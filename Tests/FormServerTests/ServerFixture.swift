@@ -203,3 +203,22 @@ func hidden(_ name: String, in html: String) -> String? {
     guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
     return String(html[range.upperBound...].prefix { $0 != "\"" })
 }
+
+/// The application without sockets: one request in, its response out.
+func respond(_ application: FormApplication, _ method: String, _ target: String, headers: [(String, String)] = [("host", "t")], body: String = "") -> HTTPResponse {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var answer: HTTPResponse?
+    let request = HTTPRequest(method: method, target: target, headers: headers.map { (name: $0.0, value: $0.1) }, body: Array(body.utf8))
+    application.handle(request, peer: "127.0.0.1") { response in
+        answer = response
+        done.signal()
+    }
+    done.wait()
+    return answer!
+}
+
+/// A response's body as text.
+func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
+
+/// The headers a browser sends with a form post from this server's own page.
+let formHeaders = [("host", "t"), ("origin", "http://t"), ("content-type", "application/x-www-form-urlencoded")]

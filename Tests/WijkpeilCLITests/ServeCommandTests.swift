@@ -25,4 +25,24 @@ struct ServeCommandTests {
         #expect(short.status == 1 && short.err.contains("shorter than 16"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/w.sqlite"))
     }
+
+    @Test("a settings file with a mistake, a bad privacy address or an unknown main survey: refused at its field before anything is opened")
+    func settings() {
+        let folder = TemporaryFolder()
+        let db = folder.path + "/w.sqlite"
+        let bad = folder.write("wijkpeil.json", #"{"organisation": "", "privacyUrl": "www.almelo.nl/privacy"}"#)
+        let refused = wijkpeil("serve", "--surveys", bundledSurveys, "--settings", bad, "--db", db, "--port", "0")
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("wijkpeil.json: organisation:") && refused.err.contains("wijkpeil.json: privacyUrl:"))
+        #expect(!refused.err.contains("admin token"))
+        let broken = wijkpeil("serve", "--surveys", bundledSurveys, "--settings", folder.write("kapot.json", "{\"organisation\": "), "--db", db, "--port", "0")
+        #expect(broken.status == 1 && broken.err.contains("kapot.json: not valid JSON"))
+        let missing = wijkpeil("serve", "--surveys", bundledSurveys, "--settings", folder.path + "/geen.json", "--db", db, "--port", "0")
+        #expect(missing.status == 2 && missing.err.contains("geen.json"))
+        let flag = wijkpeil("serve", "--surveys", bundledSurveys, "--privacy-url", "privacy.html", "--db", db, "--port", "0")
+        #expect(flag.status == 2 && flag.err.contains("--privacy-url"))
+        let main = wijkpeil("serve", "--surveys", bundledSurveys, "--main-survey", "bestaat-niet", "--db", db, "--port", "0")
+        #expect(main.status == 1 && main.err.contains("'bestaat-niet' is not among the surveys served"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
 }
