@@ -93,7 +93,15 @@ enum StickersCommand {
     static let poster = CommandSpec(
         name: "poster",
         abstract: "Print posters for a session: an A3 page per option with boxes to stick on and the colour legend.",
-        options: [.surveys, .format(["html"], default: "html")],
+        discussion: """
+            Print at actual size on A3, portrait. With --table, each table gets its own set, and each poster
+            its id for the tally (table-option, such as 1-veiligheid); without it, the table is written on by hand.
+            """,
+        options: [
+            .surveys, .format(["html"], default: "html"),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The evening's date, printed on every poster."),
+            OptionSpec("table", value: "NAME", help: "A table to print a set for (repeat for more tables).", repeatable: true),
+        ],
         positionals: [PositionalSpec(name: "SESSION", help: "The sticker session (id or .json).")],
         run: { arguments, console in
             let library = try SurveyLibrary.holding(arguments.positionals[0], directory: arguments.value("surveys") ?? "./surveys")
@@ -102,7 +110,12 @@ enum StickersCommand {
                 if case .invalid = entry.content { throw InvalidInput(entry.findings) }
                 throw CommandFailure(message: "'\(arguments.positionals[0])' is not a sticker session")
             }
-            console.out.write(session.posterHTML(language: arguments.language))
+            var run = StickerSession.PosterRun(tables: arguments.all("table"))
+            if let text = arguments.value("date") {
+                guard let date = CalendarDate(text) else { throw UsageError(message: "--date needs a date as YYYY-MM-DD, such as 2026-12-10", commandPath: arguments.commandPath) }
+                run.date = date
+            }
+            console.out.write(session.posterHTML(language: arguments.language, run: run))
             return .success
         })
 }

@@ -220,7 +220,8 @@ struct StickerTallyTests {
         guard case .array(let options)? = json["options"], case .object(let first)? = options.first else { Issue.record("no options"); return }
         #expect(Set(first.keys) == ["id", "label", "theme", "counts", "support", "concern", "share", "rank"])
         let svg = tally.svg(session: session, language: .nl)
-        #expect(svg.contains("<title id=\"t\">Avond</title>") && svg.contains("<desc id=\"d\">1. A: 1 steun"))
+        #expect(svg.contains("<title id=\"t\">Avond</title>") && svg.contains("<desc id=\"d\">1 deelnemer · 1 stickers. 1. A: 1 steun, 0 zorgen"))
+        #expect(svg.contains(">1 deelnemer · 1 stickers</text>") && svg.contains(">zorgen: baart men zorgen</text>"))
         #expect(tally.csv(session: session, language: .en).hasPrefix("rank,option,label,support,concern,share,groen,rood\r\n1,a,A,1,0,1.0,1,0\r\n"))
     }
 
@@ -232,8 +233,44 @@ struct StickerTallyTests {
         let poster = risky.posterHTML(language: .nl)
         #expect(!poster.contains("<script>") && poster.contains("&lt;script&gt;"))
         #expect(poster.contains("@page { size: A3"))
-        #expect(poster.components(separatedBy: "<section class=\"poster\">").count == 5)
+        #expect(poster.components(separatedBy: "<section class=\"poster\"").count == 5)
     }
+
+    @Test("the posters carry the session, date and table and the id to tally them under, a set per table")
+    func postersPerTable() throws {
+        let poster = session.posterHTML(language: .nl, run: StickerSession.PosterRun(date: CalendarDate("2026-12-10"), tables: ["1", "Tafel B"]))
+        #expect(poster.components(separatedBy: "<section class=\"poster\"").count == 1 + 2 * session.options.count)
+        #expect(poster.contains("<span>10 december 2026</span><span>Tafel 1</span>"))
+        #expect(poster.contains("poster 1-a</p>") && poster.contains("poster tafel-b-a</p>"))
+        // Without a date or tables: lines to write them on.
+        let blank = session.posterHTML(language: .en)
+        #expect(blank.contains("Date: ________") && blank.contains("Table: ________") && blank.contains("poster ________"))
+        // The legend's dots are drawn, not backgrounds, so they print without "background graphics".
+        #expect(!poster.contains("background:") && poster.contains("<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\"><circle"))
+    }
+
+    @Test("the concern bars are hatched with lines inside each bar, not a pattern a converter may drop")
+    func hatching() {
+        let contents = read("participant,poster,option,colour\np1,t1,a,rood\np2,t1,a,rood\np3,t1,b,rood\n")
+        let svg = StickerTally.compute(session: session, table: contents.table).svg(session: session, language: .nl)
+        #expect(!svg.contains("<pattern") && !svg.contains("url(#"))
+        // Each hatched bar: its box, then strokes whose every point lies inside that box.
+        let bars = svg.components(separatedBy: "fill=\"#fde0dc\"/><path d=\"").dropFirst()
+        #expect(bars.count == 3)  // the legend's box and two bars
+        for bar in bars {
+            let box =
+                svg.components(separatedBy: "fill=\"#fde0dc\"/><path d=\"" + bar.prefix(while: { $0 != "\"" }))[0]
+                .components(separatedBy: "<rect ").last ?? ""
+            func attribute(_ name: String) -> Int { Int(box.components(separatedBy: name + "=\"")[1].prefix(while: { $0 != "\"" })) ?? -1 }
+            let (x, y, width, height) = (attribute("x"), attribute("y"), attribute("width"), attribute("height"))
+            let numbers = bar.prefix(while: { $0 != "\"" }).split(whereSeparator: { $0 == "M" || $0 == "L" || $0 == " " }).compactMap { Int($0) }
+            #expect(numbers.count % 4 == 0 && numbers.count >= 8)
+            for index in stride(from: 0, to: numbers.count, by: 2) {
+                #expect((x...x + width).contains(numbers[index]) && (y...y + height).contains(numbers[index + 1]))
+            }
+        }
+    }
+
 }
 
 @Suite("Reading placements: the fast scanner and the RFC 4180 path agree")
