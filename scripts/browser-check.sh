@@ -2,9 +2,11 @@
 # A real browser fills in a form: headless Chromium (Debian) driven by Selenium, with axe-core
 # (from the axe-playwright-python wheel) run on every page; then the pages the commands write
 # from the bundled sample (the agenda for residents, the programme, the progress reports, the
-# evaluation form, the dashboard, the budget vote, the analysis) are opened from disk, checked by
-# axe, at 320 px without sideways scrolling, and printed to A4. Installs what it needs.
-#   scripts/browser-check.sh
+# evaluation form, the dashboard, the budget vote, the analysis, the posters) are opened from
+# disk, checked by axe, at 320 px and 200% zoom without sideways scrolling, and printed.
+# With --screenshots, every page is photographed at 375 and 1280 px into docs/screenshots/.
+# Installs what it needs.
+#   scripts/browser-check.sh [--screenshots]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
@@ -40,10 +42,20 @@ $w dashboard --programme "$pages/programma-2027.json" --analysis 2026="$pages/an
     --evaluation 2025=$s/evaluatie-antwoorden-2025.csv --evaluation 2027=$s/evaluatie-antwoorden-2027.csv \
     --indicators $s/indicatoren-reeks.csv --today 2027-11-30 --out "$pages/dashboard.html"
 $w budget count --pb $s/wijkbudget-2027.pb --format html --out "$pages/wijkbudget.html"
-rm -f "$work/w.sqlite" "$work/w.sqlite-wal" "$work/w.sqlite-shm"
+$w stickers poster bewonersavond --date 2026-12-10 --table 1 --out "$pages/posters.html"
+rm -f "$work/w.sqlite" "$work/w.sqlite-wal" "$work/w.sqlite-shm" "$work/codes.csv"
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/token"
+$w invites create --db "$work/w.sqlite" --survey wijkbudget --count 2 --out "$work/codes.csv" 2>/dev/null
+cat > "$work/wijkpeil.json" <<'JSON'
+{"organisation": "Gemeente Almelo, wijkteam Kerkwijk", "privacyUrl": "https://www.almelo.nl/privacyverklaring",
+ "contact": "wijkteam-kerkwijk@almelo.nl", "mainSurvey": "wijkanalyse"}
+JSON
+if [ "${1:-}" = "--screenshots" ]; then
+    export SHOTS="$PWD/docs/screenshots"
+    mkdir -p "$SHOTS"
+fi
 . scripts/serve-lib.sh
-start_server .build/debug/wijkpeil "$work/w.sqlite" --admin-token-file "$work/token"
+start_server .build/debug/wijkpeil "$work/w.sqlite" --admin-token-file "$work/token" --settings "$work/wijkpeil.json"
 trap 'kill -INT $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 echo "server at $base"
-"$work/venv/bin/python" scripts/browser_check.py "$base" "$(cat "$work/token")" "$work/axe.min.js" "$pages"
+"$work/venv/bin/python" scripts/browser_check.py "$base" "$(cat "$work/token")" "$work/axe.min.js" "$pages" "$work/codes.csv"

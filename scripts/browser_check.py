@@ -1,10 +1,12 @@
-"""Fills in the resident form in a real browser (headless Chromium) and runs axe-core on every
+"""Fills in the resident forms in a real browser (headless Chromium) and runs axe-core on every
 page. Called by scripts/browser-check.sh, which installs what it needs.
 
-    python3 scripts/browser_check.py BASE_URL ADMIN_TOKEN AXE_JS [PAGES_FOLDER]
-Exit 0 when the form works end to end and axe reports no violations; with PAGES_FOLDER, also
-when every page written there passes axe, has no sideways scrolling at 320 px, and prints on A4
-(the residents' progress report on one sheet).
+    python3 scripts/browser_check.py BASE_URL ADMIN_TOKEN AXE_JS PAGES_FOLDER CODES_CSV
+Exit 0 when the forms work end to end (the survey, the ballot with its confirmation, the sticker
+dots with their running count) and axe reports no violations; and when every page written in
+PAGES_FOLDER passes axe, has no sideways scrolling at 320 px and at 200% zoom, and prints (on A4;
+the posters one A3 sheet each; the residents' progress report on one sheet). With $SHOTS set to
+a folder, every page is photographed there at 375 and 1280 px wide.
 """
 import json
 import sys
@@ -18,6 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 base, token, axe_path = sys.argv[1], sys.argv[2], sys.argv[3]
 pages_folder = sys.argv[4] if len(sys.argv) > 4 else None
+codes = open(sys.argv[5], encoding="utf-8").read().split()[1:] if len(sys.argv) > 5 else []
 axe_source = open(axe_path, encoding="utf-8").read()
 problems = []
 
@@ -45,15 +48,27 @@ def axe(driver, name):
 
 
 def shoot(driver, name):
-    """A screenshot at phone width and one as printed, in $SHOTS if set."""
+    """The page as seen on a phone (375 px) and on a desktop (1280 px), in $SHOTS if set."""
     import os
     folder = os.environ.get("SHOTS")
     if not folder:
         return
-    driver.save_screenshot(f"{folder}/{name}-phone.png")
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    driver.save_screenshot(f"{folder}/{name}-print.png")
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    for width, height in ((375, 812), (1280, 900)):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+        driver.save_screenshot(f"{folder}/{name}-{width}.png")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+
+
+def no_sideways(driver, name):
+    """No sideways scrolling at 320 px, nor at 200% zoom (640 px at zoom 2 is the same CSS width)."""
+    for width, zoom in ((320, 1), (640, 2)):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+        driver.execute_script(f"document.body.style.zoom = '{zoom}'")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            problems.append(f"{name} scrolls sideways at {width} px, zoom {zoom * 100}% ({overflow} px)")
+        driver.execute_script("document.body.style.zoom = ''")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
 
 
 def results():
@@ -63,10 +78,15 @@ def results():
 
 driver = browser(390, 844)
 try:
-    for path in ("/", "/?lang=en", "/s/wijkanalyse", "/s/wijkanalyse?lang=en", "/s/evaluatie", "/s/bewonersavond-stippen",
-                 "/s/wijkanalyse/bedankt", "/bestaat-niet"):
+    for path, name in (("/", "list"), ("/?lang=en", "list-en"), ("/s/wijkanalyse", "form"), ("/s/wijkanalyse?lang=en", "form-en"),
+                       ("/s/evaluatie", "evaluation-form"), ("/s/bewonersavond-stippen", "dots"), ("/s/wijkbudget", "ballot"),
+                       ("/s/wijkanalyse/bedankt", "thank-you"), ("/bestaat-niet", "not-found")):
         driver.get(base + path)
         axe(driver, path)
+        no_sideways(driver, path)
+        if "footer" not in driver.page_source or "Privacy" not in driver.page_source:
+            problems.append(f"{path} does not name the organisation and its privacy statement")
+        shoot(driver, name)
 
     # A bad answer: the error is named at the top, linked, and shown next to the field.
     driver.get(base + "/s/wijkanalyse")
@@ -83,6 +103,10 @@ try:
     if driver.find_element(By.ID, "i-cijfer-wonen-6").get_attribute("checked") is None:
         problems.append("the chosen mark was not kept after the error")
     axe(driver, "form with an error")
+    if driver.switch_to.active_element.get_attribute("id") != "fouten":
+        problems.append("the error summary does not take focus")
+    no_sideways(driver, "form with an error")
+    shoot(driver, "form-error")
     print("bad answer:", "error shown next to the field" if next_to_field else "NOT shown")
 
     # Corrected and sent: stored, thank-you page with the level's promise.
@@ -138,21 +162,49 @@ try:
     if after["n"] != 3:
         problems.append(f"after the repeated form {after['n']} responses are stored, not 3")
     print("repeated form with other answers: told they were received already;", after["n"], "stored")
+
+    # The ballot: the code, two proposals, the confirmation step, the vote cast.
+    if codes:
+        driver.get(base + "/s/wijkbudget")
+        driver.find_element(By.ID, "i-_invite").send_keys(codes[0].lower().replace("-", " "))
+        driver.find_element(By.CSS_SELECTOR, "label[for='i-voorstellen']").click()
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Controleer uw stem" in d.page_source)
+        axe(driver, "ballot confirmation")
+        no_sideways(driver, "ballot confirmation")
+        shoot(driver, "ballot-confirm")
+        driver.find_element(By.CSS_SELECTOR, "button[value=ja]").click()
+        WebDriverWait(driver, 10).until(lambda d: "/bedankt" in d.current_url)
+        axe(driver, "vote cast")
+        shoot(driver, "ballot-thank-you")
+        # The same code again: refused before the confirmation step.
+        driver.get(base + "/s/wijkbudget")
+        driver.find_element(By.ID, "i-_invite").send_keys(codes[0])
+        driver.find_element(By.CSS_SELECTOR, "label[for='i-voorstellen']").click()
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
+        if "Controleer uw stem" in driver.page_source:
+            problems.append("a used code reached the confirmation step")
+        axe(driver, "ballot with a used code")
+        print("ballot: confirmed and cast; the same code refused before confirming")
+
+    # The dots: the running count as typed (script), and as sent with "Tel mijn stickers" (none).
+    driver.get(base + "/s/bewonersavond-stippen")
+    first = driver.find_element(By.ID, "i-stippen")
+    first.send_keys("2")
+    live = driver.find_element(By.ID, "left-stippen-groen").text
+    if live != "Groen: nog 1 over.":
+        problems.append(f"the running count did not follow the typing: '{live}'")
+    driver.find_element(By.CSS_SELECTOR, "button[name=_count]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "i-stippen").get_attribute("value") == "2")
+    counted = driver.find_element(By.ID, "left-stippen-groen").text
+    if counted != "Groen: nog 1 over.":
+        problems.append(f"the count after 'Tel mijn stickers' reads '{counted}'")
+    axe(driver, "dots counted")
+    shoot(driver, "dots-counted")
+    print("dots: running count", live, "/", counted)
 finally:
     driver.quit()
-
-# A small phone at 320 px and 200% zoom (640 px at zoom 2 is the same CSS width): no sideways scrolling.
-for width, zoom in ((320, 1), (640, 2)):
-    driver = browser(width, 900)
-    try:
-        driver.get(base + "/s/wijkanalyse")
-        driver.execute_script(f"document.body.style.zoom = '{zoom}'")
-        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        print(f"{width} px at {zoom * 100}%: {overflow} px sideways overflow")
-        if overflow > 0:
-            problems.append(f"the form scrolls sideways at {width} px, zoom {zoom * 100}%")
-    finally:
-        driver.quit()
 
 def static_pages(folder):
     """The pages the commands write: axe, 320 px, and printed on A4."""
@@ -170,13 +222,19 @@ def static_pages(folder):
             if width != 320:
                 problems.append(f"{name} was shown {width} px wide, not 320")
             overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if overflow > 0:
-                problems.append(f"{name} scrolls sideways at 320 px ({overflow} px)")
-            pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+            no_sideways(driver, name)
+            # Printed as a browser prints by default: without background graphics.
+            pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})["data"])
             sheets = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
-            print(f"{name}: {overflow} px sideways at 320 px; {sheets} A4 sheet(s) printed")
+            print(f"{name}: {overflow} px sideways at 320 px; {sheets} sheet(s) printed")
             if name in one_sheet and sheets != 1:
                 problems.append(f"{name} prints on {sheets} sheets, not one")
+            if name.startswith("posters"):
+                posters = len(driver.find_elements(By.CSS_SELECTOR, "section.poster"))
+                if sheets != posters or b"/MediaBox [0 0 841.9" not in pdf:
+                    problems.append(f"{name}: {posters} posters printed on {sheets} sheets, not one A3 sheet each")
+                open(os.path.join(folder, name.replace(".html", ".pdf")), "wb").write(pdf)
+            shoot(driver, os.path.splitext(name)[0])
         finally:
             driver.quit()
 
