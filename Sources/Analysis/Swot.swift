@@ -18,6 +18,8 @@ public struct Swot: Sendable, Hashable {
         /// `indicator-worse`, `improving-trend`, `willing-to-help`, `worsening-trend`.
         public var rule: String
         public var text: LocalizedText
+        /// The same without the test's p-values, for a page read by people, not statisticians.
+        public var plain: LocalizedText? = nil
     }
 
     /// The figures of the test(s) that made a flag, as a sentence quotes them: the means, the
@@ -61,22 +63,26 @@ public struct Swot: Sendable, Hashable {
             for place in places {
                 guard let comparison = place.comparison, let basis = comparison.basis else { continue }
                 let whereNL = place.group.map { " in \($0.label.nl)" } ?? "", whereEN = place.group.map { " in \($0.label.en ?? $0.label.nl)" } ?? ""
-                func text(_ nlWord: String, _ enWord: String) -> LocalizedText {
+                func text(_ nlWord: String, _ enWord: String) -> (full: LocalizedText, plain: LocalizedText) {
                     let figures = Self.figures(place.marks, comparison, basis: basis)
                     let indicative = place.marks.n < NeighbourhoodAnalysis.indicativeN
-                    return LocalizedText(
+                    let full = LocalizedText(
                         nl: "\(label.nl)\(whereNL): \(figures.nl); \(nlWord) (na Holm-correctie \(figures.pNL))" + (indicative ? "; indicatief, \(place.marks.n) antwoorden" : ""),
                         en: "\(label.en ?? label.nl)\(whereEN): \(figures.en); \(enWord) (Holm-adjusted \(figures.pEN))"
                             + (indicative ? "; indicative, \(place.marks.n) answers" : ""))
+                    let plain = LocalizedText(
+                        nl: "\(label.nl)\(whereNL): \(figures.nl); \(nlWord)" + (indicative ? "; weinig antwoorden (\(place.marks.n)), een aanwijzing" : ""),
+                        en: "\(label.en ?? label.nl)\(whereEN): \(figures.en); \(enWord)" + (indicative ? "; few answers (\(place.marks.n)), a pointer" : ""))
+                    return (full, plain)
                 }
                 let prefix = place.group == nil ? "" : "group-"
                 if place.marks.flags.contains(.better) {
-                    strengths.append(
-                        Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "better-than-reference", text: text("duidelijk beter", "significantly better")))
+                    let said = text("duidelijk beter", "clearly better")
+                    strengths.append(Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "better-than-reference", text: said.full, plain: said.plain))
                 }
                 if place.marks.flags.contains(.worse) {
-                    weaknesses.append(
-                        Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "worse-than-reference", text: text("duidelijk slechter", "significantly worse")))
+                    let said = text("duidelijk slechter", "clearly worse")
+                    weaknesses.append(Entry(theme: theme.theme, group: place.group?.id, rule: prefix + "worse-than-reference", text: said.full, plain: said.plain))
                 }
             }
             for indicator in theme.indicators {

@@ -96,17 +96,61 @@ struct AnalyseCommandTests {
         #expect(result.status == 0, "\(result.err)")
         let html = result.out
         #expect(html.hasPrefix("<!doctype html>") && html.contains("<html lang=\"nl\">"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 8)
-        #expect(html.components(separatedBy: "<title id=\"t-").count - 1 == 8)
-        for heading in ["Sterktes", "Zwaktes", "Kansen", "Bedreigingen", "Let op", "Wie deden mee"] {
+        // The overview and one chart per theme.
+        #expect(html.components(separatedBy: "<svg").count - 1 == 9)
+        #expect(html.components(separatedBy: "<title id=\"t-").count - 1 == 9)
+        for heading in ["In het kort", "Sterktes", "Zwaktes", "Kansen", "Bedreigingen", "Let op", "Wie deden mee", "Hoe is dit berekend"] {
             #expect(html.contains(heading), "\(heading)")
         }
-        #expect(html.contains("Ondervertegenwoordigd: leeftijd 15-24"))
+        #expect(html.contains("Naar leeftijd deden minder mee dan hun aandeel: 15-24"))
         // No scripts and nothing fetched from elsewhere: the only URL is the SVG namespace.
         #expect(!html.contains("<script"))
         #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
         let english = analyse("--responses", samples + "/antwoorden.csv", "--format", "html", "--lang", "en")
         #expect(english.out.contains("<html lang=\"en\">") && english.out.contains("No reference"))
+    }
+
+    @Test("the report opens with 'In het kort' in plain words; the statistical terms stand only in 'Hoe is dit berekend'")
+    func plainReport() throws {
+        let result = analyse(
+            "--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv", "--indicators", samples + "/indicatoren.csv",
+            "--population", samples + "/bevolking.csv", "--by", "buurt", "--wijk", "Kerkwijk", "--cbs", "WK014101", "--period", "najaar 2026", "--format", "html")
+        #expect(result.status == 0, "\(result.err)")
+        let html = result.out
+        let short = try #require(html.range(of: "<h2>In het kort</h2>")), method = try #require(html.range(of: "<h2>Hoe is dit berekend</h2>"))
+        let opening = String(html[short.upperBound...])
+        #expect(opening.hasPrefix("\n<ul class=\"facts\"><li>Wijk: Kerkwijk (CBS WK014101)</li><li>Periode: najaar 2026</li><li>140 bewoners deden mee, via een bestand</li>"))
+        #expect(!html.contains("file: 140"))
+        // What stands out, in at most five sentences, from the analysis's own flags.
+        let json = try JSONValue.parse(
+            Array(
+                analyse(
+                    "--responses", samples + "/antwoorden.csv", "--reference", samples + "/stad.csv", "--population", samples + "/bevolking.csv", "--by", "buurt", "--format",
+                    "json"
+                ).out.utf8))
+        guard case .array(let themes)? = field(json, "themes") else { Issue.record("no themes"); return }
+        let worse = themes.compactMap { theme -> String? in
+            guard case .array(let flags)? = field(theme, "flags"), flags.contains(.string("worse")), case .object(let label)? = field(theme, "label"),
+                case .string(let nl)? = label["nl"]
+            else { return nil }
+            return nl
+        }
+        #expect(worse.count == 3)
+        let highlights = try #require(opening.components(separatedBy: "<ul class=\"highlights\">").dropFirst().first?.components(separatedBy: "</ul>").first)
+        let items = highlights.components(separatedBy: "<li>").dropFirst()
+        #expect(items.count >= 1 && items.count <= 5)
+        for theme in worse { #expect(items.first?.contains(theme) == true, "\(theme) in \(items.first ?? "")") }
+        // Before the method section: no p-values, Holm, Welch, chi-square or "n =".
+        let body = String(html[..<method.lowerBound])
+        for term in ["Holm", "Welch", "p <", "p =", "n =", "chi-kwadraat", "95%"] {
+            #expect(!body.contains(term), "\(term) in the body")
+        }
+        #expect(String(html[method.upperBound...]).contains("Holm"))
+        // Flagged themes are marked in the overview; chart text at 15 of 360 units (12 px at 288 px wide).
+        #expect(html.contains("font-weight=\"bold\">▼ Veiligheid</text>"))
+        #expect(html.contains("viewBox=\"0 0 360 ") && !html.contains("font-size=\"13\""))
+        // Printed on A4 without splitting a chart or a table.
+        #expect(html.contains("@page { size: A4") && html.contains("break-inside: avoid"))
     }
 
     @Test("stored responses give the same marks as the file they were imported from")

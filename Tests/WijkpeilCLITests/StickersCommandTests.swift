@@ -71,7 +71,10 @@ struct StickersCommandTests {
     @Test func thePosterIsAPagePerOption() {
         let result = wijkpeil("stickers", "poster", "bewonersavond", "--surveys", bundledSurveys)
         #expect(result.status == 0)
-        #expect(result.out.components(separatedBy: "<section class=\"poster\">").count == 9)
+        #expect(result.out.components(separatedBy: "<section class=\"poster\"").count == 9)
+        let tables = wijkpeil("stickers", "poster", "bewonersavond", "--date", "2026-12-10", "--table", "1", "--table", "2", "--surveys", bundledSurveys)
+        #expect(tables.out.components(separatedBy: "<section class=\"poster\"").count == 17 && tables.out.contains("10 december 2026"))
+        #expect(wijkpeil("stickers", "poster", "bewonersavond", "--date", "10-12-2026", "--surveys", bundledSurveys).status == 2)
     }
 }
 
