@@ -6,10 +6,16 @@ extension Agenda {
     /// `{"version", "rule", "level", "weights", "appliedWeights", "max", "inputs": [{"role",
     /// "file", "sha256"}], "themes": [{"theme", "label", "signals", "normalised",
     /// "contributions", "score", "rank", "selected", "stability", "flags", "explanation"}],
-    /// "priorities": [...], "responses": {theme: {"decision", "reason", "date"}}, "area"}`.
+    /// "priorities": [...], "responses": {theme: {"decision", "reason", "date"}}, "area",
+    /// "evening": {"date", "participants"}}` (`evening` only when known).
     public var jsonValue: JSONValue {
         var object = computedJSON
         object["area"] = area.map { .string($0) } ?? .null
+        if let evening {
+            object["evening"] = .object([
+                "date": evening.date.map { .string($0) } ?? .null, "participants": evening.participants.map { .number(Double($0)) } ?? .null,
+            ])
+        }
         func answer(_ response: CouncilResponse) -> [String: JSONValue] {
             var fields: [String: JSONValue] = [
                 "decision": .string(response.decision.rawValue), "reason": response.reason.map(JSONValue.string) ?? .null, "date": .string(response.date),
@@ -223,11 +229,16 @@ extension Agenda {
                     reason: item.string("reason", required: true, findings: &findings) ?? "", date: item.string("date", findings: &findings) ?? ""))
         }
         let area = reader.string("area", findings: &findings)
+        var evening: Evening?
+        if let item = reader.object("evening", findings: &findings) {
+            evening = Evening(date: item.string("date", findings: &findings), participants: item.integer("participants", findings: &findings))
+        }
         guard !findings.hasErrors, let rule, let level, let requested, let applied else { throw fail() }
         var agenda = Agenda(
             rule: rule, weights: requested, appliedWeights: applied, max: max, level: level, themes: themes,
             priorities: priorities, inputs: inputs, version: version, responses: responses, councilPriorities: councilPriorities)
         agenda.area = area
+        agenda.evening = evening
         return agenda
     }
 }

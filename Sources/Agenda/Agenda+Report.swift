@@ -94,13 +94,16 @@ extension Agenda {
         let nl = language == .nl
         let title = nl ? "Wijkagenda: wat er met uw inbreng gebeurde" : "Neighbourhood agenda: what happened with your input"
         var body = "<h1>\(title)</h1>\n" + (area.map { "<p class=\"area\"><strong>\(Markup.escape($0))</strong></p>\n" } ?? "")
+        if let evening, let line = eveningLine(evening, language: language) { body += "<p class=\"evening\">\(Markup.escape(line))</p>\n" }
         body += "<p class=\"promise\">" + Markup.escape(level.promise.text(in: language)) + "</p>\n"
         body += "<h2>\(nl ? "De speerpunten" : "The priorities")</h2>\n<ol class=\"priorities\">"
         for id in priorities {
             guard let theme = themes.first(where: { $0.theme == id }) else { continue }
             let decision = responses[id]?.decision
             body += "<li><h3>\(Markup.escape(theme.label.text(in: language)))</h3>"
-            body += "<p>\(Markup.escape(theme.explanation.text(in: language)))</p>"
+            body += "<p class=\"reason\">\(Markup.escape(plainReason(for: theme, language: language)))</p>"
+            body +=
+                "<p class=\"figures\">\(nl ? "In cijfers" : "In figures"): \(Markup.escape(String(theme.explanation.text(in: language).drop { $0 != ":" }.dropFirst()).trimmingWhitespace))</p>"
             if theme.flags.contains("fragile") {
                 body +=
                     "<p class=\"note\">"
@@ -166,12 +169,64 @@ extension Agenda {
                 .answer { padding: .5rem .75rem; border: 2px solid #1b4f72; }
                 .answer.rejected, .answer.outside-frames { border-color: #8a1c1c; } .answer.open { border-style: dashed; border-color: #555; }
                 .earlier { color: #444; margin-top: .25rem; }
+                .reason { font-size: 1.1rem; } .figures { color: #333; font-size: .95rem; }
+                .evening { font-weight: 600; }
                 .note { color: #5a3b00; }
                 table { width: 100%; font-size: .95rem; }
                 .hash { word-break: break-all; font-size: .85rem; font-family: ui-monospace, monospace; }
                 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
                 details { margin: 1rem 0; } summary { cursor: pointer; font-weight: 600; }
                 """, body: body)
+    }
+
+    /// "Op de bewonersavond van 10 december 2026 deden 26 bewoners mee."
+    func eveningLine(_ evening: Evening, language: Language) -> String? {
+        let nl = language == .nl
+        let date = evening.date.map { text in CalendarDate(text).map { language.longDate($0) } ?? text }
+        switch (date, evening.participants) {
+        case (let date?, let count?):
+            return nl ? "Op de bewonersavond van \(date) deden \(count) bewoners mee." : "\(count) residents took part in the resident evening of \(date)."
+        case (let date?, nil):
+            return nl ? "Gekozen na de bewonersavond van \(date)." : "Chosen after the resident evening of \(date)."
+        case (nil, let count?):
+            return nl ? "Op de bewonersavond deden \(count) bewoners mee." : "\(count) residents took part in the resident evening."
+        case (nil, nil):
+            return nil
+        }
+    }
+
+    /// One sentence in plain Dutch (B1) on why a theme became a priority, from the two signals
+    /// that added most to its score: "Veiligheid komt op de agenda, vooral omdat 8 van de 10
+    /// bewoners dit als eerste noemden en de cijfers slechter zijn dan de referentie." Shares
+    /// are said as "x van de 10", the way people count. A rendering of the recorded signals:
+    /// the stored explanation is left as it is.
+    public func plainReason(for theme: Theme, language: Language) -> String {
+        let nl = language == .nl
+        func tenths(_ share: Double) -> Int { Swift.max(1, Swift.min(10, Int((share * 10).rounded()))) }
+        let strongest = theme.contributions.filter { $0.value > Self.tolerance }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }
+            .prefix(2).map(\.key)
+        let largest = themes.compactMap { $0.signals[.residents] }.max() ?? 0
+        let stickers = theme.signals[.residents] ?? 0
+        let mostStickers = largest > 0 && stickers >= largest - Self.tolerance, manyStickers = largest > 0 && stickers / largest >= 2.0 / 3
+        let reasons = strongest.compactMap { signal -> String? in
+            guard let value = theme.signals[signal] else { return nil }
+            switch signal {
+            case .residents:
+                if mostStickers { return nl ? "bewoners er op de avond de meeste stickers op plakten" : "residents put the most stickers on it at the evening" }
+                if manyStickers { return nl ? "bewoners er op de avond veel stickers op plakten" : "residents put many stickers on it at the evening" }
+                return nl ? "bewoners er op de avond stickers op plakten" : "residents put stickers on it at the evening"
+            case .mentions:
+                return nl ? "\(tenths(value)) van de 10 bewoners dit als eerste noemden wat beter moet" : "\(tenths(value)) in 10 residents named it first as what should improve"
+            case .survey:
+                return nl ? "\(tenths(value)) van de 10 bewoners hierover ontevreden zijn" : "\(tenths(value)) in 10 residents are dissatisfied with it"
+            case .indicators:
+                return nl ? "de cijfers van CBS en gemeente slechter zijn dan de referentie" : "the statistics are worse than the reference"
+            }
+        }
+        let label = theme.label.text(in: language)
+        guard !reasons.isEmpty else { return nl ? "\(label) komt op de agenda." : "\(label) is on the agenda." }
+        let joined = reasons.joined(separator: nl ? " en " : " and ")
+        return nl ? "\(label) komt op de agenda, vooral omdat \(joined)." : "\(label) is on the agenda, mainly because \(joined)."
     }
 
     /// What a file was to the agenda, in words: `analyse`, `stickeruitslag`.

@@ -61,6 +61,19 @@ public struct Agenda: Sendable, Hashable {
     /// Scores this close count as equal, so that a tie on paper is a tie here.
     static let tolerance = 1e-12
 
+    /// The resident evening behind the agenda, as the residents' page names it.
+    public struct Evening: Sendable, Hashable {
+        /// `2026-12-10`, as the organiser gave it.
+        public var date: String?
+        /// The participants the sticker tallies counted, added up over the tallies.
+        public var participants: Int?
+
+        public init(date: String?, participants: Int?) {
+            self.date = date
+            self.participants = participants
+        }
+    }
+
     public struct Theme: Sendable, Hashable {
         public var theme: String
         public var label: LocalizedText
@@ -110,6 +123,8 @@ public struct Agenda: Sendable, Hashable {
     public var version: String
     /// The neighbourhood and period as the analysis names them (`Kerkwijk (WK034401), 2026`).
     public var area: String?
+    /// The resident evening the stickers were placed at: its date and how many took part.
+    public var evening: Evening?
     /// The council's answer per priority.
     public var responses: [String: CouncilResponse] = [:]
     /// Priorities the council added of its own, apart from the residents'.

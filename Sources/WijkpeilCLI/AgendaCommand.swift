@@ -32,6 +32,7 @@ enum AgendaCommand {
                 "weights", value: "residents=W,mentions=W,survey=W,indicators=W", help: "How much each signal counts (rescaled to sum to 1).",
                 default: "residents=0.3,mentions=0.2,survey=0.25,indicators=0.25"),
             OptionSpec("max", value: "N", help: "How many priorities: 1 to 4.", default: "3"),
+            OptionSpec("evening", value: "YYYY-MM-DD", help: "The day of the resident evening, named on the residents' page."),
             OptionSpec(
                 "level", value: "LEVEL", help: "The promise of the agenda step (the guide: residents advise on the agenda).", default: "advise",
                 allowed: ParticipationLevel.allCases.map(\.rawValue)),
@@ -83,8 +84,13 @@ enum AgendaCommand {
         if stickerFiles.isEmpty {
             console.err.line("no sticker tallies given (--stickers): the residents signal drops out and its weight is shared over the others")
         }
+        var evening: CalendarDate?
+        if let text = arguments.value("evening") {
+            guard let date = CalendarDate(text) else { throw UsageError(message: "--evening needs a date as YYYY-MM-DD, such as 2026-12-10", commandPath: arguments.commandPath) }
+            evening = date
+        }
         let inputs = try AgendaMaking.read(analysis: analysisFile, stickers: stickerFiles)
-        return try AgendaMaking.make(from: inputs, weights: weights, max: max, level: level, version: Release.version)
+        return try AgendaMaking.make(from: inputs, weights: weights, max: max, level: level, version: Release.version, eveningDate: evening)
     }
 
     static func readAgenda(_ arguments: ParsedArguments) throws -> (Agenda, String) {

@@ -15,6 +15,8 @@ public enum AgendaMaking {
         public var files: [Agenda.Input]
         /// The neighbourhood and period the analysis names, as one line.
         public var area: String?
+        /// The participants of the evening: the tallies' counts added up, when every tally has one.
+        public var participants: Int?
 
         public init(evidence: [ThemeEvidence], files: [Agenda.Input]) {
             self.evidence = evidence
@@ -35,6 +37,10 @@ public enum AgendaMaking {
         }
         let evidence = try ThemeEvidence.read(analysis: analysis, analysisFile: analysisFile, tallies: tallies)
         var inputs = Inputs(evidence: evidence, files: files)
+        let counted = tallies.map { tally -> Int? in
+            if case .object(let root) = tally.json, case .number(let participants)? = root["participants"] { Int(participants) } else { nil }
+        }
+        if !counted.isEmpty, !counted.contains(nil) { inputs.participants = counted.compactMap { $0 }.reduce(0, +) }
         if case .object(let root) = analysis, case .object(let area)? = root["area"], case .string(let name)? = area["name"] {
             var line = name
             if case .string(let cbs)? = area["cbs"] { line += " (\(cbs))" }
@@ -58,12 +64,16 @@ public enum AgendaMaking {
     }
 
     /// Weighs the themes into at most `max` priorities.
+    /// `eveningDate` is the day of the resident evening, named on the residents' page.
     public static func make(
-        from inputs: Inputs, weights: Weights, max: Int, level: ParticipationLevel, version: String
+        from inputs: Inputs, weights: Weights, max: Int, level: ParticipationLevel, version: String, eveningDate: CalendarDate? = nil
     ) throws(WorkflowError) -> Agenda {
         do throws(Agenda.ComputeError) {
             var agenda = try Agenda.compute(evidence: inputs.evidence, weights: weights, max: max, level: level, inputs: inputs.files, version: version)
             agenda.area = inputs.area
+            if eveningDate != nil || inputs.participants != nil {
+                agenda.evening = Agenda.Evening(date: eveningDate?.description, participants: inputs.participants)
+            }
             return agenda
         } catch {
             switch error {

@@ -402,3 +402,49 @@ struct AgendaAreaTests {
         #expect(read.differences(from: unnamed).isEmpty)
     }
 }
+
+@Suite("Agenda: the page in plain words")
+struct AgendaPlainWordsTests {
+    /// Two themes; "a" has the most stickers and 80% dissatisfied, "b" few stickers and bad statistics.
+    func agenda() throws -> Agenda {
+        try Agenda.compute(
+            evidence: [theme("a", support: 9, of: 12, dissatisfied: 0.8, gaps: [0.05]), theme("b", support: 3, of: 12, dissatisfied: 0.2, gaps: [0.9])],
+            weights: weights(0.4, 0.3, 0.3), max: 2, version: "test")
+    }
+
+    @Test("one B1 sentence per priority from the two signals that added most, shares as 'x van de 10'")
+    func reasons() throws {
+        let agenda = try agenda()
+        let a = try #require(agenda.themes.first { $0.theme == "a" }), b = try #require(agenda.themes.first { $0.theme == "b" })
+        // a: residents 0.4 × 1 and survey 0.3 × 1 are its two largest contributions.
+        #expect(
+            agenda.plainReason(for: a, language: .nl)
+                == "A komt op de agenda, vooral omdat bewoners er op de avond de meeste stickers op plakten en 8 van de 10 bewoners hierover ontevreden zijn.")
+        #expect(
+            agenda.plainReason(for: a, language: .en)
+                == "A is on the agenda, mainly because residents put the most stickers on it at the evening and 8 in 10 residents are dissatisfied with it.")
+        // b: the indicators (0.3 × 1) first, then its stickers (0.4 × 1/3 ≈ 0.13 against 0.3 × 0.25 = 0.075 for the survey).
+        #expect(
+            agenda.plainReason(for: b, language: .nl)
+                == "B komt op de agenda, vooral omdat de cijfers van CBS en gemeente slechter zijn dan de referentie en bewoners er op de avond stickers op plakten.")
+        // The stored explanation is untouched: verify compares it.
+        #expect(b.explanation.nl.hasPrefix("B: een deel van de stickers (3, 2e)"))
+        let page = agenda.html(language: .nl)
+        #expect(page.contains("<p class=\"reason\">A komt op de agenda, vooral omdat") && page.contains("<p class=\"figures\">In cijfers: veel stickers (9, 1e)"))
+    }
+
+    @Test("the evening's date and participants: kept in the file, named on the page, not weighed by verify")
+    func evening() throws {
+        var agenda = try agenda()
+        #expect(!agenda.html(language: .nl).contains("class=\"evening\""))
+        agenda.evening = Agenda.Evening(date: "2026-12-03", participants: 26)
+        let read = try Agenda.read(agenda.jsonValue, file: "a.json")
+        #expect(read.evening == Agenda.Evening(date: "2026-12-03", participants: 26))
+        #expect(read.html(language: .nl).contains("<p class=\"evening\">Op de bewonersavond van 3 december 2026 deden 26 bewoners mee.</p>"))
+        #expect(read.html(language: .en).contains("<p class=\"evening\">26 residents took part in the resident evening of 3 December 2026.</p>"))
+        var withoutCount = read
+        withoutCount.evening = Agenda.Evening(date: "2026-12-03", participants: nil)
+        #expect(withoutCount.html(language: .nl).contains("Gekozen na de bewonersavond van 3 december 2026."))
+        #expect(read.differences(from: try self.agenda()).isEmpty)
+    }
+}

@@ -137,6 +137,20 @@ struct AgendaCommandTests {
         #expect(result.err.contains("three or four priorities"))
     }
 
+    @Test("the evening: its date as given, its participants from the tallies; a date that is no date is refused")
+    func eveningNamed() throws {
+        let folder = TemporaryFolder()
+        let (stickers, analysis) = inputs(folder)
+        let made = run(["agenda", "--analysis", analysis, "--stickers", stickers, "--evening", "2026-12-03", "--format", "json"])
+        #expect(made.status == 0, "\(made.err)")
+        let json = try JSONValue.parse(Array(made.out.utf8))
+        guard case .object(let root) = json, case .object(let evening)? = root["evening"] else { Issue.record("no evening"); return }
+        let tally = try JSONValue.parse(Array(try String(contentsOfFile: stickers, encoding: .utf8).utf8))
+        guard case .object(let counted) = tally else { Issue.record("no tally"); return }
+        #expect(evening["date"] == .string("2026-12-03") && evening["participants"] == counted["participants"])
+        #expect(run(["agenda", "--analysis", analysis, "--stickers", stickers, "--evening", "3-12-2026"]).status == 2)
+    }
+
     @Test("weights that do not sum to 1 are rescaled, and that is told")
     func rescaled() {
         let folder = TemporaryFolder()

@@ -32,7 +32,7 @@ struct WalkthroughTests {
         ["analyse", "--survey", "wijkanalyse", "--responses", "S/antwoorden.csv", "--wijk", "Kerkwijk", "--period", "2026", "--previous", "T/analyse-2024.json"],
         ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json"],
         ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json", "--lang", "en"],
-        ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json", "--format", "json", "--out", "T/agenda.json"],
+        ["agenda", "--analysis", "T/analyse.json", "--stickers", "T/uitslag.json", "--evening", "2026-12-03", "--format", "json", "--out", "T/agenda.json"],
         ["agenda", "respond", "T/agenda.json", "--theme", "veiligheid", "--decision", "adopted", "--date", "2026-12-10"],
         [
             "agenda", "respond", "T/agenda.json", "--theme", "verkeer", "--decision", "adjusted", "--reason", "Eerst de schoolroute; de rest van de wijk in 2028", "--date",
