@@ -59,3 +59,8 @@ start_server .build/debug/wijkpeil "$work/w.sqlite" --admin-token-file "$work/to
 trap 'kill -INT $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 echo "server at $base"
 "$work/venv/bin/python" scripts/browser_check.py "$base" "$(cat "$work/token")" "$work/axe.min.js" "$pages" "$work/codes.csv"
+if [ -n "${SHOTS:-}" ]; then
+    # Fewer colours, a third of the bytes: the screenshots live in git.
+    command -v pngquant >/dev/null || apt-get install -y -qq pngquant
+    pngquant --force --ext .png --quality 60-85 --speed 1 "$SHOTS"/*.png
+fi
