@@ -17,8 +17,8 @@ extension NeighbourhoodAnalysis {
 
     public static func tableHeader(language: Language) -> [String] {
         language == .nl
-            ? ["thema", "n", "gemiddeld", "95%-interval", "ontevreden", "referentie", "index", "p gem.", "p aandeel", "let op"]
-            : ["theme", "n", "mean", "95% interval", "dissatisfied", "reference", "index", "p mean", "p share", "flags"]
+            ? ["thema", "n", "gem.", "interval", "ontevr.", "ref.", "index", "p gem.", "p aand.", "let op"]
+            : ["theme", "n", "mean", "interval", "dissat.", "ref.", "index", "p mean", "p share", "flags"]
     }
 
     private func row(_ label: String, _ marks: Marks, comparison: Comparison?, language: Language) -> [String] {
@@ -32,10 +32,10 @@ extension NeighbourhoodAnalysis {
             comparison?.pMeanHolm.map { language.pValue($0) } ?? "–",
             comparison?.pShareHolm.map { language.pValue($0) } ?? "–",
             marks.flags.map { flag in
-                // A flag of worse or better says which test made it: worse(share).
-                guard flag == .worse || flag == .better, let basis = comparison?.basis else { return flag.rawValue }
-                return "\(flag.rawValue)(\(basis.label(language)))"
-            }.joined(separator: ","),
+                // A flag of worse or better says which test made it: slechter (aandeel).
+                guard flag == .worse || flag == .better, let basis = comparison?.basis else { return flag.label(language) }
+                return "\(flag.label(language)) (\(basis.label(language)))"
+            }.joined(separator: ", "),
         ]
     }
 

@@ -26,6 +26,18 @@ public struct NeighbourhoodAnalysis: Sendable {
         case better
         /// The groups differ significantly (one-way ANOVA p < 0.05): zoom in per buurt.
         case mixed
+
+        /// The flag in words, for tables: `slechter`, `buurten verschillen`.
+        public func label(_ language: Language) -> String {
+            let nl = language == .nl
+            switch self {
+            case .small: return nl ? "te weinig" : "too few"
+            case .indicative: return nl ? "indicatief" : "indicative"
+            case .worse: return nl ? "slechter" : "worse"
+            case .better: return nl ? "beter" : "better"
+            case .mixed: return nl ? "buurten verschillen" : "buurten differ"
+            }
+        }
     }
 
     /// Marks of one set (the wijk, or one group), with what may be shown of them.

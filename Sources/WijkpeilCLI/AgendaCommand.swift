@@ -52,7 +52,7 @@ enum AgendaCommand {
             default:
                 var table = TextTable(row: Agenda.tableHeader(language: language))
                 for row in agenda.table(language: language) { table.add(row: row) }
-                text = (agenda.area.map { $0 + "\n\n" } ?? "") + table.rendered
+                text = (agenda.area.map { $0 + "\n\n" } ?? "") + table.rendered(width: console.width)
                 for theme in agenda.themes where theme.selected { console.err.line(theme.explanation.text(in: language)) }
             }
             try OutputFile.write(text, to: arguments.value("out"), console: console)

@@ -94,11 +94,11 @@ enum AnalyseCommand {
             default:
                 var table = TextTable(row: NeighbourhoodAnalysis.tableHeader(language: language))
                 for row in analysis.table(language: language) { table.add(row: row) }
-                text = (analysis.area.map { $0.line + "\n\n" } ?? "") + table.rendered
+                text = (analysis.area.map { $0.line + "\n\n" } ?? "") + table.rendered(width: console.width)
                 if let previous = analysis.previous {
                     var waves = TextTable(row: WaveComparison.header(language: language))
                     for row in previous.rows(language: language) { waves.add(row: row) }
-                    text += "\n" + (language == .nl ? "Vergeleken met de vorige meting:" : "Compared with the earlier wave:") + "\n" + waves.rendered
+                    text += "\n" + (language == .nl ? "Vergeleken met de vorige meting:" : "Compared with the earlier wave:") + "\n" + waves.rendered(width: console.width)
                 }
                 for caveat in analysis.caveats(language: language) { console.err.line("- " + caveat) }
             }

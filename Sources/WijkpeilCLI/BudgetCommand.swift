@@ -62,7 +62,7 @@ enum BudgetCommand {
                         result.round.map { nl ? "ja (\($0))" : "yes (\($0))" } ?? (nl ? "nee" : "no"),
                     ])
                 }
-                console.out.write(table.rendered)
+                console.out.write(table.rendered(width: console.width))
                 let summary =
                     nl
                     ? "\(outcome.selected.count) voorstellen gekozen voor € \(language.grouped(outcome.cost)) van € \(language.grouped(outcome.budget)) (\(rule == .mes ? "gelijke delen" : "meeste stemmen"), \(outcome.voters) stemmers)."

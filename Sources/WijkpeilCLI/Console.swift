@@ -7,16 +7,36 @@ public struct Console: Sendable {
     public let err: any TextOutput
     /// Whether `err` is a terminal, so progress lines may redraw themselves.
     public let errIsTerminal: Bool
+    /// How many columns tables may fill: the terminal's width, or ``fixedWidth`` when the output
+    /// is not a terminal (a file, a pipe), so that what is saved does not depend on a window.
+    public let width: Int
 
-    public init(out: any TextOutput, err: any TextOutput, errIsTerminal: Bool = false) {
+    /// The width of output that goes to a file or a pipe.
+    public static let fixedWidth = 100
+
+    public init(out: any TextOutput, err: any TextOutput, errIsTerminal: Bool = false, width: Int = Console.fixedWidth) {
         self.out = out
         self.err = err
         self.errIsTerminal = errIsTerminal
+        self.width = width
     }
 
-    /// The process's standard output and standard error.
+    /// The process's standard output and standard error; tables as wide as the terminal.
     public static var standard: Console {
-        Console(out: FileOutput(descriptor: 1), err: FileOutput(descriptor: 2), errIsTerminal: isatty(2) == 1)
+        Console(out: FileOutput(descriptor: 1), err: FileOutput(descriptor: 2), errIsTerminal: isatty(2) == 1, width: terminalWidth(of: 1) ?? fixedWidth)
+    }
+
+    /// The columns of the terminal on `descriptor`, or `nil` when it is not one.
+    static func terminalWidth(of descriptor: Int32) -> Int? {
+        guard isatty(descriptor) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// The same console with tables `width` columns wide.
+    func with(width: Int) -> Console {
+        Console(out: out, err: err, errIsTerminal: errIsTerminal, width: width)
     }
 }
 

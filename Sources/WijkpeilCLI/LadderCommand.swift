@@ -15,15 +15,16 @@ enum LadderCommand {
                 console.out.line(JSONValue.array(ParticipationLevel.allCases.map(jsonValue)).prettyText)
                 return .success
             }
+            // One block per level: the texts are too long for columns side by side.
             var table = TextTable(
-                "#", "level", language == .nl ? "naam" : "name", language == .nl ? "inbreng" : "input",
+                language == .nl ? "trede" : "rung", language == .nl ? "niveau" : "level", language == .nl ? "naam" : "name", language == .nl ? "inbreng" : "input",
                 language == .nl ? "rol bewoners" : "residents' role", language == .nl ? "middelen" : "instruments")
             for level in ParticipationLevel.allCases {
                 table.add(
                     String(level.rung), level.rawValue, level.name.text(in: language), level.binding.description.text(in: language),
                     level.residentRole.text(in: language), level.instruments.map { $0.name.text(in: language) }.joined(separator: ", "))
             }
-            console.out.write(table.rendered)
+            console.out.write(table.stacked(width: console.width))
             return .success
         })
 
@@ -69,7 +70,8 @@ enum CycleCommand {
                     step.instruments.compactMap { Instrument.named($0)?.name.text(in: language) }.joined(separator: ", "),
                     step.residentRole?.text(in: language) ?? "–")
             }
-            console.out.write(table.rendered)
+            // One block per step, as the ladder.
+            console.out.write(table.stacked(width: console.width))
             return .success
         })
 

@@ -189,12 +189,12 @@ enum ProgrammeCommand {
                 let actions = programme.actions.filter { $0.goals.contains(goal.id) }.count
                 goals.add(row: [goal.id, measure(goal.baseline), measure(goal.target), goal.owner ?? "—", String(actions)])
             }
-            console.out.write(goals.rendered)
+            console.out.write(goals.rendered(width: console.width))
             if programme.actions.isEmpty {
                 console.out.line(nl ? "Nog geen acties." : "No actions yet.")
             }
             // Per priority, as Almelo's annex 8 lays it out; an action serving goals under two
-            // priorities stands under the first. Titles are shortened to keep 80 columns.
+            // priorities stands under the first. Long titles wrap within the terminal's width.
             var priorities: [String] = []
             for goal in programme.goals where !priorities.contains(goal.priority) { priorities.append(goal.priority) }
             for priority in priorities {
@@ -204,32 +204,28 @@ enum ProgrammeCommand {
                 console.out.line()
                 console.out.line(nl ? "Speerpunt \(priority): \(actions.count) acties, € \(cost)" : "Priority \(priority): \(actions.count) actions, € \(cost)")
                 if let said = evidence[priority]?.sentence(in: language), !said.isEmpty {
-                    for line in said.wrapped(to: 78) { console.out.line("  " + line) }
+                    for line in said.wrapped(to: console.width - 2) { console.out.line("  " + line) }
                 }
                 var table = TextTable(row: nl ? ["actie", "wat", "status", "kosten"] : ["action", "what", "status", "cost"])
                 for action in actions {
-                    let title = action.title.text(in: language)
-                    table.add(row: [
-                        action.id, title.count > 46 ? String(title.prefix(45)) + "…" : title, action.status.name.text(in: language),
-                        language.grouped(action.cost),
-                    ])
+                    table.add(row: [action.id, action.title.text(in: language), action.status.name.text(in: language), language.grouped(action.cost)])
                 }
-                console.out.write(table.rendered)
+                console.out.write(table.rendered(width: console.width))
             }
             console.out.line()
             let counted = programme.countedActions.count
-            console.out.line(
+            let summary =
                 nl
-                    ? "\(programme.actions.count) acties, \(counted) tellen mee (maximaal \(programme.maxActions)); € \(Language.nl.grouped(programme.totalCost)) van € \(Language.nl.grouped(programme.budget.total))"
-                    : "\(programme.actions.count) actions, \(counted) count towards the limit (at most \(programme.maxActions)); € \(Language.en.grouped(programme.totalCost)) of € \(Language.en.grouped(programme.budget.total))"
-            )
+                ? "\(programme.actions.count) acties, \(counted) tellen mee (maximaal \(programme.maxActions)); € \(Language.nl.grouped(programme.totalCost)) van € \(Language.nl.grouped(programme.budget.total))"
+                : "\(programme.actions.count) actions, \(counted) count towards the limit (at most \(programme.maxActions)); € \(Language.en.grouped(programme.totalCost)) of € \(Language.en.grouped(programme.budget.total))"
+            for line in summary.wrapped(to: console.width) { console.out.line(line) }
             let today = CalendarDate(arguments.value("today") ?? AgendaCommand.today())
             var calendar = TextTable(row: nl ? ["datum", "mijlpaal", "stand"] : ["date", "milestone", "state"])
             for milestone in programme.calendar {
                 let state = today.map { milestone.state(forProgrammeYear: programme.year, today: $0).name.text(in: language) } ?? ""
                 calendar.add(row: [milestone.date(forProgrammeYear: programme.year)?.description ?? "", milestone.text.text(in: language), state])
             }
-            console.out.write(calendar.rendered)
+            console.out.write(calendar.rendered(width: console.width))
             return .success
         })
 

@@ -161,7 +161,7 @@ enum ResponsesCommand {
             } else {
                 var table = TextTable("survey", "responses")
                 for survey in counts.keys.sorted() { table.add(survey, String(counts[survey] ?? 0)) }
-                console.out.write(table.rendered)
+                console.out.write(table.rendered(width: console.width))
             }
             return .success
         })

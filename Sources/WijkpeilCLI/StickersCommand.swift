@@ -52,7 +52,7 @@ enum StickersCommand {
             default:
                 var table = TextTable(row: ["#", "option", language == .nl ? "naam" : "label", "support", "concern", "share"] + session.colours.map(\.id))
                 for row in result.table(session: session, language: language) { table.add(row: row) }
-                console.out.write(table.rendered)
+                console.out.write(table.rendered(width: console.width))
                 console.err.line(
                     "\(result.stickers) sticker(s) counted, \(result.excluded.count) excluded"
                         + (result.participants.map { ", \($0) participant(s)" } ?? ""))

@@ -54,7 +54,7 @@ enum SurveysCommand {
             if arguments.value("format") == "json" {
                 console.out.line(JSONValue.array(rows).prettyText)
             } else {
-                console.out.write(table.rendered)
+                console.out.write(table.rendered(width: console.width))
             }
             return .success
         })

@@ -20,7 +20,9 @@ public enum Wijkpeil {
         ])
 
     /// Runs one command line (without the program name) and returns the exit status.
-    public static func run(_ arguments: [String], console: Console, environment: [String: String] = [:]) -> Int32 {
+    public static func run(_ arguments: [String], console given: Console, environment: [String: String] = [:]) -> Int32 {
+        // `COLUMNS` says how wide tables may be, over what the terminal says.
+        let console = Int(environment["COLUMNS"] ?? "").flatMap { (20...1000).contains($0) ? given.with(width: $0) : nil } ?? given
         if arguments == ["--version"] {
             console.out.line("wijkpeil \(Release.version)")
             return ExitCode.success.rawValue
@@ -42,7 +44,7 @@ public enum Wijkpeil {
                 }
                 // stdout to a file: kept only when the command succeeded, replaced whole.
                 let captured = CapturedOutput()
-                let status = try run(parsed, Console(out: captured, err: console.err, errIsTerminal: console.errIsTerminal))
+                let status = try run(parsed, Console(out: captured, err: console.err, errIsTerminal: console.errIsTerminal, width: console.width))
                 if status == .success { try OutputFile.write(captured.text, to: out, console: console) }
                 return status.rawValue
             }

@@ -134,7 +134,7 @@ struct NeighbourhoodAnalysisTests {
         #expect(!sentence.contains(absent), "\(sentence)")
         // The table shows both adjusted p-values and names the test behind the flag.
         let row = analysis.table(language: .nl)[0]
-        #expect(row.last == "worse(\(basis.label(.nl)))")
+        #expect(row.last == "slechter (\(basis.label(.nl)))")
         #expect(row.count == NeighbourhoodAnalysis.tableHeader(language: .nl).count)
     }
 
