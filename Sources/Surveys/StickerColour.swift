@@ -7,6 +7,14 @@ public struct StickerColour: Sendable, Hashable, Identifiable {
         case support
         /// "This worries me."
         case concern
+
+        /// The meaning in a word: `steun`, `zorgen`.
+        public var label: LocalizedText {
+            switch self {
+            case .support: LocalizedText(nl: "steun", en: "support")
+            case .concern: LocalizedText(nl: "zorgen", en: "concerns")
+            }
+        }
     }
 
     public var id: String

@@ -137,7 +137,7 @@ enum AgendaCommand {
                 throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
             }
             try OutputFile.write(agenda.jsonValue.prettyText + "\n", to: file, console: console)
-            console.err.line("\(theme): \(decision.rawValue) — recorded in \(file)")
+            console.err.line(arguments.say("\(theme): \(decision.label.nl) — vastgelegd in \(file)", "\(theme): \(decision.label.en ?? decision.rawValue) — recorded in \(file)"))
             return .success
         })
 
@@ -163,7 +163,10 @@ enum AgendaCommand {
                 throw CommandFailure(message: error.message.text(in: arguments.language), exitCode: .invalid)
             }
             try OutputFile.write(agenda.jsonValue.prettyText + "\n", to: file, console: console)
-            console.err.line("\(theme): added by the council, apart from the residents' priorities — recorded in \(file)")
+            console.err.line(
+                arguments.say(
+                    "\(theme): toegevoegd door de raad, los van de speerpunten van bewoners — vastgelegd in \(file)",
+                    "\(theme): added by the council, apart from the residents' priorities — recorded in \(file)"))
             return .success
         })
 
@@ -196,7 +199,9 @@ enum AgendaCommand {
             let text = arguments.value("format") == "md" ? agenda.markdown(language: language) : agenda.html(language: language)
             try OutputFile.write(text, to: arguments.value("out"), console: console)
             let open = agenda.priorities.filter { agenda.responses[$0] == nil }
-            if !open.isEmpty { console.err.line("not answered yet by the council: \(open.joined(separator: ", "))") }
+            if !open.isEmpty {
+                console.err.line(arguments.say("de raad heeft nog niet geantwoord op: ", "not answered yet by the council: ") + open.joined(separator: ", "))
+            }
             return .success
         })
 
@@ -238,19 +243,27 @@ enum AgendaCommand {
             let problems = AgendaVerification.problems(
                 of: recorded, evidence: given.evidence, inputs: given.files, expected: expected, version: Release.version)
             if recorded.version != Release.version {
-                console.err.line("note: the agenda was made with Wijkpeil \(recorded.version); this is \(Release.version)")
+                console.err.line(
+                    arguments.say(
+                        "let op: de agenda is gemaakt met Wijkpeil \(recorded.version); dit is \(Release.version)",
+                        "note: the agenda was made with Wijkpeil \(recorded.version); this is \(Release.version)"))
             }
             guard problems.isEmpty else {
-                console.out.line("\(file): does NOT match")
+                console.out.line(arguments.say("\(file): klopt NIET", "\(file): does NOT match"))
                 for problem in problems { console.out.line("  " + problem) }
                 return .invalid
             }
+            let priorities = recorded.priorities.joined(separator: ", "), inputs = given.files.count, rule = recorded.rule.rawValue
             console.out.line(
-                "\(file): matches — priorities \(recorded.priorities.joined(separator: ", ")), recomputed from \(given.files.count) input file(s) by \(recorded.rule.rawValue)")
+                arguments.say(
+                    "\(file): klopt — speerpunten \(priorities), opnieuw berekend uit \(inputs) \(inputs == 1 ? "invoerbestand" : "invoerbestanden") volgens \(rule)",
+                    "\(file): matches — priorities \(priorities), recomputed from \(inputs) input \(inputs == 1 ? "file" : "files") by \(rule)"))
+            let weights = Signal.allCases.filter { recorded.weights[$0] > 0 }.map { "\($0.rawValue)=\(Language.en.number(recorded.weights[$0], digits: 4))" }
+                .joined(separator: ",")
             console.out.line(
-                "  as made with level \(recorded.level.rawValue), max \(recorded.max), weights "
-                    + Signal.allCases.filter { recorded.weights[$0] > 0 }.map { "\($0.rawValue)=\(Language.en.number(recorded.weights[$0], digits: 4))" }.joined(separator: ",")
-                    + " (check with --level, --max, --weights)")
+                arguments.say(
+                    "  gemaakt met niveau \(recorded.level.rawValue), max \(recorded.max), gewichten \(weights) (toets ze met --level, --max, --weights)",
+                    "  as made with level \(recorded.level.rawValue), max \(recorded.max), weights \(weights) (check with --level, --max, --weights)"))
             return .success
         })
 

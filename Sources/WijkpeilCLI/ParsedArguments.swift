@@ -23,6 +23,11 @@ struct ParsedArguments: Sendable {
         flags.contains(name)
     }
 
+    /// The Dutch or the English text, as the language asked for.
+    func say(_ nl: String, _ en: String) -> String {
+        language == .nl ? nl : en
+    }
+
     /// The language asked for: `--lang`, else `$WIJKPEIL_LANG`, else Dutch.
     var language: Language {
         if let code = value("lang"), let language = Language(code: code) { return language }

@@ -159,7 +159,7 @@ enum ResponsesCommand {
             if arguments.value("format") == "json" {
                 console.out.line(JSONValue.object(counts.mapValues { .number(Double($0)) }).prettyText)
             } else {
-                var table = TextTable("survey", "responses")
+                var table = TextTable(arguments.say("vragenlijst", "survey"), arguments.say("antwoorden", "responses"))
                 for survey in counts.keys.sorted() { table.add(survey, String(counts[survey] ?? 0)) }
                 console.out.write(table.rendered(width: console.width))
             }
@@ -209,7 +209,10 @@ enum InvitesCommand {
             } else {
                 for line in lines { console.out.line(line) }
             }
-            console.err.line("\(count) code(s) for '\(survey.id)'. They cannot be shown again: print or hand them out now.")
+            console.err.line(
+                arguments.say(
+                    "\(count) \(count == 1 ? "code" : "codes") voor '\(survey.id)'. Ze zijn niet nog eens te tonen: druk ze nu af of deel ze nu uit.",
+                    "\(count) \(count == 1 ? "code" : "codes") for '\(survey.id)'. They cannot be shown again: print or hand them out now."))
             return .success
         })
 
@@ -242,7 +245,7 @@ enum BackupCommand {
                 try store.backup(to: out)
                 return store.path
             }
-            console.err.line("copied \(path) to \(out)")
+            console.err.line(arguments.say("\(path) gekopieerd naar \(out)", "copied \(path) to \(out)"))
             return .success
         })
 }

@@ -50,17 +50,23 @@ enum StickersCommand {
             case "csv": console.out.write(result.csv(session: session, language: language))
             case "svg": console.out.write(result.svg(session: session, language: language))
             default:
-                var table = TextTable(row: ["#", "option", language == .nl ? "naam" : "label", "support", "concern", "share"] + session.colours.map(\.id))
+                var table = TextTable(
+                    row: (language == .nl ? ["#", "optie", "naam", "steun", "zorgen", "aandeel"] : ["#", "option", "label", "support", "concerns", "share"])
+                        + session.colours.map { $0.label.text(in: language) })
                 for row in result.table(session: session, language: language) { table.add(row: row) }
                 console.out.write(table.rendered(width: console.width))
                 console.err.line(
-                    "\(result.stickers) sticker(s) counted, \(result.excluded.count) excluded"
-                        + (result.participants.map { ", \($0) participant(s)" } ?? ""))
+                    arguments.say(
+                        "\(result.stickers) \(result.stickers == 1 ? "sticker" : "stickers") geteld, \(result.excluded.count) uitgesloten"
+                            + (result.participants.map { ", \($0) \($0 == 1 ? "deelnemer" : "deelnemers")" } ?? ""),
+                        "\(result.stickers) \(result.stickers == 1 ? "sticker" : "stickers") counted, \(result.excluded.count) excluded"
+                            + (result.participants.map { ", \($0) \($0 == 1 ? "participant" : "participants")" } ?? "")))
             }
             for exclusion in result.excluded {
-                console.err.line("\(exclusion.file):\(exclusion.line): excluded: \(exclusion.reason.text(in: language)) [\(exclusion.code)]")
+                console.err.line(
+                    "\(exclusion.file):\(exclusion.line): \(arguments.say("uitgesloten", "excluded")): \(exclusion.reason.text(in: language)) [\(exclusion.code)]")
             }
-            for warning in result.warnings { console.err.line("warning: \(warning.text(in: language))") }
+            for warning in result.warnings { console.err.line("\(Finding.Severity.warning.label(language)): \(warning.text(in: language))") }
             return .success
         })
 

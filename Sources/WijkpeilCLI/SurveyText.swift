@@ -8,7 +8,7 @@ enum SurveyText {
     static func describe(_ survey: SurveyDefinition, language: Language) -> String {
         var lines = [
             "\(survey.title.text(in: language))  [\(survey.id) v\(survey.version)]",
-            "level: \(survey.level.rawValue) (\(survey.level.name.text(in: language))) — \(survey.level.promise.text(in: language))",
+            (language == .nl ? "niveau: " : "level: ") + "\(survey.level.rawValue) (\(survey.level.name.text(in: language))) — \(survey.level.promise.text(in: language))",
         ]
         if survey.requiresInvite { lines.append(language == .nl ? "alleen met uitnodigingscode" : "invitation code required") }
         if survey.publicResults { lines.append(language == .nl ? "resultaten openbaar (kleine aantallen verborgen)" : "results public (small counts hidden)") }
@@ -21,7 +21,7 @@ enum SurveyText {
             var tags = [question.kind.summary]
             if question.required { tags.append(language == .nl ? "verplicht" : "required") }
             if question.privacy != .none { tags.append("privacy: \(question.privacy.rawValue)") }
-            if let theme = question.theme { tags.append("theme: \(theme)") }
+            if let theme = question.theme { tags.append((language == .nl ? "thema: " : "theme: ") + theme) }
             lines.append("\(number + 1). \(question.id) [\(tags.joined(separator: ", "))]")
             lines.append("   \(question.text.text(in: language))")
             for option in question.kind.options {
@@ -33,13 +33,13 @@ enum SurveyText {
 
     static func describe(_ session: StickerSession, language: Language) -> String {
         var lines = [
-            "\(session.title.text(in: language))  [\(session.id), sticker session]",
-            "level: \(session.level.rawValue) (\(session.level.name.text(in: language)))",
+            "\(session.title.text(in: language))  [\(session.id), \(language == .nl ? "stickersessie" : "sticker session")]",
+            (language == .nl ? "niveau: " : "level: ") + "\(session.level.rawValue) (\(session.level.name.text(in: language)))",
         ]
         if let intro = session.intro { lines += ["", intro.text(in: language)] }
         lines += ["", language == .nl ? "Stickers per deelnemer:" : "Stickers per participant:"]
         for colour in session.colours {
-            lines.append("- \(colour.perParticipant) × \(colour.label.text(in: language)) (\(colour.meaning.rawValue))")
+            lines.append("- \(colour.perParticipant) × \(colour.label.text(in: language)) (\(colour.meaning.label.text(in: language)))")
         }
         lines.append(
             language == .nl
@@ -47,7 +47,7 @@ enum SurveyText {
                 : "At most \(session.maxPerOption) stickers of a colour on one option.")
         lines += ["", language == .nl ? "Opties:" : "Options:"]
         for option in session.options {
-            lines.append("- \(option.id): \(option.label.text(in: language))" + (option.theme.map { " (theme: \($0))" } ?? ""))
+            lines.append("- \(option.id): \(option.label.text(in: language))" + (option.theme.map { " (\(language == .nl ? "thema" : "theme"): \($0))" } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -21,7 +21,7 @@ enum SurveysCommand {
             let language = arguments.language
             var rows: [JSONValue] = []
             var table = TextTable(
-                "id", language == .nl ? "soort" : "kind", "level", language == .nl ? "vragen" : "questions",
+                "id", language == .nl ? "soort" : "kind", language == .nl ? "niveau" : "level", language == .nl ? "vragen" : "questions",
                 language == .nl ? "titel" : "title")
             for entry in library.definitions {
                 switch entry.content {

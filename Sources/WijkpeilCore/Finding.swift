@@ -37,6 +37,16 @@ public struct Finding: Sendable, Hashable, Codable {
     public enum Severity: String, Sendable, Hashable, Codable {
         case error
         case warning
+
+        /// The word before a printed finding: `fout`, `waarschuwing`.
+        public func label(_ language: Language) -> String {
+            switch (self, language) {
+            case (.error, .nl): "fout"
+            case (.error, .en): "error"
+            case (.warning, .nl): "waarschuwing"
+            case (.warning, .en): "warning"
+            }
+        }
     }
 
     public var severity: Severity
@@ -55,7 +65,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public func rendered(in language: Language) -> String {
         let place = location.description
         let prefix = place.isEmpty ? "" : place + ": "
-        return "\(prefix)\(severity.rawValue): \(message.text(in: language)) [\(code)]"
+        return "\(prefix)\(severity.label(language)): \(message.text(in: language)) [\(code)]"
     }
 }
 

@@ -55,7 +55,7 @@ struct SurveysCommandTests {
         let file = folder.write("stuk.json", "{\"id\": ")
         let result = wijkpeil("surveys", "validate", file)
         #expect(result.status == 1)
-        #expect(result.out.hasPrefix("\(file): error:"))
+        #expect(result.out.hasPrefix("\(file): fout:"))
         #expect(result.out.contains("[invalid-json]"))
     }
 
@@ -88,7 +88,7 @@ struct SurveysCommandTests {
     @Test func showAcceptsAPathAndDescribesInWords() {
         let result = wijkpeil("surveys", "show", bundledSurveys + "/bewonersavond.json", "--surveys", bundledSurveys)
         #expect(result.status == 0)
-        #expect(result.out.contains("3 × groen (support)"))
+        #expect(result.out.contains("3 × groen (steun)"))
         // A survey's promise of when residents hear back is shown.
         let survey = wijkpeil("surveys", "show", "wijkanalyse", "--surveys", bundledSurveys, "--lang", "en")
         #expect(survey.out.contains("hearing back: We discuss the results at the resident evening in spring."))

@@ -131,7 +131,7 @@ struct WalkthroughTests {
     ]
 
     /// Every step's command, stdout, stderr and exit code, with the folders written as `S/` and `T/`.
-    static func transcript(in folder: TemporaryFolder) -> String {
+    static func transcript(in folder: TemporaryFolder, language: String? = nil) -> String {
         let samples = packageRoot + "/samples/kerkwijk/"
         var text = ""
         for step in steps {
@@ -145,7 +145,9 @@ struct WalkthroughTests {
                 if argument.hasPrefix("T/") { return folder.path + "/" + argument.dropFirst(2) }
                 return argument
             }
-            let arguments = step.map(path) + (["agenda", "programme", "budget", "commitments", "dashboard"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
+            let arguments =
+                step.map(path) + (["agenda", "programme", "budget", "commitments", "dashboard"].contains(step[0]) ? [] : ["--surveys", bundledSurveys])
+                + (step.contains("--lang") ? [] : language.map { ["--lang", $0] } ?? [])
             let result = run(arguments)
             func normalised(_ output: String) -> String {
                 output.replacingOccurrences(of: folder.path + "/", with: "T/").replacingOccurrences(of: samples, with: "S/")
