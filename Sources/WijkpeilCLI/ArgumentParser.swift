@@ -37,9 +37,10 @@ struct ArgumentParser {
             if command.run != nil, word.hasPrefix("--") { break }
             guard let sub = command.subcommands.first(where: { $0.name == word }) else {
                 let hint = Identifier.closest(to: word, in: command.subcommands.map(\.name))
-                let what = word.hasPrefix("-") ? "option '\(word)'" : "command '\(word)'"
+                let option = word.hasPrefix("-")
                 throw UsageError(
-                    message: "unknown \(what)" + (hint.map { "; did you mean '\($0)'?" } ?? ""),
+                    nl: (option ? "onbekende optie '\(word)'" : "onbekende opdracht '\(word)'") + (hint.map { "; bedoelt u '\($0)'?" } ?? ""),
+                    en: (option ? "unknown option '\(word)'" : "unknown command '\(word)'") + (hint.map { "; did you mean '\($0)'?" } ?? ""),
                     commandPath: path)
             }
             command = sub
@@ -66,7 +67,8 @@ struct ArgumentParser {
             }
             if word == "-h" { return .help(command, path: path) }
             guard word.hasPrefix("--") else {
-                throw UsageError(message: "unknown option '\(word)'; options start with '--'", commandPath: path)
+                throw UsageError(
+                    nl: "onbekende optie '\(word)'; opties beginnen met '--'", en: "unknown option '\(word)'; options start with '--'", commandPath: path)
             }
             var name = String(word.dropFirst(2))
             var inlineValue: String?
@@ -77,13 +79,14 @@ struct ArgumentParser {
             guard let option = command.allOptions.first(where: { $0.name == name }) else {
                 let hint = Identifier.closest(to: name, in: command.allOptions.map(\.name))
                 throw UsageError(
-                    message: "unknown option '--\(name)'" + (hint.map { "; did you mean '--\($0)'?" } ?? ""),
+                    nl: "onbekende optie '--\(name)'" + (hint.map { "; bedoelt u '--\($0)'?" } ?? ""),
+                    en: "unknown option '--\(name)'" + (hint.map { "; did you mean '--\($0)'?" } ?? ""),
                     commandPath: path)
             }
             if option.name == "help" { return .help(command, path: path) }
             guard option.valueName != nil else {
                 if inlineValue != nil {
-                    throw UsageError(message: "option '--\(name)' takes no value", commandPath: path)
+                    throw UsageError(nl: "optie '--\(name)' krijgt geen waarde", en: "option '--\(name)' takes no value", commandPath: path)
                 }
                 parsed.flags.insert(name)
                 continue
@@ -95,15 +98,18 @@ struct ArgumentParser {
                 value = arguments[index]
                 index += 1
             } else {
-                throw UsageError(message: "option '--\(name)' needs a value (\(option.valueName ?? "VALUE"))", commandPath: path)
+                throw UsageError(
+                    nl: "optie '--\(name)' heeft een waarde nodig (\(option.valueName ?? "WAARDE"))",
+                    en: "option '--\(name)' needs a value (\(option.valueName ?? "VALUE"))", commandPath: path)
             }
             if let allowed = option.allowed, !allowed.contains(value) {
                 throw UsageError(
-                    message: "'\(value)' is not a valid value for '--\(name)'; choose one of: \(allowed.joined(separator: ", "))",
+                    nl: "'\(value)' is geen geldige waarde voor '--\(name)'; kies uit: \(allowed.joined(separator: ", "))",
+                    en: "'\(value)' is not a valid value for '--\(name)'; choose one of: \(allowed.joined(separator: ", "))",
                     commandPath: path)
             }
             if parsed.values[name] != nil, !option.repeatable {
-                throw UsageError(message: "option '--\(name)' is given twice", commandPath: path)
+                throw UsageError(nl: "optie '--\(name)' staat er twee keer", en: "option '--\(name)' is given twice", commandPath: path)
             }
             parsed.values[name, default: []].append(value)
         }
@@ -115,12 +121,12 @@ struct ArgumentParser {
         let required = command.positionals.filter { !$0.optional }
         if given.count < required.count {
             let missing = required[given.count]
-            throw UsageError(message: "missing \(missing.name): \(missing.help)", commandPath: path)
+            throw UsageError(nl: "\(missing.name) ontbreekt (zie --help)", en: "missing \(missing.name): \(missing.help)", commandPath: path)
         }
         let variadic = command.positionals.contains { $0.variadic }
         if !variadic, given.count > command.positionals.count {
             let extra = given[command.positionals.count]
-            throw UsageError(message: "unexpected argument '\(extra)'", commandPath: path)
+            throw UsageError(nl: "onverwacht argument '\(extra)'", en: "unexpected argument '\(extra)'", commandPath: path)
         }
     }
 }

@@ -57,7 +57,7 @@ enum DatabaseAccess {
     /// The survey named by `--survey` and the theme set it names, if the folder has it.
     static func surveyAndThemeSet(_ arguments: ParsedArguments) throws -> (survey: SurveyDefinition, themeSet: ThemeSet?) {
         guard let reference = arguments.value("survey") else {
-            throw UsageError(message: "missing --survey ID", commandPath: arguments.commandPath)
+            throw UsageError(nl: "--survey ID ontbreekt", en: "missing --survey ID", commandPath: arguments.commandPath)
         }
         let library = try SurveyLibrary.holding(reference, directory: arguments.value("surveys") ?? "./surveys")
         let entry = try library.resolve(reference)
@@ -65,7 +65,9 @@ enum DatabaseAccess {
         case .survey(let survey):
             return (survey, survey.themeSet.flatMap { library.themeSets[$0] })
         case .session:
-            throw CommandFailure(message: "'\(reference)' is a sticker session, not a survey; see `wijkpeil stickers`")
+            throw CommandFailure(
+                nl: "'\(reference)' is een stickersessie, geen vragenlijst; zie `wijkpeil stickers`",
+                en: "'\(reference)' is a sticker session, not a survey; see `wijkpeil stickers`")
         default:
             throw InvalidInput(entry.findings)
         }

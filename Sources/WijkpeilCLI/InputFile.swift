@@ -9,7 +9,7 @@ enum InputFile {
 
     static func data(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure(message: "cannot read '\(path)'; check the path")
+            throw CommandFailure(nl: "kan '\(path)' niet lezen; controleer het pad", en: "cannot read '\(path)'; check the path")
         }
         return data
     }

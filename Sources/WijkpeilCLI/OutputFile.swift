@@ -12,19 +12,24 @@ enum OutputFile {
         let partial = path + ".partial-" + UUID().uuidString.prefix(8)
         // Flushed to the disk before the rename, so a crash leaves the old file or the new one.
         guard FileManager.default.createFile(atPath: partial, contents: Data(text.utf8)), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw CommandFailure(message: "cannot write '\(path)'; check that the folder exists and that you may write there")
+            throw CommandFailure(
+                nl: "kan '\(path)' niet schrijven; controleer of de map bestaat en of u daar mag schrijven",
+                en: "cannot write '\(path)'; check that the folder exists and that you may write there")
         }
         do {
             try handle.synchronize()
             try handle.close()
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
-            throw CommandFailure(message: "cannot write '\(path)': \(error.localizedDescription); nothing was replaced")
+            throw CommandFailure(
+                nl: "kan '\(path)' niet schrijven: \(error.localizedDescription); er is niets vervangen",
+                en: "cannot write '\(path)': \(error.localizedDescription); nothing was replaced")
         }
         // rename(2) replaces an existing file in one step.
         guard rename(partial, path) == 0 else {
             try? FileManager.default.removeItem(atPath: partial)
-            throw CommandFailure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+            throw CommandFailure(
+                nl: "kan '\(path)' niet schrijven: \(String(cString: strerror(errno)))", en: "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
     }
 

@@ -39,41 +39,59 @@ enum ServeCommand {
         printsData: false,
         run: { arguments, console in
             guard let port = UInt16(arguments.value("port") ?? "") else {
-                throw UsageError(message: "--port needs a number from 0 to 65535", commandPath: arguments.commandPath)
+                throw UsageError(nl: "--port heeft een getal van 0 tot 65535 nodig", en: "--port needs a number from 0 to 65535", commandPath: arguments.commandPath)
             }
             guard let maxBody = Int(arguments.value("max-body") ?? ""), (1024...16 * 1024 * 1024).contains(maxBody) else {
-                throw UsageError(message: "--max-body needs a number of bytes from 1024 to 16777216", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "--max-body heeft een aantal bytes van 1024 tot 16777216 nodig", en: "--max-body needs a number of bytes from 1024 to 16777216",
+                    commandPath: arguments.commandPath)
             }
             let library = try SurveyLibrary(directory: arguments.value("surveys") ?? "./surveys")
             let surveys = library.entries.compactMap { entry -> SurveyDefinition? in
                 if case .survey(let survey) = entry.content { survey } else { nil }
             }
             let invalid = library.entries.filter { if case .invalid = $0.content { true } else { false } }
-            for entry in invalid { console.err.line("skipped \(entry.file): it has errors (wijkpeil surveys validate shows them)") }
+            for entry in invalid {
+                console.err.line(
+                    arguments.say(
+                        "\(entry.file) overgeslagen: er staan fouten in (wijkpeil surveys validate toont ze)",
+                        "skipped \(entry.file): it has errors (wijkpeil surveys validate shows them)"))
+            }
             guard !surveys.isEmpty else {
-                throw CommandFailure(message: "there are no valid surveys in \(library.directory); nothing to serve", exitCode: .invalid)
+                throw CommandFailure(
+                    nl: "er staan geen geldige vragenlijsten in \(library.directory); er is niets te tonen",
+                    en: "there are no valid surveys in \(library.directory); nothing to serve", exitCode: .invalid)
             }
             let settings = try siteSettings(arguments, surveys: surveys)
             if !settings.missing.isEmpty {
+                let missing = settings.missing.joined(separator: ", "), file = arguments.value("settings") ?? "./wijkpeil.json"
                 console.err.line(
-                    "the pages do not name \(settings.missing.joined(separator: ", ")) yet: residents should see who asks and where the privacy statement is; put them in \(arguments.value("settings") ?? "./wijkpeil.json") (see docs/server.md)"
-                )
+                    arguments.say(
+                        "de pagina's noemen \(missing) nog niet: bewoners horen te zien wie het vraagt en waar de privacyverklaring staat; zet ze in \(file) (zie docs/server.md)",
+                        "the pages do not name \(missing) yet: residents should see who asks and where the privacy statement is; put them in \(file) (see docs/server.md)"))
             }
             let adminToken: String
             if let file = arguments.value("admin-token-file") {
                 let data = try InputFile.data(file)
                 adminToken = String(decoding: data, as: UTF8.self).trimmingWhitespace
                 guard adminToken.count >= 16 else {
-                    throw CommandFailure(message: "the admin token in '\(file)' is shorter than 16 characters; use a long random one", exitCode: .invalid)
+                    throw CommandFailure(
+                        nl: "de beheerderssleutel in '\(file)' is korter dan 16 tekens; gebruik een lange willekeurige",
+                        en: "the admin token in '\(file)' is shorter than 16 characters; use a long random one", exitCode: .invalid)
                 }
             } else {
                 adminToken = randomHex(16)
-                console.err.line("admin token (shown once; save it, or pass --admin-token-file next time): \(adminToken)")
+                console.err.line(
+                    arguments.say(
+                        "beheerderssleutel (wordt één keer getoond; bewaar hem, of geef de volgende keer --admin-token-file): \(adminToken)",
+                        "admin token (shown once; save it, or pass --admin-token-file next time): \(adminToken)"))
             }
             var publicHost: String?
             if let text = arguments.value("public-url") {
                 guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), let host = url.host, !host.isEmpty else {
-                    throw UsageError(message: "--public-url needs an address such as http://wijkpeil.lan:8080/", commandPath: arguments.commandPath)
+                    throw UsageError(
+                        nl: "--public-url heeft een adres nodig, zoals http://wijkpeil.lan:8080/", en: "--public-url needs an address such as http://wijkpeil.lan:8080/",
+                        commandPath: arguments.commandPath)
                 }
                 publicHost = host
             }
@@ -102,20 +120,30 @@ enum ServeCommand {
             func address(_ host: String) -> String {
                 "http://\(host.contains(":") ? "[\(host)]" : host):\(server.boundPort)/"
             }
+            // Scripts wait for "open http" on this line, in either language.
+            let count = surveys.count
+            let served = arguments.say("Wijkpeil toont \(count) \(count == 1 ? "vragenlijst" : "vragenlijsten")", "Wijkpeil serves \(count) \(count == 1 ? "survey" : "surveys")")
             if shownHosts.isEmpty {
-                console.out.line("Wijkpeil serves \(surveys.count) survey(s) at \(address("127.0.0.1")) (this computer has no network address yet: join the Wi-Fi)")
+                console.out.line(
+                    served
+                        + arguments.say(
+                            " op \(address("127.0.0.1")) (deze computer heeft nog geen netwerkadres: maak verbinding met de wifi)",
+                            " at \(address("127.0.0.1")) (this computer has no network address yet: join the Wi-Fi)"))
             } else {
-                console.out.line("Wijkpeil serves \(surveys.count) survey(s): open \(shownHosts.map(address).joined(separator: " or "))")
+                console.out.line(served + ": open " + shownHosts.map(address).joined(separator: arguments.say(" of ", " or ")))
             }
-            if let text = arguments.value("public-url") { console.out.line("on posters and forms: \(text)") }
+            if let text = arguments.value("public-url") { console.out.line(arguments.say("op posters en formulieren: ", "on posters and forms: ") + text) }
             if host == "127.0.0.1" || host == "::1" || host == "localhost" {
-                console.err.line("only this computer can reach it; for phones on the Wi-Fi start with --host 0.0.0.0")
+                console.err.line(
+                    arguments.say(
+                        "alleen deze computer kan erbij; start voor telefoons op de wifi met --host 0.0.0.0",
+                        "only this computer can reach it; for phones on the Wi-Fi start with --host 0.0.0.0"))
             }
             let signals = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
                 source.setEventHandler {
-                    console.err.line("stopping: finishing requests in flight…")
+                    console.err.line(arguments.say("stoppen: lopende verzoeken worden afgemaakt…", "stopping: finishing requests in flight…"))
                     server.stop()
                 }
                 source.resume()
@@ -127,12 +155,17 @@ enum ServeCommand {
             do throws(StoreError) {
                 try store.checkpoint()
             } catch {
-                console.err.line("stopped, but the answers are still partly in \(store.path)-wal: keep that file beside \(store.path) (\(error))")
+                console.err.line(
+                    arguments.say(
+                        "gestopt, maar de antwoorden staan nog deels in \(store.path)-wal: houd dat bestand bij \(store.path) (\(error))",
+                        "stopped, but the answers are still partly in \(store.path)-wal: keep that file beside \(store.path) (\(error))"))
                 return .invalid
             }
             console.err.line(
-                "stopped: \(statistics.stored) answer(s) stored and \(statistics.duplicates) repeated (a double tap, stored once) in \(statistics.batches) commit(s) this session; \(store.path) alone now holds every answer (copy that one file)"
-            )
+                arguments.say(
+                    "gestopt: \(statistics.stored) antwoorden opgeslagen en \(statistics.duplicates) herhaald (twee keer getikt, één keer opgeslagen) in \(statistics.batches) schrijfrondes; \(store.path) bevat nu alleen alle antwoorden (kopieer dat ene bestand)",
+                    "stopped: \(statistics.stored) answers stored and \(statistics.duplicates) repeated (a double tap, stored once) in \(statistics.batches) commits this session; \(store.path) alone now holds every answer (copy that one file)"
+                ))
             return .success
         })
 
@@ -145,7 +178,7 @@ enum ServeCommand {
             do {
                 json = try JSONValue.parse(try InputFile.data(file))
             } catch let error as JSONSyntaxError {
-                throw CommandFailure(message: "\(file): not valid JSON (\(error))", exitCode: .invalid)
+                throw CommandFailure(nl: "\(file): geen geldige JSON (\(error))", en: "\(file): not valid JSON (\(error))", exitCode: .invalid)
             }
             var findings = Findings()
             let read = SiteSettings.read(json, findings: &findings)
@@ -167,8 +200,10 @@ enum ServeCommand {
                 organisation: arguments.value("organisation"), privacyURL: arguments.value("privacy-url"), contact: arguments.value("contact"),
                 mainSurvey: arguments.value("main-survey")))
         if let main = settings.mainSurvey, !surveys.contains(where: { $0.id == main }) {
+            let served = surveys.map(\.id).sorted().joined(separator: ", ")
             throw CommandFailure(
-                message: "the main survey '\(main)' is not among the surveys served (\(surveys.map(\.id).sorted().joined(separator: ", ")))", exitCode: .invalid)
+                nl: "de hoofdvragenlijst '\(main)' is niet een van de getoonde vragenlijsten (\(served))",
+                en: "the main survey '\(main)' is not among the surveys served (\(served))", exitCode: .invalid)
         }
         return settings
     }

@@ -49,17 +49,19 @@ public enum Wijkpeil {
                 return status.rawValue
             }
         } catch let error as UsageError {
-            console.err.line("wijkpeil: \(error.message)")
+            let language = requestedLanguage(arguments, environment: environment)
+            console.err.line("wijkpeil: \(error.text.text(in: language))")
             if let command = find(error.commandPath) {
                 console.err.line(HelpText.usage(command, path: error.commandPath))
             }
-            console.err.line("Run '\(error.commandPath.joined(separator: " ")) --help' for more.")
+            let help = error.commandPath.joined(separator: " ") + " --help"
+            console.err.line(language == .nl ? "Meer uitleg: \(help)" : "Run '\(help)' for more.")
             return ExitCode.usage.rawValue
         } catch let error as CommandFailure {
-            console.err.line("wijkpeil: \(error.message)")
+            console.err.line("wijkpeil: \(error.text.text(in: requestedLanguage(arguments, environment: environment)))")
             return error.exitCode.rawValue
         } catch let error as WorkflowError {
-            console.err.line("wijkpeil: \(error.message)")
+            console.err.line("wijkpeil: \(error.text.text(in: requestedLanguage(arguments, environment: environment)))")
             return error.kind == .usage ? ExitCode.usage.rawValue : ExitCode.invalid.rawValue
         } catch let error as StoreError {
             console.err.line("wijkpeil: \(error)")

@@ -53,7 +53,7 @@ public enum AgendaMaking {
     /// A JSON file made by Wijkpeil, with its SHA-256 and its role (`analysis`, `stickers`, `agenda`).
     public static func readJSON(_ file: String, role: String) throws(WorkflowError) -> (JSONValue, Agenda.Input) {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw WorkflowError(.usage, "cannot read '\(file)'; check the path")
+            throw WorkflowError.unreadable(file)
         }
         do {
             let json = try JSONValue.parse(data)

@@ -43,7 +43,7 @@ public enum DashboardMaking {
     }
 
     static func json(_ file: String, role: String) throws -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: file) else { throw WorkflowError(.usage, "cannot read '\(file)'; check the path") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw WorkflowError.unreadable(file) }
         do {
             return try JSONValue.parse(data)
         } catch {
@@ -92,7 +92,7 @@ public enum DashboardMaking {
     /// Trust in one wave, from the evaluation survey's responses (a file as `responses import`
     /// reads it); a line that is not a valid response is named, and nothing is shown.
     static func trustWave(_ wave: Wave, survey: SurveyDefinition) throws -> Dashboard.TrustWave {
-        guard let data = FileManager.default.contents(atPath: wave.file) else { throw WorkflowError(.usage, "cannot read '\(wave.file)'; check the path") }
+        guard let data = FileManager.default.contents(atPath: wave.file) else { throw WorkflowError.unreadable(wave.file) }
         let prepared = try PaperImport.prepare([UInt8](data), fileName: wave.file, survey: survey)
         if let first = prepared.invalid.first {
             throw WorkflowError(

@@ -129,7 +129,7 @@ public enum ProgrammeFiles {
 
     /// The carry-over decisions: a CSV with the columns `action` and `decision` (1, 2 or 3).
     public static func decisions(_ file: String) throws -> [String: CarryOver.Decision] {
-        guard let data = FileManager.default.contents(atPath: file) else { throw WorkflowError(.usage, "cannot read '\(file)'; check the path") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw WorkflowError.unreadable(file) }
         let records = try CSVReader.records([UInt8](data), file: file)
         guard let header = records.first, let actionColumn = header.fields.firstIndex(of: "action"),
             let decisionColumn = header.fields.firstIndex(of: "decision")

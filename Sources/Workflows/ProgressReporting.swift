@@ -65,7 +65,7 @@ public enum ProgressReporting {
     /// column.
     public static func measurements(_ indicatorsFile: String) throws -> [String: [Goal.Measure]] {
         guard let bytes = FileManager.default.contents(atPath: indicatorsFile) else {
-            throw WorkflowError(.usage, "cannot read '\(indicatorsFile)'; check the path")
+            throw WorkflowError.unreadable(indicatorsFile)
         }
         var measurements: [String: [Goal.Measure]] = [:]
         for indicator in try IndicatorFile.read([UInt8](bytes), file: indicatorsFile, themes: nil) where indicator.buurt == nil {
@@ -77,7 +77,7 @@ public enum ProgressReporting {
     /// A filled-in evaluation of `programme`, read and checked: JSON, or a spreadsheet (`.csv`).
     public static func evaluation(_ file: String, of programme: Programme) throws -> Evaluation {
         if file.lowercased().hasSuffix(".csv") {
-            guard let data = FileManager.default.contents(atPath: file) else { throw WorkflowError(.usage, "cannot read '\(file)'; check the path") }
+            guard let data = FileManager.default.contents(atPath: file) else { throw WorkflowError.unreadable(file) }
             return try Evaluation.readSpreadsheet([UInt8](data), file: file, programme: programme)
         }
         let (json, _) = try AgendaMaking.readJSON(file, role: "evaluation")

@@ -20,17 +20,22 @@ struct CommandLineTests {
     }
 
     @Test func anUnknownCommandIsAUsageErrorWithASuggestion() {
-        let result = wijkpeil("surveys", "lsit")
+        let result = wijkpeil("surveys", "lsit", "--lang", "en")
         #expect(result.status == 2)
         #expect(result.err.contains("unknown command 'lsit'; did you mean 'list'?"))
         #expect(result.err.contains("usage: wijkpeil surveys <command>"))
+        #expect(result.err.contains("Run 'wijkpeil surveys --help' for more."))
         #expect(result.out.isEmpty)
+        // In Dutch by default.
+        let dutch = wijkpeil("surveys", "lsit")
+        #expect(dutch.err.contains("onbekende opdracht 'lsit'; bedoelt u 'list'?") && dutch.err.contains("Meer uitleg: wijkpeil surveys --help"))
     }
 
     @Test func anUnknownOptionIsAUsageErrorWithASuggestion() {
         let result = wijkpeil("ladder", "--fromat", "json")
         #expect(result.status == 2)
-        #expect(result.err.contains("did you mean '--format'?"))
+        #expect(result.err.contains("onbekende optie '--fromat'; bedoelt u '--format'?"))
+        #expect(wijkpeil("ladder", "--fromat", "json", "--lang", "en").err.contains("did you mean '--format'?"))
     }
 
     @Test(arguments: [
@@ -42,7 +47,7 @@ struct CommandLineTests {
         (["ladder", "-x"], "unknown option '-x'"),
     ])
     func badCommandLinesExitWithTwo(_ arguments: [String], _ message: String) {
-        let result = run(arguments)
+        let result = run(arguments + ["--lang", "en"])
         #expect(result.status == 2)
         #expect(result.err.contains(message), "\(result.err)")
     }

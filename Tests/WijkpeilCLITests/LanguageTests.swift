@@ -96,6 +96,35 @@ struct LanguageTests {
         #expect(strays.isEmpty, "\(strays.count) words of the other language")
     }
 
+    /// Mistakes an organiser makes: a mistyped option, a missing argument, a file that is not there.
+    static let mistakes: [[String]] = [
+        ["ladder", "--fromat", "json"], ["surveys", "show"], ["surveys", "lsit"], ["ladder", "--format", "xml"],
+        ["analyse", "--survey", "wijkanalyse", "--surveys", "B/", "--responses", "T/bestaat-niet.csv"],
+        ["stickers", "tally", "bewonersavond", "--surveys", "B/", "T/geen.csv"], ["serve", "--port", "http", "--surveys", "B/"],
+        ["agenda", "publish", "T/geen-agenda.json"], ["programme", "show", "T/geen-programma.json"],
+    ]
+
+    @Test("mistakes are told in the language asked for", arguments: ["nl", "en"])
+    func mistakesInOneLanguage(_ language: String) {
+        let folder = TemporaryFolder()
+        var transcript = ""
+        for step in Self.mistakes {
+            let arguments = step.map { argument -> String in
+                if argument == "B/" { return bundledSurveys }
+                if argument.hasPrefix("T/") { return folder.path + "/" + argument.dropFirst(2) }
+                return argument
+            }
+            let result = run(arguments + ["--lang", language])
+            #expect(result.status != 0, "\(step)")
+            // The usage line is the command's synopsis, as in its help: not a message.
+            let messages = result.err.split(separator: "\n").filter { !$0.hasPrefix("usage: ") }.joined(separator: "\n")
+            transcript += "$ wijkpeil " + step.joined(separator: " ") + "\n" + messages + "\n"
+        }
+        let strays = Self.strays(transcript, list: language == "nl" ? Self.english : Self.dutch)
+        for stray in strays.prefix(40) { Issue.record("\(language): \(stray)") }
+        #expect(strays.isEmpty, "\(strays.count) words of the other language")
+    }
+
     @Test("the walk-through in Dutch holds no English word of the tool's own", arguments: ["nl", "en"])
     func oneLanguage(_ language: String) {
         let folder = TemporaryFolder()

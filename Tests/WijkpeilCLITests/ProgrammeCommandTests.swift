@@ -117,7 +117,7 @@ struct ProgrammeCommandTests {
         let sample = packageRoot + "/samples/kerkwijk/programma-2027.json"
         #expect(wijkpeil("programme", "report", sample, "--months", "6").status == 2)
         let missing = wijkpeil("programme", "report", sample, "--months", "4", "--indicators", "/nonexistent/reeks.csv")
-        #expect(missing.status == 2 && missing.err.contains("cannot read '/nonexistent/reeks.csv'"))
+        #expect(missing.status == 2 && missing.err.contains("kan '/nonexistent/reeks.csv' niet lezen"))
         let html = wijkpeil(
             "programme", "report", sample, "--months", "4", "--today", "2027-05-06", "--indicators", packageRoot + "/samples/kerkwijk/indicatoren-reeks.csv")
         #expect(html.status == 0 && html.out.contains("<svg") && html.out.contains("@page { size: A4 landscape;"))

@@ -18,11 +18,11 @@ struct ServeCommandTests {
         let empty = folder.path + "/leeg"
         try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         let none = wijkpeil("serve", "--surveys", empty, "--db", folder.path + "/w.sqlite", "--port", "0")
-        #expect(none.status == 1 && none.err.contains("no valid surveys"))
+        #expect(none.status == 1 && none.err.contains("er staan geen geldige vragenlijsten in"))
         let missing = wijkpeil("serve", "--surveys", bundledSurveys, "--admin-token-file", folder.path + "/geen.txt", "--port", "0")
         #expect(missing.status == 2 && missing.err.contains("geen.txt"))
         let short = wijkpeil("serve", "--surveys", bundledSurveys, "--admin-token-file", folder.write("token.txt", "kort\n"), "--port", "0")
-        #expect(short.status == 1 && short.err.contains("shorter than 16"))
+        #expect(short.status == 1 && short.err.contains("korter dan 16 tekens"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/w.sqlite"))
     }
 
@@ -36,13 +36,13 @@ struct ServeCommandTests {
         #expect(refused.err.contains("wijkpeil.json: organisation:") && refused.err.contains("wijkpeil.json: privacyUrl:"))
         #expect(!refused.err.contains("admin token"))
         let broken = wijkpeil("serve", "--surveys", bundledSurveys, "--settings", folder.write("kapot.json", "{\"organisation\": "), "--db", db, "--port", "0")
-        #expect(broken.status == 1 && broken.err.contains("kapot.json: not valid JSON"))
+        #expect(broken.status == 1 && broken.err.contains("kapot.json: geen geldige JSON"))
         let missing = wijkpeil("serve", "--surveys", bundledSurveys, "--settings", folder.path + "/geen.json", "--db", db, "--port", "0")
         #expect(missing.status == 2 && missing.err.contains("geen.json"))
         let flag = wijkpeil("serve", "--surveys", bundledSurveys, "--privacy-url", "privacy.html", "--db", db, "--port", "0")
         #expect(flag.status == 2 && flag.err.contains("--privacy-url"))
         let main = wijkpeil("serve", "--surveys", bundledSurveys, "--main-survey", "bestaat-niet", "--db", db, "--port", "0")
-        #expect(main.status == 1 && main.err.contains("'bestaat-niet' is not among the surveys served"))
+        #expect(main.status == 1 && main.err.contains("'bestaat-niet' is niet een van de getoonde vragenlijsten"))
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 }
