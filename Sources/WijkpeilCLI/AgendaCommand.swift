@@ -61,7 +61,9 @@ enum AgendaCommand {
 
     static func compute(_ arguments: ParsedArguments, console: Console) throws -> Agenda {
         guard let analysisFile = arguments.value("analysis") else {
-            throw UsageError(message: "name the analysis with --analysis FILE (made by wijkpeil analyse --format json)", commandPath: arguments.commandPath)
+            throw UsageError(
+                nl: "geef de analyse met --analysis BESTAND (gemaakt met wijkpeil analyse --format json)",
+                en: "name the analysis with --analysis FILE (made by wijkpeil analyse --format json)", commandPath: arguments.commandPath)
         }
         guard let max = Int(arguments.value("max") ?? ""), (1...Agenda.largestMax).contains(max) else {
             throw UsageError(
@@ -74,7 +76,9 @@ enum AgendaCommand {
             let parsed = try Weights.parse(arguments.value("weights") ?? "")
             weights = parsed.weights
             if parsed.rescaled {
-                console.err.line("weights rescaled to sum to 1: " + Signal.allCases.map { "\($0.rawValue)=\(Language.en.number(weights[$0], digits: 4))" }.joined(separator: ","))
+                console.err.line(
+                    arguments.say("gewichten herschaald tot samen 1: ", "weights rescaled to sum to 1: ")
+                        + Signal.allCases.map { "\($0.rawValue)=\(Language.en.number(weights[$0], digits: 4))" }.joined(separator: ","))
             }
         } catch {
             throw UsageError(message: "--weights: \(error.message)", commandPath: arguments.commandPath)
@@ -82,11 +86,18 @@ enum AgendaCommand {
         let level = ParticipationLevel(rawValue: arguments.value("level") ?? "") ?? .advise
         let stickerFiles = arguments.all("stickers")
         if stickerFiles.isEmpty {
-            console.err.line("no sticker tallies given (--stickers): the residents signal drops out and its weight is shared over the others")
+            console.err.line(
+                arguments.say(
+                    "geen stickeruitslag gegeven (--stickers): het signaal van bewoners valt weg en zijn gewicht gaat naar de andere",
+                    "no sticker tallies given (--stickers): the residents signal drops out and its weight is shared over the others"))
         }
         var evening: CalendarDate?
         if let text = arguments.value("evening") {
-            guard let date = CalendarDate(text) else { throw UsageError(message: "--evening needs a date as YYYY-MM-DD, such as 2026-12-10", commandPath: arguments.commandPath) }
+            guard let date = CalendarDate(text) else {
+                throw UsageError(
+                    nl: "--evening heeft een datum nodig als JJJJ-MM-DD, zoals 2026-12-10", en: "--evening needs a date as YYYY-MM-DD, such as 2026-12-10",
+                    commandPath: arguments.commandPath)
+            }
             evening = date
         }
         let inputs = try AgendaMaking.read(analysis: analysisFile, stickers: stickerFiles)
@@ -95,7 +106,9 @@ enum AgendaCommand {
 
     static func readAgenda(_ arguments: ParsedArguments) throws -> (Agenda, String) {
         guard let file = arguments.positionals.first else {
-            throw UsageError(message: "name the agenda file (made by wijkpeil agenda --format json --out AGENDA.json)", commandPath: arguments.commandPath)
+            throw UsageError(
+                nl: "geef het agendabestand (gemaakt met wijkpeil agenda --format json --out AGENDA.json)",
+                en: "name the agenda file (made by wijkpeil agenda --format json --out AGENDA.json)", commandPath: arguments.commandPath)
         }
         let (json, _) = try AgendaMaking.readJSON(file, role: "agenda")
         return (try Agenda.read(json, file: file), file)
@@ -127,7 +140,9 @@ enum AgendaCommand {
             guard let theme = arguments.value("theme"), let decisionText = arguments.value("decision"),
                 let decision = CouncilResponse.Decision(rawValue: decisionText)
             else {
-                throw UsageError(message: "give --theme THEME and --decision adopted|adjusted|rejected|outside-frames", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "geef --theme THEMA en --decision adopted|adjusted|rejected|outside-frames",
+                    en: "give --theme THEME and --decision adopted|adjusted|rejected|outside-frames", commandPath: arguments.commandPath)
             }
             let date = try date(arguments)
             let response = CouncilResponse(decision: decision, reason: arguments.value("reason"), frame: arguments.value("frame"), date: date)
@@ -154,7 +169,7 @@ enum AgendaCommand {
         run: { arguments, console in
             var (agenda, file) = try readAgenda(arguments)
             guard let theme = arguments.value("theme"), let reason = arguments.value("reason") else {
-                throw UsageError(message: "give --theme THEME and --reason \"…\"", commandPath: arguments.commandPath)
+                throw UsageError(nl: "geef --theme THEMA en --reason \"…\"", en: "give --theme THEME and --reason \"…\"", commandPath: arguments.commandPath)
             }
             let date = try date(arguments)
             do throws(CouncilResponse.RecordError) {
@@ -174,7 +189,9 @@ enum AgendaCommand {
     static func date(_ arguments: ParsedArguments) throws -> String {
         guard let text = arguments.value("date") else { return today() }
         guard CalendarDate(text) != nil else {
-            throw UsageError(message: "--date '\(text)' is not a date; write YYYY-MM-DD, such as 2026-12-03", commandPath: arguments.commandPath)
+            throw UsageError(
+                nl: "--date '\(text)' is geen datum; schrijf JJJJ-MM-DD, zoals 2026-12-03", en: "--date '\(text)' is not a date; write YYYY-MM-DD, such as 2026-12-03",
+                commandPath: arguments.commandPath)
         }
         return text
     }
@@ -225,12 +242,12 @@ enum AgendaCommand {
         run: { arguments, console in
             let (recorded, file) = try readAgenda(arguments)
             guard let analysisFile = arguments.value("analysis") else {
-                throw UsageError(message: "name the analysis with --analysis FILE", commandPath: arguments.commandPath)
+                throw UsageError(nl: "geef de analyse met --analysis BESTAND", en: "name the analysis with --analysis FILE", commandPath: arguments.commandPath)
             }
             let given = try AgendaMaking.read(analysis: analysisFile, stickers: arguments.all("stickers"))
             var expected = AgendaVerification.Expected(level: arguments.value("level").flatMap(ParticipationLevel.init(rawValue:)))
             if let max = arguments.value("max") {
-                guard let number = Int(max) else { throw UsageError(message: "--max needs a whole number", commandPath: arguments.commandPath) }
+                guard let number = Int(max) else { throw UsageError(nl: "--max heeft een heel getal nodig", en: "--max needs a whole number", commandPath: arguments.commandPath) }
                 expected.max = number
             }
             if let text = arguments.value("weights") {
@@ -271,7 +288,7 @@ enum AgendaCommand {
     static func today(_ arguments: ParsedArguments) throws -> CalendarDate {
         let text = arguments.value("today") ?? today()
         guard let day = CalendarDate(text) else {
-            throw UsageError(message: "--today '\(text)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
+            throw UsageError(nl: "--today '\(text)' is geen datum; schrijf JJJJ-MM-DD", en: "--today '\(text)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
         }
         return day
     }

@@ -43,10 +43,14 @@ enum AnalyseCommand {
             let plan = try AnalysisPlan(survey: survey, themeSet: themeSet, groupBy: arguments.value("by"))
             let database = arguments.value("db"), responsesFile = arguments.value("responses")
             guard (database == nil) != (responsesFile == nil) else {
-                throw UsageError(message: "name the responses with either --db PATH or --responses FILE", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "geef de antwoorden met --db PAD of met --responses BESTAND", en: "name the responses with either --db PATH or --responses FILE",
+                    commandPath: arguments.commandPath)
             }
             if arguments.value("reference") != nil, arguments.value("reference-db") != nil {
-                throw UsageError(message: "give one reference: --reference FILE or --reference-db PATH", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "geef één referentie: --reference BESTAND of --reference-db PAD", en: "give one reference: --reference FILE or --reference-db PATH",
+                    commandPath: arguments.commandPath)
             }
             // The buurten indicators may name: the --by question's options, else those of a
             // question whose options carry CBS codes.
@@ -79,7 +83,7 @@ enum AnalyseCommand {
             if let wijk = arguments.value("wijk") {
                 analysis.area = try AnalysedArea(name: wijk, cbs: arguments.value("cbs"), period: arguments.value("period"))
             } else if arguments.value("cbs") != nil || arguments.value("period") != nil {
-                throw UsageError(message: "--cbs and --period go with --wijk NAME", commandPath: arguments.commandPath)
+                throw UsageError(nl: "--cbs en --period horen bij --wijk NAAM", en: "--cbs and --period go with --wijk NAME", commandPath: arguments.commandPath)
             }
             if let previousFile = arguments.value("previous") {
                 let (earlier, _) = try AgendaMaking.readJSON(previousFile, role: "analysis")

@@ -28,7 +28,9 @@ enum CommitmentsCommand {
             guard let audience = arguments.value("to").flatMap(Commitment.Audience.init), let what = arguments.value("what"),
                 let owner = arguments.value("owner")
             else {
-                throw UsageError(message: "give --to council|residents, --what TEXT and --owner ROLE", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "geef --to council|residents, --what TEKST en --owner ROL", en: "give --to council|residents, --what TEXT and --owner ROLE",
+                    commandPath: arguments.commandPath)
             }
             let commitment = Commitment(
                 number: 0, made: try AgendaCommand.date(arguments), audience: audience, what: what, owner: owner, due: arguments.value("due"),
@@ -55,7 +57,9 @@ enum CommitmentsCommand {
         printsData: false,
         run: { arguments, console in
             guard let text = arguments.value("number"), let number = Int(text), number > 0 else {
-                throw UsageError(message: "give --number N, the commitment's number (wijkpeil commitments list shows them)", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "geef --number N, het nummer van de toezegging (wijkpeil commitments list toont ze)",
+                    en: "give --number N, the commitment's number (wijkpeil commitments list shows them)", commandPath: arguments.commandPath)
             }
             let closure = Commitment.Closure(date: try AgendaCommand.date(arguments), how: arguments.value("how") ?? "")
             let closed = try DatabaseAccess.writing(arguments, mustExist: true) { store in

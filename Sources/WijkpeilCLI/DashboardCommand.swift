@@ -33,7 +33,7 @@ enum DashboardCommand {
         ],
         run: { arguments, console in
             guard let programme = arguments.value("programme") else {
-                throw UsageError(message: "give --programme PROGRAMMA.json", commandPath: arguments.commandPath)
+                throw UsageError(nl: "geef --programme PROGRAMMA.json", en: "give --programme PROGRAMMA.json", commandPath: arguments.commandPath)
             }
             let today = try AgendaCommand.today(arguments)
             let nl = arguments.language == .nl
@@ -42,7 +42,9 @@ enum DashboardCommand {
             let evaluations = try arguments.all("evaluation").map { text in
                 let given = wave(text, default: "")
                 guard !given.label.isEmpty else {
-                    throw UsageError(message: "--evaluation needs the wave's year: --evaluation 2027=\(text)", commandPath: arguments.commandPath)
+                    throw UsageError(
+                        nl: "--evaluation heeft het jaar van de meting nodig: --evaluation 2027=\(text)", en: "--evaluation needs the wave's year: --evaluation 2027=\(text)",
+                        commandPath: arguments.commandPath)
                 }
                 return given
             }
@@ -50,7 +52,9 @@ enum DashboardCommand {
             if !evaluations.isEmpty {
                 let library = try SurveyLibrary.holding("evaluatie", directory: arguments.value("surveys") ?? "./surveys")
                 guard case .survey(let survey) = try library.resolve("evaluatie").content else {
-                    throw CommandFailure(message: "the evaluation survey 'evaluatie' in \(library.directory) does not read as a survey; run wijkpeil surveys validate")
+                    throw CommandFailure(
+                        nl: "de evaluatievragenlijst 'evaluatie' in \(library.directory) is geen leesbare vragenlijst; draai wijkpeil surveys validate",
+                        en: "the evaluation survey 'evaluatie' in \(library.directory) does not read as a survey; run wijkpeil surveys validate")
                 }
                 evaluationSurvey = survey
             }

@@ -32,10 +32,14 @@ enum ExportCommand {
         ],
         run: { arguments, console in
             guard let target = arguments.value("out") else {
-                throw UsageError(message: "missing --out FOLDER (for example --out export/wijkanalyse/)", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "--out MAP ontbreekt (bijvoorbeeld --out export/wijkanalyse/)", en: "missing --out FOLDER (for example --out export/wijkanalyse/)",
+                    commandPath: arguments.commandPath)
             }
             guard let k = Int(arguments.value("k") ?? ""), (1...10_000).contains(k) else {
-                throw UsageError(message: "--k needs a whole number from 1 to 10000 (5 is usual)", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "--k heeft een heel getal van 1 tot 10000 nodig (5 is gebruikelijk)", en: "--k needs a whole number from 1 to 10000 (5 is usual)",
+                    commandPath: arguments.commandPath)
             }
             let survey = try DatabaseAccess.survey(arguments)
             let store = try DatabaseAccess.reader(arguments)

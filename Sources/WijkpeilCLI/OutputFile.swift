@@ -48,7 +48,8 @@ enum OutputFile {
         for (name, output) in outputs {
             for input in inputs where sameFile(output, input) {
                 throw UsageError(
-                    message: "--\(name) '\(output)' is '\(input)', which this command reads; choose another file so nothing is overwritten",
+                    nl: "--\(name) '\(output)' is '\(input)', dat deze opdracht leest; kies een ander bestand, zodat niets wordt overschreven",
+                    en: "--\(name) '\(output)' is '\(input)', which this command reads; choose another file so nothing is overwritten",
                     commandPath: arguments.commandPath)
             }
         }

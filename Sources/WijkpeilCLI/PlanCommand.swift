@@ -28,7 +28,9 @@ enum PlanCommand {
                 let json = try SurveyLibrary.readJSON(file)
                 findings = PlanCheck.check(json, activities: library.activityFacts).inFile(file)
             } catch {
-                if case .missing = error { throw CommandFailure(message: "no file '\(file)'; give the path to a plan (.json)") }
+                if case .missing = error {
+                    throw CommandFailure(nl: "geen bestand '\(file)'; geef het pad naar een plan (.json)", en: "no file '\(file)'; give the path to a plan (.json)")
+                }
                 findings = Findings([error.finding(in: file)])
             }
             FindingsReport.print(findings, files: 1, format: arguments.value("format") ?? "table", language: arguments.language, to: console)

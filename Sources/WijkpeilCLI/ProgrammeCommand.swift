@@ -18,7 +18,9 @@ enum ProgrammeCommand {
 
     static func programmeFile(_ arguments: ParsedArguments) throws -> String {
         guard let file = arguments.positionals.first else {
-            throw UsageError(message: "name the programme file (made by wijkpeil programme draft --out PROGRAMME.json)", commandPath: arguments.commandPath)
+            throw UsageError(
+                nl: "geef het programmabestand (gemaakt met wijkpeil programme draft --out PROGRAMMA.json)",
+                en: "name the programme file (made by wijkpeil programme draft --out PROGRAMME.json)", commandPath: arguments.commandPath)
         }
         return file
     }
@@ -41,10 +43,11 @@ enum ProgrammeCommand {
     static func integer(_ arguments: ParsedArguments, _ name: String, default defaultValue: Int? = nil) throws -> Int {
         guard let text = arguments.value(name) else {
             if let defaultValue { return defaultValue }
-            throw UsageError(message: "give --\(name)", commandPath: arguments.commandPath)
+            throw UsageError(nl: "geef --\(name)", en: "give --\(name)", commandPath: arguments.commandPath)
         }
         guard let value = Int(text), value >= 0 else {
-            throw UsageError(message: "--\(name) '\(text)' is not a whole number of 0 or more", commandPath: arguments.commandPath)
+            throw UsageError(
+                nl: "--\(name) '\(text)' is geen heel getal van 0 of meer", en: "--\(name) '\(text)' is not a whole number of 0 or more", commandPath: arguments.commandPath)
         }
         return value
     }
@@ -69,7 +72,7 @@ enum ProgrammeCommand {
         ],
         run: { arguments, console in
             guard let agenda = arguments.value("agenda"), let wijk = arguments.value("wijk") else {
-                throw UsageError(message: "give --agenda AGENDA.json and --wijk NAME", commandPath: arguments.commandPath)
+                throw UsageError(nl: "geef --agenda AGENDA.json en --wijk NAAM", en: "give --agenda AGENDA.json and --wijk NAME", commandPath: arguments.commandPath)
             }
             let year = try integer(arguments, "year")
             let programme = try ProgrammeFiles.draft(
@@ -119,7 +122,8 @@ enum ProgrammeCommand {
             var today: CalendarDate?
             if let text = arguments.value("today") {
                 guard let date = CalendarDate(text) else {
-                    throw UsageError(message: "--today '\(text)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
+                    throw UsageError(
+                        nl: "--today '\(text)' is geen datum; schrijf JJJJ-MM-DD", en: "--today '\(text)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
                 }
                 today = date
             }
@@ -250,7 +254,7 @@ enum ProgrammeCommand {
         printsData: false,
         run: { arguments, console in
             try editing(arguments, console) { programme, file in
-                guard let id = arguments.value("action") else { throw UsageError(message: "give --action ID", commandPath: arguments.commandPath) }
+                guard let id = arguments.value("action") else { throw UsageError(nl: "geef --action ID", en: "give --action ID", commandPath: arguments.commandPath) }
                 let change = Change(
                     date: try AgendaCommand.date(arguments), by: arguments.value("by") ?? "wijkmanager", note: arguments.value("note") ?? "",
                     status: arguments.value("status").flatMap(Action.Status.init(rawValue:)),
@@ -290,7 +294,9 @@ enum ProgrammeCommand {
             try editing(arguments, console) { programme, file in
                 guard let priority = arguments.value("priority"), let verdict = arguments.value("decision").flatMap(PriorityDecision.Verdict.init)
                 else {
-                    throw UsageError(message: "give --priority THEME and --decision continue|adjust|stop", commandPath: arguments.commandPath)
+                    throw UsageError(
+                        nl: "geef --priority THEMA en --decision continue|adjust|stop", en: "give --priority THEME and --decision continue|adjust|stop",
+                        commandPath: arguments.commandPath)
                 }
                 let decision = PriorityDecision(
                     priority: priority, verdict: verdict, reason: arguments.value("reason") ?? "", date: try AgendaCommand.date(arguments),
@@ -332,7 +338,7 @@ enum ProgrammeCommand {
         run: { arguments, console in
             let file = try programmeFile(arguments)
             guard let months = arguments.value("months").flatMap(Int.init) else {
-                throw UsageError(message: "give --months 4, 8 or 12", commandPath: arguments.commandPath)
+                throw UsageError(nl: "geef --months 4, 8 of 12", en: "give --months 4, 8 or 12", commandPath: arguments.commandPath)
             }
             let today = try AgendaCommand.today(arguments)
             let commitments = arguments.value("db") == nil ? nil : try DatabaseAccess.reader(arguments).commitments()
@@ -421,7 +427,8 @@ enum ProgrammeCommand {
             let file = try programmeFile(arguments)
             let programme = try ProgrammeFiles.read(file)
             guard let decisionsFile = arguments.value("decisions") else {
-                throw UsageError(message: "give --decisions carry.csv (columns action,decision)", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "geef --decisions besluiten.csv (kolommen action,decision)", en: "give --decisions carry.csv (columns action,decision)", commandPath: arguments.commandPath)
             }
             let decisions = try ProgrammeFiles.decisions(decisionsFile)
             let year = try integer(arguments, "year", default: programme.year + 1)
@@ -479,7 +486,9 @@ enum ProgrammeCommand {
         printsData: false,
         run: { arguments, console in
             guard arguments.positionals.count == 2 else {
-                throw UsageError(message: "name the programme and the spreadsheet: programme actions import PROGRAMME.json ACTIONS.csv", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "geef het programma en het spreadsheet: programme actions import PROGRAMMA.json ACTIES.csv",
+                    en: "name the programme and the spreadsheet: programme actions import PROGRAMME.json ACTIONS.csv", commandPath: arguments.commandPath)
             }
             let sheet = arguments.positionals[1]
             return try editing(arguments, console) { programme, file in
@@ -510,14 +519,15 @@ enum ProgrammeCommand {
         printsData: false,
         run: { arguments, console in
             try editing(arguments, console) { programme, file in
-                guard let id = arguments.value("goal") else { throw UsageError(message: "give --goal ID", commandPath: arguments.commandPath) }
+                guard let id = arguments.value("goal") else { throw UsageError(nl: "geef --goal ID", en: "give --goal ID", commandPath: arguments.commandPath) }
                 func measure(_ name: String) throws -> Goal.Measure? {
                     guard let text = arguments.value(name) else { return nil }
                     guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), let yearText = arguments.value(name + "-year"),
                         let year = Int(yearText)
                     else {
                         throw UsageError(
-                            message: "--\(name) needs a number and --\(name)-year a year, such as --\(name) 5,0 --\(name)-year 2028", commandPath: arguments.commandPath)
+                            nl: "--\(name) heeft een getal nodig en --\(name)-year een jaar, zoals --\(name) 5,0 --\(name)-year 2028",
+                            en: "--\(name) needs a number and --\(name)-year a year, such as --\(name) 5,0 --\(name)-year 2028", commandPath: arguments.commandPath)
                     }
                     return Goal.Measure(value: value, year: year)
                 }
@@ -544,7 +554,7 @@ enum ProgrammeCommand {
         printsData: false,
         run: { arguments, console in
             try editing(arguments, console) { programme, file in
-                guard let id = arguments.value("id") else { throw UsageError(message: "give --id MILESTONE", commandPath: arguments.commandPath) }
+                guard let id = arguments.value("id") else { throw UsageError(nl: "geef --id MIJLPAAL", en: "give --id MILESTONE", commandPath: arguments.commandPath) }
                 guard let index = programme.calendar.firstIndex(where: { $0.id == id }) else {
                     let ids = programme.calendar.map(\.id)
                     throw CommandFailure(

@@ -128,16 +128,20 @@ enum ResponsesCommand {
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
             guard survey.questions.contains(where: { if case .email = $0.kind { true } else { false } }) else {
-                throw CommandFailure(message: "survey '\(survey.id)' asks for no e-mail address", exitCode: .invalid)
+                throw CommandFailure(nl: "vragenlijst '\(survey.id)' vraagt geen e-mailadres", en: "survey '\(survey.id)' asks for no e-mail address", exitCode: .invalid)
             }
             let out = arguments.value("out")
             if let out, FileManager.default.fileExists(atPath: out) {
-                throw CommandFailure(message: "'\(out)' already exists; choose a new file so no list is overwritten")
+                throw CommandFailure(
+                    nl: "'\(out)' bestaat al; kies een nieuw bestand, zodat geen lijst wordt overschreven",
+                    en: "'\(out)' already exists; choose a new file so no list is overwritten")
             }
             let list = try MailingList.addresses(survey, from: try DatabaseAccess.reader(arguments))
             let text = list.addresses.map { $0 + "\n" }.joined()
             if let out {
-                guard OutputFile.writePrivate(text, to: out) else { throw CommandFailure(message: "cannot write '\(out)'; check the folder") }
+                guard OutputFile.writePrivate(text, to: out) else {
+                    throw CommandFailure(nl: "kan '\(out)' niet schrijven; controleer de map", en: "cannot write '\(out)'; check the folder")
+                }
             } else {
                 console.out.write(text)
             }
@@ -184,14 +188,19 @@ enum InvitesCommand {
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
             guard let text = arguments.value("count"), let count = Int(text), (1...1_000_000).contains(count) else {
-                throw UsageError(message: "--count needs a whole number from 1 to 1000000", commandPath: arguments.commandPath)
+                throw UsageError(
+                    nl: "--count heeft een heel getal van 1 tot 1000000 nodig", en: "--count needs a whole number from 1 to 1000000", commandPath: arguments.commandPath)
             }
             guard survey.requiresInvite else {
-                throw CommandFailure(message: "survey '\(survey.id)' does not ask for invitation codes; set \"requiresInvite\": true in its definition first", exitCode: .invalid)
+                throw CommandFailure(
+                    nl: "vragenlijst '\(survey.id)' vraagt geen uitnodigingscodes; zet eerst \"requiresInvite\": true in de definitie",
+                    en: "survey '\(survey.id)' does not ask for invitation codes; set \"requiresInvite\": true in its definition first", exitCode: .invalid)
             }
             let out = arguments.value("out")
             if let out, FileManager.default.fileExists(atPath: out) {
-                throw CommandFailure(message: "'\(out)' already exists; choose a new file so no codes are overwritten")
+                throw CommandFailure(
+                    nl: "'\(out)' bestaat al; kies een nieuw bestand, zodat geen codes worden overschreven",
+                    en: "'\(out)' already exists; choose a new file so no codes are overwritten")
             }
             let codes = try DatabaseAccess.writing(arguments) { store in
                 try store.createInvites(survey: survey.id, count: count) { done in
@@ -204,7 +213,9 @@ enum InvitesCommand {
                 let text = CSVWriter.line(["code"]) + lines.map { CSVWriter.line([$0]) }.joined()
                 // Readable by the organiser alone: the codes are the votes' keys.
                 guard OutputFile.writePrivate(text, to: out) else {
-                    throw CommandFailure(message: "cannot write '\(out)'; the codes were stored but not saved — make new ones")
+                    throw CommandFailure(
+                        nl: "kan '\(out)' niet schrijven; de codes zijn vastgelegd maar niet bewaard — maak nieuwe",
+                        en: "cannot write '\(out)'; the codes were stored but not saved — make new ones")
                 }
             } else {
                 for line in lines { console.out.line(line) }
@@ -222,7 +233,7 @@ enum InvitesCommand {
         options: [.database, OptionSpec("survey", value: "ID", help: "The survey id.")],
         run: { arguments, console in
             guard let survey = arguments.value("survey") else {
-                throw UsageError(message: "missing --survey ID", commandPath: arguments.commandPath)
+                throw UsageError(nl: "--survey ID ontbreekt", en: "missing --survey ID", commandPath: arguments.commandPath)
             }
             let store = try DatabaseAccess.reader(arguments)
             let counts = try store.inviteCounts(survey: survey)
@@ -239,7 +250,7 @@ enum BackupCommand {
         options: [.database, OptionSpec("out", value: "FILE", help: "The new copy; must not exist yet.")],
         run: { arguments, console in
             guard let out = arguments.value("out") else {
-                throw UsageError(message: "missing --out FILE", commandPath: arguments.commandPath)
+                throw UsageError(nl: "--out BESTAND ontbreekt", en: "missing --out FILE", commandPath: arguments.commandPath)
             }
             let path = try DatabaseAccess.writing(arguments, mustExist: true) { store in
                 try store.backup(to: out)

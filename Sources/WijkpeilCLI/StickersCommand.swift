@@ -72,17 +72,21 @@ enum StickersCommand {
 
     private static func paperTally(_ arguments: ParsedArguments, console: Console) throws -> (StickerSession, StickerTally) {
         guard let reference = arguments.positionals.first else {
-            throw UsageError(message: "name the sticker session (an id or a .json file), or use --db and --survey", commandPath: arguments.commandPath)
+            throw UsageError(
+                nl: "geef de stickersessie (een id of een .json-bestand), of gebruik --db en --survey",
+                en: "name the sticker session (an id or a .json file), or use --db and --survey", commandPath: arguments.commandPath)
         }
         let library = try SurveyLibrary.holding(reference, directory: arguments.value("surveys") ?? "./surveys")
         let entry = try library.resolve(reference)
         guard case .session(let session) = entry.content else {
             if case .invalid = entry.content { throw InvalidInput(entry.findings) }
-            throw CommandFailure(message: "'\(reference)' is not a sticker session; for a survey's sticker question use --db and --survey")
+            throw CommandFailure(
+                nl: "'\(reference)' is geen stickersessie; gebruik voor de stickervraag van een vragenlijst --db en --survey",
+                en: "'\(reference)' is not a sticker session; for a survey's sticker question use --db and --survey")
         }
         let names = Array(arguments.positionals.dropFirst()).map { ($0, nil as String?) } + arguments.all("entry").map { ($0, $0 as String?) }
         guard !names.isEmpty else {
-            throw UsageError(message: "name at least one placements file (CSV)", commandPath: arguments.commandPath)
+            throw UsageError(nl: "geef ten minste één bestand met plaatsingen (CSV)", en: "name at least one placements file (CSV)", commandPath: arguments.commandPath)
         }
         let files = try names.map { name, entry in StickerTallying.PlacementInput(name: name, bytes: try InputFile.bytes(name), entry: entry) }
         // The phones' dots of the same evening, with --db: every stickers question that names this session.
@@ -114,11 +118,15 @@ enum StickersCommand {
             let entry = try library.resolve(arguments.positionals[0])
             guard case .session(let session) = entry.content else {
                 if case .invalid = entry.content { throw InvalidInput(entry.findings) }
-                throw CommandFailure(message: "'\(arguments.positionals[0])' is not a sticker session")
+                throw CommandFailure(nl: "'\(arguments.positionals[0])' is geen stickersessie", en: "'\(arguments.positionals[0])' is not a sticker session")
             }
             var run = StickerSession.PosterRun(tables: arguments.all("table"))
             if let text = arguments.value("date") {
-                guard let date = CalendarDate(text) else { throw UsageError(message: "--date needs a date as YYYY-MM-DD, such as 2026-12-10", commandPath: arguments.commandPath) }
+                guard let date = CalendarDate(text) else {
+                    throw UsageError(
+                        nl: "--date heeft een datum nodig als JJJJ-MM-DD, zoals 2026-12-10", en: "--date needs a date as YYYY-MM-DD, such as 2026-12-10",
+                        commandPath: arguments.commandPath)
+                }
                 run.date = date
             }
             console.out.write(session.posterHTML(language: arguments.language, run: run))

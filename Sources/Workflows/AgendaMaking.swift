@@ -59,7 +59,9 @@ public enum AgendaMaking {
             let json = try JSONValue.parse(data)
             return (json, Agenda.Input(role: role, file: (file as NSString).lastPathComponent, sha256: SHA256.hex(data)))
         } catch {
-            throw WorkflowError(.invalid, "'\(file)' is not JSON (\(error)); give the file made by wijkpeil with --format json")
+            throw WorkflowError(
+                .invalid, nl: "'\(file)' is geen JSON (\(error)); geef het bestand dat wijkpeil met --format json maakte",
+                en: "'\(file)' is not JSON (\(error)); give the file made by wijkpeil with --format json")
         }
     }
 
@@ -78,9 +80,12 @@ public enum AgendaMaking {
         } catch {
             switch error {
             case .noSignal:
-                throw WorkflowError(.invalid, "every signal that has weight is missing for every theme; give sticker tallies, or weigh the signals the analysis has")
+                throw WorkflowError(
+                    .invalid, nl: "elk signaal met gewicht ontbreekt bij elk thema; geef stickeruitslagen, of weeg de signalen die de analyse heeft",
+                    en: "every signal that has weight is missing for every theme; give sticker tallies, or weigh the signals the analysis has")
             case .maxOutOfRange(let max):
-                throw WorkflowError(.usage, "--max \(max) is out of range: 1 to \(Agenda.largestMax)")
+                throw WorkflowError(
+                    .usage, nl: "--max \(max) valt buiten het bereik: 1 tot en met \(Agenda.largestMax)", en: "--max \(max) is out of range: 1 to \(Agenda.largestMax)")
             }
         }
     }

@@ -36,7 +36,9 @@ public enum AnalysisSamples {
     public static func stored(plan: AnalysisPlan, path: String, survey: String, language: Language = .nl, progress: (Int) -> Void = { _ in }) throws -> ResponseSample {
         guard FileManager.default.fileExists(atPath: path) else {
             throw WorkflowError(
-                .usage, "there is no database at '\(path)'; check the path (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
+                .usage,
+                nl: "er is geen database op '\(path)'; controleer het pad (antwoorden komen daar door `wijkpeil responses import` en `wijkpeil serve`)",
+                en: "there is no database at '\(path)'; check the path (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
         }
         // Read-only: an analysis (of the neighbourhood or of the reference) never writes.
         let store = try StoreReader(path: path)

@@ -15,7 +15,9 @@ public enum BudgetBallots {
         let questions = survey.questions.filter { if case .approval = $0.kind { true } else { false } }
         guard let question = questions.first, case .approval(let options, let budget, _, _, _) = question.kind else {
             throw WorkflowError(
-                .usage, "survey '\(survey.id)' has no budget vote (a question of type \"approval\"); name the survey that holds the ballots")
+                .usage,
+                nl: "vragenlijst '\(survey.id)' heeft geen budgetstemming (een vraag van het type \"approval\"); geef de vragenlijst met de stembiljetten",
+                en: "survey '\(survey.id)' has no budget vote (a question of type \"approval\"); name the survey that holds the ballots")
         }
         let versions = try SurveyVersions.read(survey, in: store)
         try versions.requireCompatible(survey, language: language)

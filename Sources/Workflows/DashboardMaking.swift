@@ -32,7 +32,11 @@ public enum DashboardMaking {
         let evenings = try tallies.map { try evening($0) }
         var trust: [Dashboard.TrustWave] = []
         if !evaluations.isEmpty {
-            guard let evaluationSurvey else { throw WorkflowError(.usage, "the evaluation survey is needed to read --evaluation; give --surveys DIR") }
+            guard let evaluationSurvey else {
+                throw WorkflowError(
+                    .usage, nl: "om --evaluation te lezen is de evaluatievragenlijst nodig; geef --surveys MAP",
+                    en: "the evaluation survey is needed to read --evaluation; give --surveys DIR")
+            }
             trust = try evaluations.map { try trustWave($0, survey: evaluationSurvey) }
         }
         let measurements = try indicatorsFile.map(ProgressReporting.measurements) ?? [:]
@@ -47,7 +51,7 @@ public enum DashboardMaking {
         do {
             return try JSONValue.parse(data)
         } catch {
-            throw WorkflowError(.invalid, "\(file): not the JSON of \(role) (\(error))")
+            throw WorkflowError(.invalid, nl: "\(file): niet de JSON van \(role) (\(error))", en: "\(file): not the JSON of \(role) (\(error))")
         }
     }
 
@@ -56,7 +60,9 @@ public enum DashboardMaking {
         guard case .object(let root) = try json(wave.file, role: "an analysis"), case .object(let participation)? = root["participation"],
             case .number(let responses)? = participation["responses"]
         else {
-            throw WorkflowError(.invalid, "\(wave.file): no participation in it; give the JSON of wijkpeil analyse --format json")
+            throw WorkflowError(
+                .invalid, nl: "\(wave.file): hier staat geen deelname in; geef de JSON van wijkpeil analyse --format json",
+                en: "\(wave.file): no participation in it; give the JSON of wijkpeil analyse --format json")
         }
         var channels: [String: Int] = [:]
         if case .object(let fields)? = participation["channels"] {
@@ -83,7 +89,9 @@ public enum DashboardMaking {
         guard case .object(let root) = try json(file, role: "a sticker tally"), case .number(let participants)? = root["participants"],
             case .number(let stickers)? = root["stickers"]
         else {
-            throw WorkflowError(.invalid, "\(file): no participants in it; give the JSON of wijkpeil stickers tally --format json")
+            throw WorkflowError(
+                .invalid, nl: "\(file): hier staan geen deelnemers in; geef de JSON van wijkpeil stickers tally --format json",
+                en: "\(file): no participants in it; give the JSON of wijkpeil stickers tally --format json")
         }
         let session = if case .string(let name)? = root["session"] { name } else { (file as NSString).lastPathComponent }
         return Dashboard.Evening(session: session, participants: Int(participants), stickers: Int(stickers))
@@ -95,9 +103,11 @@ public enum DashboardMaking {
         guard let data = FileManager.default.contents(atPath: wave.file) else { throw WorkflowError.unreadable(wave.file) }
         let prepared = try PaperImport.prepare([UInt8](data), fileName: wave.file, survey: survey)
         if let first = prepared.invalid.first {
+            let place = "\(wave.file):\(first.line): \(first.error.question)"
             throw WorkflowError(
                 .invalid,
-                "\(wave.file):\(first.line): \(first.error.question): \(first.error.message.nl) (\(prepared.invalid.count) line(s) refused; correct them first)")
+                nl: "\(place): \(first.error.message.nl) (\(prepared.invalid.count) regel(s) geweigerd; verbeter die eerst)",
+                en: "\(place): \(first.error.message.en ?? first.error.message.nl) (\(prepared.invalid.count) line(s) refused; correct them first)")
         }
         var answers: [Dashboard.TrustAnswer] = []
         for submission in prepared.submissions {

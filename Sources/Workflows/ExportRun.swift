@@ -47,7 +47,9 @@ public enum ExportRun {
             // Replaced whole: a temporary file renamed into place.
             try (codebook.encoded(pretty: true) + Data("\n".utf8)).write(to: URL(fileURLWithPath: codebookPath), options: .atomic)
         } catch {
-            throw WorkflowError(.usage, "cannot write the codebook '\(codebookPath)'; the export itself was written")
+            throw WorkflowError(
+                .usage, nl: "kan het codeboek '\(codebookPath)' niet schrijven; de export zelf is geschreven",
+                en: "cannot write the codebook '\(codebookPath)'; the export itself was written")
         }
         return Outcome(file: out, codebook: codebookPath, report: report, joined: versions.summary(language: language))
     }
@@ -72,13 +74,16 @@ public enum ExportRun {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw WorkflowError(.usage, "'\(folder)' is a file, not a folder; name a folder for the export (--out export/wijkanalyse/)")
+                throw WorkflowError(
+                    .usage, nl: "'\(folder)' is een bestand, geen map; geef een map voor de export (--out export/wijkanalyse/)",
+                    en: "'\(folder)' is a file, not a folder; name a folder for the export (--out export/wijkanalyse/)")
             }
         } else {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw WorkflowError(.usage, "cannot make the folder '\(folder)'; check that you may write there")
+                throw WorkflowError(
+                    .usage, nl: "kan de map '\(folder)' niet maken; controleer of u daar mag schrijven", en: "cannot make the folder '\(folder)'; check that you may write there")
             }
         }
         guard let data = FileManager.default.contents(atPath: codebook) else { return }
@@ -108,7 +113,9 @@ public enum ExportRun {
         let decision = plan.hasQuasiIdentifiers ? KAnonymity(k: k, counts: counts) : KAnonymity(k: k, counts: [:])
         let partial = out + ".partial-" + UUID().uuidString.prefix(8)
         guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw WorkflowError(.usage, "cannot write '\(out)'; check that the folder exists and that you may write there")
+            throw WorkflowError(
+                .usage, nl: "kan '\(out)' niet schrijven; controleer of de map bestaat en of u daar mag schrijven",
+                en: "cannot write '\(out)'; check that the folder exists and that you may write there")
         }
         var keepPartial = false
         defer {
@@ -161,7 +168,9 @@ public enum ExportRun {
         try flush()
         // Check before the file is kept: every combination occurs at least k times.
         guard !plan.hasQuasiIdentifiers || decision.holds(for: written) else {
-            throw WorkflowError(.invalid, "k-anonymity with k = \(k) does not hold for this export; nothing was written")
+            throw WorkflowError(
+                .invalid, nl: "k-anonimiteit met k = \(k) geldt niet voor deze export; er is niets geschreven",
+                en: "k-anonymity with k = \(k) does not hold for this export; nothing was written")
         }
         try handle.synchronize()
         try? FileManager.default.removeItem(atPath: out)

@@ -61,7 +61,10 @@ public enum PaperImport {
     public static func prepare(_ bytes: [UInt8], fileName: String, survey: SurveyDefinition) throws -> Prepared {
         let isBallot = survey.questions.contains { if case .approval = $0.kind { true } else { false } }
         guard !survey.requiresInvite || isBallot else {
-            throw WorkflowError(.invalid, "survey '\(survey.id)' requires invitation codes (a binding vote); paper import cannot check them, so it is refused")
+            throw WorkflowError(
+                .invalid,
+                nl: "vragenlijst '\(survey.id)' vraagt uitnodigingscodes (een bindende stemming); het inlezen van papier kan die niet controleren, dus het wordt geweigerd",
+                en: "survey '\(survey.id)' requires invitation codes (a binding vote); paper import cannot check them, so it is refused")
         }
         let fileHash = SHA256.hex(bytes)
         let format = ResponseFile.Format(fileName: fileName)
@@ -78,7 +81,9 @@ public enum PaperImport {
         if survey.requiresInvite, format == .jsonl || !contents.rows.contains(where: { $0.invite != nil }) && !contents.rows.isEmpty {
             throw WorkflowError(
                 .invalid,
-                "'\(fileName)': paper ballots of '\(survey.id)' need a column \"invite\" with the invitation code handed in with each ballot; nothing was stored")
+                nl:
+                    "'\(fileName)': papieren stembiljetten van '\(survey.id)' hebben een kolom \"invite\" nodig met de uitnodigingscode die bij elk biljet is ingeleverd; er is niets opgeslagen",
+                en: "'\(fileName)': paper ballots of '\(survey.id)' need a column \"invite\" with the invitation code handed in with each ballot; nothing was stored")
         }
         for row in contents.rows {
             switch row.result {

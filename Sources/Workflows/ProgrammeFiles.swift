@@ -80,7 +80,9 @@ public enum ProgrammeFiles {
         if let analysisFile {
             let (json, _) = try AgendaMaking.readJSON(analysisFile, role: "analysis")
             guard case .object(let fields) = json, case .array(let themes)? = fields["themes"] else {
-                throw WorkflowError(.invalid, "'\(analysisFile)' is not an analysis; make one with wijkpeil analyse --format json")
+                throw WorkflowError(
+                    .invalid, nl: "'\(analysisFile)' is geen analyse; maak er een met wijkpeil analyse --format json",
+                    en: "'\(analysisFile)' is not an analysis; make one with wijkpeil analyse --format json")
             }
             let byBuurt = fields["groupBy"] == .string("buurt")
             for case .object(let theme) in themes {

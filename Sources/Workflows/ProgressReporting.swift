@@ -15,7 +15,8 @@ public enum ProgressReporting {
     ) throws -> (report: ProgressReport, leftOut: [String]) {
         let programme = try ProgrammeFiles.read(programmeFile)
         guard let period = ProgressReport.Period(year: programme.year, months: months) else {
-            throw WorkflowError(.usage, "--months is 4, 8 or 12 (the Wijkakkoord's reports), not \(months)")
+            throw WorkflowError(
+                .usage, nl: "--months is 4, 8 of 12 (de rapportages van het Wijkakkoord), niet \(months)", en: "--months is 4, 8 or 12 (the Wijkakkoord's reports), not \(months)")
         }
         let nl = language == .nl
         let (evidence, notes) = Self.evidence(of: programme, programmeFile: programmeFile, language: language)

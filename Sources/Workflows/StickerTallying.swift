@@ -60,7 +60,9 @@ public enum StickerTallying {
                     : "the two entries differ; recount these posters (nothing was tallied):", at: 0)
             throw WorkflowError(.invalid, text.joined(separator: "\n  "))
         case .wrongNumberOfEntries(let entries):
-            throw WorkflowError(.invalid, "double entry needs exactly two entries of the same counts; found \(entries.count): \(entries.joined(separator: ", "))")
+            throw WorkflowError(
+                .invalid, nl: "dubbele invoer vraagt precies twee invoeren van dezelfde tellingen; gevonden: \(entries.count): \(entries.joined(separator: ", "))",
+                en: "double entry needs exactly two entries of the same counts; found \(entries.count): \(entries.joined(separator: ", "))")
         }
     }
 
@@ -71,11 +73,17 @@ public enum StickerTallying {
         let question: Question
         if let id {
             guard let found = candidates.first(where: { $0.id == id }) else {
-                throw WorkflowError(.usage, "survey '\(survey.id)' has no stickers question '\(id)'; it has: \(candidates.map(\.id).joined(separator: ", "))")
+                let has = candidates.map(\.id).joined(separator: ", ")
+                throw WorkflowError(
+                    .usage, nl: "vragenlijst '\(survey.id)' heeft geen stickervraag '\(id)'; wel: \(has)",
+                    en: "survey '\(survey.id)' has no stickers question '\(id)'; it has: \(has)")
             }
             question = found
         } else {
-            guard let first = candidates.first else { throw WorkflowError(.usage, "survey '\(survey.id)' has no question of type \"stickers\"") }
+            guard let first = candidates.first else {
+                throw WorkflowError(
+                    .usage, nl: "vragenlijst '\(survey.id)' heeft geen vraag van het type \"stickers\"", en: "survey '\(survey.id)' has no question of type \"stickers\"")
+            }
             question = first
         }
         let session = StickerSession(survey: survey, question: question)

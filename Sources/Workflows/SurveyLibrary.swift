@@ -44,7 +44,9 @@ public struct SurveyLibrary: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw WorkflowError(
-                .usage, "the survey folder '\(directory)' does not exist; run wijkpeil from the project folder or name the folder with --surveys DIR")
+                .usage,
+                nl: "de map met vragenlijsten '\(directory)' bestaat niet; start wijkpeil in de projectmap of geef de map met --surveys MAP",
+                en: "the survey folder '\(directory)' does not exist; run wijkpeil from the project folder or name the folder with --surveys DIR")
         }
         for file in Self.jsonFiles(in: (directory as NSString).appendingPathComponent("themes")) {
             let entry = Self.readThemeSet(file)
@@ -112,7 +114,9 @@ public struct SurveyLibrary: Sendable {
     public func resolve(_ reference: String) throws(WorkflowError) -> Entry {
         if Self.isPath(reference) {
             guard FileManager.default.fileExists(atPath: reference) else {
-                throw WorkflowError(.usage, "no file '\(reference)'; give a survey id or the path to a .json file")
+                throw WorkflowError(
+                    .usage, nl: "geen bestand '\(reference)'; geef een vragenlijst-id of het pad naar een .json-bestand",
+                    en: "no file '\(reference)'; give a survey id or the path to a .json file")
             }
             return read(reference)
         }
@@ -123,7 +127,9 @@ public struct SurveyLibrary: Sendable {
         let hint = Identifier.closest(to: reference, in: known)
         throw WorkflowError(
             .usage,
-            "no survey or sticker session '\(reference)' in \(directory)"
+            nl: "geen vragenlijst of stickersessie '\(reference)' in \(directory)"
+                + (hint.map { "; bedoelt u '\($0)'?" } ?? "; `wijkpeil surveys list` toont wat er is"),
+            en: "no survey or sticker session '\(reference)' in \(directory)"
                 + (hint.map { "; did you mean '\($0)'?" } ?? "; `wijkpeil surveys list` shows what there is"))
     }
 

@@ -101,7 +101,7 @@ struct AgendaCommandTests {
         #expect(refused.status == 1)
         #expect(refused.err.contains("bij meebeslissen besluiten bewoners") && refused.err.contains("outside-frames"))
         let badDate = run(["agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "adopted", "--date", "2026-02-30"])
-        #expect(badDate.status == 2 && badDate.err.contains("is not a date"))
+        #expect(badDate.status == 2 && badDate.err.contains("is geen datum"))
         let outside = run([
             "agenda", "respond", agendaFile, "--theme", "veiligheid", "--decision", "outside-frames", "--frame", "budget",
             "--reason", "Het plan kost drie keer het budget van de wijk.", "--date", "2026-12-03",
@@ -158,7 +158,7 @@ struct AgendaCommandTests {
         let result = run(["agenda", "--analysis", analysis, "--stickers", stickers, "--weights", "residents=2,survey=1,indicators=1", "--format", "json"])
         #expect(result.status == 0)
         // A signal left out weighs 0, and the message says so.
-        #expect(result.err.contains("weights rescaled to sum to 1: residents=0.5,mentions=0,survey=0.25,indicators=0.25"))
+        #expect(result.err.contains("gewichten herschaald tot samen 1: residents=0.5,mentions=0,survey=0.25,indicators=0.25"))
         let negative = run(["agenda", "--analysis", analysis, "--weights", "residents=-1"])
         #expect(negative.status == 2)
     }

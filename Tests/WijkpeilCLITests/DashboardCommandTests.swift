@@ -12,7 +12,7 @@ struct DashboardCommandTests {
     func usage() {
         #expect(wijkpeil("dashboard").status == 2)
         let noYear = wijkpeil("dashboard", "--programme", samples + "programma-2027.json", "--evaluation", samples + "evaluatie-antwoorden-2027.csv")
-        #expect(noYear.status == 2 && noYear.err.contains("--evaluation needs the wave's year"))
+        #expect(noYear.status == 2 && noYear.err.contains("--evaluation heeft het jaar van de meting nodig"))
         let missing = wijkpeil("dashboard", "--programme", samples + "programma-2027.json", "--stickers", "/nonexistent/uitslag.json")
         #expect(missing.status == 2 && missing.err.contains("kan '/nonexistent/uitslag.json' niet lezen"))
     }

@@ -33,7 +33,7 @@ struct OutputRulesTests {
         try FileManager.default.copyItem(atPath: samples + "/stickers-tafel1.csv", toPath: copy)
         let before = try String(contentsOfFile: copy, encoding: .utf8)
         let result = run(["stickers", "tally", "bewonersavond", copy, "--surveys", bundledSurveys, "--out", copy])
-        #expect(result.status == 2 && result.err.contains("which this command reads"))
+        #expect(result.status == 2 && result.err.contains("dat deze opdracht leest"))
         #expect(try String(contentsOfFile: copy, encoding: .utf8) == before)
     }
 

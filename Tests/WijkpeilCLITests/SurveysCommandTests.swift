@@ -97,7 +97,7 @@ struct SurveysCommandTests {
     @Test func showOfAnUnknownIdSuggestsTheClosest() {
         let result = wijkpeil("surveys", "show", "wijkanalyze", "--surveys", bundledSurveys)
         #expect(result.status == 2)
-        #expect(result.err.contains("did you mean 'wijkanalyse'?"))
+        #expect(result.err.contains("bedoelt u 'wijkanalyse'?"))
     }
 
     @Test func listShowsSurveysAndSessions() throws {
@@ -110,7 +110,7 @@ struct SurveysCommandTests {
     @Test func aMissingSurveyFolderSaysWhatToDo() {
         let result = wijkpeil("surveys", "list", "--surveys", "/nonexistent")
         #expect(result.status == 2)
-        #expect(result.err.contains("--surveys DIR"))
+        #expect(result.err.contains("--surveys MAP"))
     }
 
     @Test func theSamplePlanChecksClean() {
@@ -148,6 +148,6 @@ struct SurveyByPathTests {
         #expect(tally.status == 0, "\(tally.err)")
         // An id still needs the folder, and says so.
         let byId = run(["surveys", "show", "wijkanalyse", "--surveys", elsewhere])
-        #expect(byId.status != 0 && byId.err.contains("does not exist"))
+        #expect(byId.status != 0 && byId.err.contains("bestaat niet"))
     }
 }

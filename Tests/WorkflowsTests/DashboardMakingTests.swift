@@ -57,10 +57,18 @@ struct DashboardMakingTests {
                 programmeFile: folder.path + "/programma-2027.json", today: try #require(CalendarDate("2027-11-20")), analyses: analyses,
                 tallies: tallies, evaluations: [], evaluationSurvey: nil, indicatorsFile: nil, commitments: nil)
         }
-        #expect(throws: WorkflowError(.invalid, "\(agenda): no participation in it; give the JSON of wijkpeil analyse --format json")) {
+        #expect(
+            throws: WorkflowError(
+                .invalid, nl: "\(agenda): hier staat geen deelname in; geef de JSON van wijkpeil analyse --format json",
+                en: "\(agenda): no participation in it; give the JSON of wijkpeil analyse --format json")
+        ) {
             try made(analyses: [.init(label: "2026", file: agenda)])
         }
-        #expect(throws: WorkflowError(.invalid, "\(agenda): no participants in it; give the JSON of wijkpeil stickers tally --format json")) {
+        #expect(
+            throws: WorkflowError(
+                .invalid, nl: "\(agenda): hier staan geen deelnemers in; geef de JSON van wijkpeil stickers tally --format json",
+                en: "\(agenda): no participants in it; give the JSON of wijkpeil stickers tally --format json")
+        ) {
             try made(tallies: [agenda])
         }
     }
