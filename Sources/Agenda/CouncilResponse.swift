@@ -188,22 +188,25 @@ extension Agenda {
 
     /// Every answer or council priority in the file that breaks the rules of its level (a
     /// "rejected" edited in by hand without a reason), in words: `publish` refuses to show them.
-    public var breaches: [String] {
-        var found: [String] = []
+    public var breaches: [LocalizedText] {
+        var found: [LocalizedText] = []
         for theme in responses.keys.sorted() {
             guard let response = responses[theme] else { continue }
             if !priorities.contains(theme) {
-                found.append("responses.\(theme): not a priority of this agenda")
+                found.append(LocalizedText(nl: "responses.\(theme): geen speerpunt van deze agenda", en: "responses.\(theme): not a priority of this agenda"))
                 continue
             }
             do throws(CouncilResponse.RecordError) {
                 try response.check(at: level)
             } catch {
-                found.append("responses.\(theme): \(error.message.en ?? error.message.nl)")
+                found.append(LocalizedText(nl: "responses.\(theme): \(error.message.nl)", en: "responses.\(theme): \(error.message.en ?? error.message.nl)"))
             }
         }
         for (index, priority) in councilPriorities.enumerated() where priority.reason.trimmingWhitespace.count < CouncilResponse.shortestReason {
-            found.append("councilPriorities[\(index)] (\(priority.theme)): the council's reason has fewer than \(CouncilResponse.shortestReason) characters")
+            let place = "councilPriorities[\(index)] (\(priority.theme))", shortest = CouncilResponse.shortestReason
+            found.append(
+                LocalizedText(
+                    nl: "\(place): de reden van de raad heeft minder dan \(shortest) tekens", en: "\(place): the council's reason has fewer than \(shortest) characters"))
         }
         return found
     }

@@ -207,9 +207,11 @@ enum AgendaCommand {
             // An answer that breaks the level's rules (edited in by hand) is not shown to residents.
             let breaches = agenda.breaches
             guard breaches.isEmpty else {
-                for breach in breaches { console.err.line("\(file): \(breach)") }
+                for breach in breaches { console.err.line("\(file): \(breach.text(in: language))") }
                 throw CommandFailure(
-                    message:
+                    nl:
+                        "\(file) bevat \(breaches.count) antwoord(en) die de regels van niveau \(agenda.level.rawValue) breken; leg ze vast met wijkpeil agenda respond, dat ze controleert",
+                    en:
                         "\(file) holds \(breaches.count) answer(s) that break the rules of level \(agenda.level.rawValue); record them with wijkpeil agenda respond, which checks them",
                     exitCode: .invalid)
             }

@@ -237,7 +237,10 @@ enum InvitesCommand {
             }
             let store = try DatabaseAccess.reader(arguments)
             let counts = try store.inviteCounts(survey: survey)
-            console.out.line("\(survey): \(counts.total) code(s), \(counts.used) used")
+            console.out.line(
+                arguments.say(
+                    "\(survey): \(counts.total) \(counts.total == 1 ? "code" : "codes"), \(counts.used) gebruikt",
+                    "\(survey): \(counts.total) \(counts.total == 1 ? "code" : "codes"), \(counts.used) used"))
             return .success
         })
 }

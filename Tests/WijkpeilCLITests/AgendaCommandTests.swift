@@ -116,7 +116,7 @@ struct AgendaCommandTests {
         text = text.replacingOccurrences(of: "\"decision\" : \"outside-frames\"", with: "\"decision\" : \"rejected\"")
         text = text.replacingOccurrences(of: "\"decision\": \"outside-frames\"", with: "\"decision\": \"rejected\"")
         let edited = folder.write("edited.json", text)
-        let published = run(["agenda", "publish", edited])
+        let published = run(["agenda", "publish", edited, "--lang", "en"])
         #expect(published.status == 1 && published.out.isEmpty && published.err.contains("responses.veiligheid: at co-decide residents decide"))
     }
 

@@ -15,7 +15,7 @@ struct LanguageTests {
         "stored", "written", "wrote", "warning", "error", "errors", "warnings", "support", "concern", "concerns", "share", "answered", "council",
         "priority", "priorities", "recomputed", "participant", "participants", "participant(s)", "sticker(s)", "yet", "added", "apart",
         "adopted", "adjusted", "rejected", "made", "level", "weights", "check", "action", "actions", "goal", "goals", "done", "planned", "due",
-        "closed", "overdue", "reason", "date", "theme", "themes", "by", "to", "on", "at", "as", "has", "have", "be", "will", "were", "this", "that", "which",
+        "closed", "overdue", "reason", "date", "theme", "themes", "by", "to", "on", "at", "as", "has", "have", "be", "will", "were", "used", "code(s)", "this", "that", "which",
     ]
     /// Words Wijkpeil's own Dutch texts use, and neither an English text nor the sample's data
     /// (whose ids, titles and reasons are Dutch in either language).
@@ -41,9 +41,9 @@ struct LanguageTests {
                 if text == "}" || text == "]" { inJSON = false }
                 continue
             }
-            // Identifiers are no language: options (--level), finding codes ([milestone-overdue]),
-            // JSON paths (actions[7].status).
-            let plain = text.lowercased().replacing(/--[a-z-]+|\[[a-z0-9-]+\]|[a-z]+\[[0-9]+\][a-z.\[\]0-9]*/, with: " ")
+            // Identifiers are no language: file paths, options (--level), finding codes
+            // ([milestone-overdue]), JSON paths (actions[7].status).
+            let plain = text.lowercased().replacing(/\S*\/\S*|--[a-z-]+|\[[a-z0-9-]+\]|[a-z]+\[[0-9]+\][a-z.\[\]0-9]*/, with: " ")
             let words = plain.split { !($0.isLetter || $0 == "(" || $0 == ")") }
             for word in words {
                 let bare = String(word).trimmingCharacters(in: CharacterSet(charactersIn: "()"))

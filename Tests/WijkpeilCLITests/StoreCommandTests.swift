@@ -160,7 +160,7 @@ struct StoreCommandTests {
         // Only the organiser may read the codes.
         let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(wijkpeil("invites", "count", "--db", db, "--survey", "stem").out == "stem: 3 code(s), 0 used\n")
+        #expect(wijkpeil("invites", "count", "--db", db, "--survey", "stem").out == "stem: 3 codes, 0 gebruikt\n")
         #expect(wijkpeil("invites", "create", "--db", db, "--survey", "stem", "--surveys", surveys, "--count", "3", "--out", out).status == 2)
         #expect(wijkpeil("invites", "create", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--count", "3").status == 1)
         #expect(wijkpeil("invites", "create", "--db", db, "--survey", "stem", "--surveys", surveys, "--count", "nul").status == 2)
