@@ -79,24 +79,30 @@ extension Agenda {
     /// `themes[2].score: recorded 0.5, recomputed 0.48`: what `agenda verify` prints. Input files
     /// are compared by role and SHA-256 only (paths differ between machines), and the version
     /// that made the agenda is not compared.
-    public func differences(from recomputed: Agenda) -> [String] {
+    public func differences(from recomputed: Agenda) -> [LocalizedText] {
         var mine = computedJSON, theirs = recomputed.computedJSON
         for key in ["inputs", "version"] {
             mine[key] = nil
             theirs[key] = nil
         }
-        var found: [String] = []
+        var found: [LocalizedText] = []
         for (index, (a, b)) in zip(inputs, recomputed.inputs).enumerated() where a.role != b.role || a.sha256 != b.sha256 {
-            found.append("inputs[\(index)]: recorded \(a.role) sha256 \(a.sha256), given \(b.role) \(b.file) sha256 \(b.sha256)")
+            found.append(
+                LocalizedText(
+                    nl: "inputs[\(index)]: vastgelegd \(a.role) sha256 \(a.sha256), gegeven \(b.role) \(b.file) sha256 \(b.sha256)",
+                    en: "inputs[\(index)]: recorded \(a.role) sha256 \(a.sha256), given \(b.role) \(b.file) sha256 \(b.sha256)"))
         }
         if inputs.count != recomputed.inputs.count {
-            found.append("inputs: recorded \(inputs.count) file(s), given \(recomputed.inputs.count)")
+            found.append(
+                LocalizedText(
+                    nl: "inputs: vastgelegd \(inputs.count) bestand(en), gegeven \(recomputed.inputs.count)",
+                    en: "inputs: recorded \(inputs.count) file(s), given \(recomputed.inputs.count)"))
         }
         Self.compare(.object(mine), .object(theirs), at: "", into: &found)
         return found
     }
 
-    private static func compare(_ recorded: JSONValue, _ recomputed: JSONValue, at path: String, into found: inout [String]) {
+    private static func compare(_ recorded: JSONValue, _ recomputed: JSONValue, at path: String, into found: inout [LocalizedText]) {
         switch (recorded, recomputed) {
         case (.object(let a), .object(let b)):
             for key in Set(a.keys).union(b.keys).sorted() {
@@ -106,7 +112,10 @@ extension Agenda {
             for (index, (x, y)) in zip(a, b).enumerated() { compare(x, y, at: "\(path)[\(index)]", into: &found) }
         default:
             if recorded != recomputed {
-                found.append("\(path): recorded \(recorded.compactText), recomputed \(recomputed.compactText)")
+                found.append(
+                    LocalizedText(
+                        nl: "\(path): vastgelegd \(recorded.compactText), herberekend \(recomputed.compactText)",
+                        en: "\(path): recorded \(recorded.compactText), recomputed \(recomputed.compactText)"))
             }
         }
     }

@@ -269,7 +269,7 @@ enum AgendaCommand {
             }
             guard problems.isEmpty else {
                 console.out.line(arguments.say("\(file): klopt NIET", "\(file): does NOT match"))
-                for problem in problems { console.out.line("  " + problem) }
+                for problem in problems { console.out.line("  " + problem.text(in: arguments.language)) }
                 return .invalid
             }
             let priorities = recorded.priorities.joined(separator: ", "), inputs = given.files.count, rule = recorded.rule.rawValue

@@ -79,12 +79,12 @@ struct AgendaCommandTests {
         let result = run(["agenda", "verify", edited, "--analysis", analysis, "--stickers", stickers])
         #expect(result.status == 1, "\(result.out)")
         // Each field that differs is named, with the recorded and the recomputed value.
-        #expect(result.out.contains("themes[3].selected: recorded true, recomputed false"), "\(result.out)")
+        #expect(result.out.contains("themes[3].selected: vastgelegd true, herberekend false"), "\(result.out)")
         // A level changed by hand is caught by the level that was agreed.
         let original = String(decoding: try #require(FileManager.default.contents(atPath: agendaFile)), as: UTF8.self)
         let lowered = folder.write("inform.json", original.replacingOccurrences(of: "\"level\": \"advise\"", with: "\"level\": \"inform\""))
         let level = run(["agenda", "verify", lowered, "--analysis", analysis, "--stickers", stickers, "--level", "advise"])
-        #expect(level.status == 1 && level.out.contains("level: recorded inform, expected advise"), "\(level.out)")
+        #expect(level.status == 1 && level.out.contains("level: vastgelegd inform, verwacht advise"), "\(level.out)")
         // A rule no Wijkpeil wrote is refused with its path.
         let rule = folder.write("rule.json", original.replacingOccurrences(of: "wijkpeil-agenda-2: signals", with: "wijkpeil-agenda-2: my own signals"))
         let ruled = run(["agenda", "verify", rule, "--analysis", analysis, "--stickers", stickers])

@@ -186,10 +186,11 @@ struct AgendaVerificationTests {
         var edited = agenda
         edited.themes[0].score = 0.1
         let problems = AgendaVerification.problems(of: edited, evidence: evidence, inputs: inputs, expected: .init(level: .codecide), version: "test")
-        #expect(problems.contains { $0.hasPrefix("themes[0].score: recorded 0.1, recomputed ") })
-        #expect(problems.contains("level: recorded advise, expected codecide"))
+        #expect(problems.contains { $0.en?.hasPrefix("themes[0].score: recorded 0.1, recomputed ") == true })
+        #expect(problems.contains { $0.en == "level: recorded advise, expected codecide" })
         let otherFile = AgendaVerification.problems(of: agenda, evidence: evidence, inputs: [Agenda.Input(role: "analysis", file: "b.json", sha256: "bb")], version: "test")
-        #expect(otherFile == ["input 1 (analysis a.json): recorded sha256 aa, given b.json sha256 bb"])
+        #expect(otherFile.map(\.en) == ["input 1 (analysis a.json): recorded sha256 aa, given b.json sha256 bb"])
+        #expect(otherFile.map(\.nl) == ["invoer 1 (analysis a.json): vastgelegd sha256 aa, gegeven b.json sha256 bb"])
     }
 }
 
