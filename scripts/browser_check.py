@@ -223,6 +223,19 @@ def static_pages(folder):
                 problems.append(f"{name} was shown {width} px wide, not 320")
             overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             no_sideways(driver, name)
+            # Chart text on a phone 375 px wide: at least 12 px as drawn (the SVG is scaled to fit).
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 375, "height": 812, "deviceScaleFactor": 1, "mobile": True})
+            smallest = driver.execute_script(
+                "let least = 99;"
+                "for (const svg of document.querySelectorAll('svg[viewBox]')) {"
+                "  const box = svg.viewBox.baseVal; const drawn = svg.getBoundingClientRect().width;"
+                "  if (!box || !box.width || !drawn) continue;"
+                "  for (const text of svg.querySelectorAll('text')) {"
+                "    least = Math.min(least, parseFloat(getComputedStyle(text).fontSize) * drawn / box.width); } }"
+                "return least;")
+            if smallest < 12 and not name.startswith("posters"):
+                problems.append(f"{name}: chart text drawn at {smallest:.1f} px on a 375 px phone, under 12")
+            print(f"{name}: smallest chart text at 375 px: {smallest:.1f} px")
             # Printed as a browser prints by default: without background graphics.
             pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})["data"])
             sheets = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")

@@ -46,7 +46,7 @@ extension BudgetOutcome {
             style: """
                 body { font-size: 1.05rem; } .summary { font-size: 1.2rem; }
                 .proposals li { margin-bottom: .6rem; } .not-funded { color: #333; }
-                figure { margin: 1rem 0; } svg { width: 100%; height: auto; max-width: 40rem; } svg text { font: 11px system-ui, sans-serif; }
+                figure { margin: 1rem 0; } svg { width: 100%; height: auto; max-width: 30rem; } svg text { font: 15px system-ui, sans-serif; }
                 """, body: body)
     }
 
@@ -54,31 +54,35 @@ extension BudgetOutcome {
     /// against the budget line.
     func chart(election: BudgetElection, language: Language) -> String {
         let nl = language == .nl
-        let width = 400.0, labelWidth = 150.0, barHeight = 16.0, gap = 5.0
-        let scale = (width - labelWidth - 30) / Double(max(budget, 1))
+        // Each label above its bar, so names need not be cut; 360 wide with 15-unit text, which
+        // stays above 12 px on a phone 375 px wide.
+        let width = 360.0, barHeight = 14.0, row = 40.0
+        let scale = (width - 50) / Double(max(budget, cost, 1))
         var svg = ""
-        var y = 10.0
+        var y = 4.0
+        let budgetX = Double(budget) * scale
+        func bar(_ label: String, length: Double, colour: String, figure: String) {
+            svg += "<text x=\"0\" y=\"\(y + 15)\">\(Markup.escape(label))</text>"
+            svg += "<rect x=\"0\" y=\"\(y + 20)\" width=\"\(length)\" height=\"\(barHeight)\" fill=\"\(colour)\"/>"
+            svg += "<text x=\"\(length + 4)\" y=\"\(y + 32)\">\(Markup.escape(figure))</text>"
+            y += row
+        }
         // The total against the budget.
-        let totalWidth = Double(cost) * scale, budgetX = labelWidth + Double(budget) * scale
-        svg += "<text x=\"0\" y=\"\(y + 13)\">\(Markup.escape(nl ? "Samen gekozen" : "Funded together"))</text>"
-        svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(totalWidth)\" height=\"\(barHeight)\" fill=\"#1b4f72\"/>"
-        y += barHeight + gap * 2
+        bar(nl ? "Samen gekozen" : "Funded together", length: Double(cost) * scale, colour: "#1b4f72", figure: "€\u{00A0}\(language.grouped(cost))")
         for (index, result) in proposals.enumerated() {
             let name = election.proposals[index].name ?? result.id
-            let short = name.count > 22 ? String(name.prefix(21)) + "…" : name
-            svg += "<text x=\"0\" y=\"\(y + 13)\">\(Markup.escape(short))</text>"
-            svg +=
-                "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(Double(result.cost) * scale)\" height=\"\(barHeight)\" fill=\"\(result.selected ? "#1b4f72" : "#c9d6df")\"/>"
-            svg += "<text x=\"\(labelWidth + Double(result.cost) * scale + 4)\" y=\"\(y + 13)\">\(result.approvals)</text>"
-            y += barHeight + gap
+            let short = name.count > 40 ? String(name.prefix(39)) + "…" : name
+            bar(
+                short, length: Double(result.cost) * scale, colour: result.selected ? "#1b4f72" : "#c9d6df",
+                figure: "\(result.approvals) \(nl ? "stemmen" : "approvals")")
         }
-        svg += "<line x1=\"\(budgetX)\" y1=\"4\" x2=\"\(budgetX)\" y2=\"\(y)\" stroke=\"#8a1c1c\" stroke-width=\"2\"/>"
-        svg += "<text x=\"\(budgetX)\" y=\"\(y + 14)\" text-anchor=\"end\" fill=\"#8a1c1c\">budget €\u{00A0}\(language.grouped(budget))</text>"
+        svg += "<line x1=\"\(budgetX)\" y1=\"20\" x2=\"\(budgetX)\" y2=\"\(y)\" stroke=\"#8a1c1c\" stroke-width=\"2\"/>"
+        svg += "<text x=\"\(budgetX)\" y=\"\(y + 16)\" text-anchor=\"end\" fill=\"#8a1c1c\">budget €\u{00A0}\(language.grouped(budget))</text>"
         let label =
             nl
             ? "Staafdiagram: de kosten van elk voorstel, donker als het gekozen is, met het aantal stemmen erachter; de rode lijn is het budget."
             : "Bar chart: each proposal's cost, dark when funded, with its number of approvals; the red line is the budget."
-        return "<figure><svg viewBox=\"0 0 \(width) \(y + 24)\" role=\"img\" aria-label=\"\(Markup.escape(label))\">\(svg)</svg>"
+        return "<figure><svg viewBox=\"0 0 \(Int(width)) \(Int(y + 24))\" role=\"img\" aria-label=\"\(Markup.escape(label))\">\(svg)</svg>"
             + "<figcaption>\(Markup.escape(label))</figcaption></figure>\n"
     }
 }
