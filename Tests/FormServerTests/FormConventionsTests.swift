@@ -195,6 +195,10 @@ struct FormConventionsTests {
         #expect(bad.errors.count == 4, "\(bad.all)")
         for path in ["organisation", "privacyUrl", "contact", "mainSurvey"] { #expect(located.contains { $0.contains(path) }, "\(path) in \(located)") }
         #expect(bad.warnings.contains { $0.location.description.contains("kleur") })
+        // The bundled example reads, and names everything a page needs.
+        var example = Findings()
+        let bundled = try JSONValue.parse(try #require(FileManager.default.contents(atPath: ServerFixture.packageRoot + "/samples/kerkwijk/wijkpeil.json")))
+        #expect(SiteSettings.read(bundled, findings: &example)?.missing == [] && example.all.isEmpty)
         // Flags take the place of the file's values, one by one.
         let merged = SiteSettings(organisation: "A", contact: "x@y.nl").overridden(by: SiteSettings(organisation: "B"))
         #expect(merged == SiteSettings(organisation: "B", contact: "x@y.nl"))
