@@ -52,6 +52,8 @@ let package = Package(
         // The residents' budget vote: costed proposals counted by greedy and by the Method of Equal
         // Shares, exactly; Pabulib files in and out.
         .target(name: "BudgetVote", dependencies: ["WijkpeilCore"]),
+        // QR codes (ISO/IEC 18004, level M, versions 1–10) for the evening's posters, cards and projector.
+        .target(name: "QRCode", dependencies: ["WijkpeilCore"]),
         // HTTP/1.1 as bytes: the strict request parser, requests, responses, form decoding, and
         // a connection's life and time limits as a state machine, against a clock it is given. Knows no sockets and
         // imports nothing of the project.
@@ -60,7 +62,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CEpoll", "HTTPCore"]),
         // The survey application served over HTTP: routes, the resident forms, the JSON API,
         // form tokens, public results.
-        .target(name: "FormServer", dependencies: ["HTTPCore", "WijkpeilCore", "Participation", "Surveys", "Store", "Hashing"]),
+        .target(name: "FormServer", dependencies: ["HTTPCore", "WijkpeilCore", "Participation", "Surveys", "Store", "Hashing", "QRCode"]),
         // The use cases over the domain targets and the store, which the CLI and the server call:
         // reading the survey folder, importing a file, running an export, tallying stickers,
         // verifying an agenda.
@@ -75,7 +77,8 @@ let package = Package(
         .target(
             name: "WijkpeilCLI",
             dependencies: [
-                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Dashboard", "BudgetVote", "Hashing", "Store", "Export", "HTTPCore",
+                "WijkpeilCore", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Dashboard", "BudgetVote", "QRCode", "Hashing", "Store", "Export",
+                "HTTPCore",
                 "HTTPServer",
                 "FormServer",
                 "Workflows",
@@ -98,11 +101,12 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "AgendaTests", dependencies: ["Agenda", "Participation", "WijkpeilCore"]),
         .testTarget(name: "BudgetVoteTests", dependencies: ["BudgetVote", "WijkpeilCore"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "ProgrammeTests", dependencies: ["Programme", "Participation", "WijkpeilCore"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Programme", "WijkpeilCore"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore"]),
-        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "HTTPServer", "HTTPCore", "Store", "Surveys", "Participation", "WijkpeilCore"]),
+        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "HTTPServer", "HTTPCore", "Store", "Surveys", "Participation", "QRCode", "WijkpeilCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(
             name: "WorkflowsTests",

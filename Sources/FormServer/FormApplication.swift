@@ -28,6 +28,15 @@ public final class FormApplication: Sendable {
     let log: @Sendable (String) -> Void
     /// Why writes fail now, or `nil` while they succeed: `/healthz` says it.
     private let writeFailure = Mutex<String?>(nil)
+    /// The addresses residents can open (`http://192.168.1.20:8080/`), known once the server
+    /// listens: the projector page shows the first as a QR code.
+    private let addresses = Mutex<[String]>([])
+
+    /// Tells the pages where residents reach the server: `--public-url` first, then the
+    /// network addresses.
+    public func announce(addresses given: [String]) {
+        addresses.withLock { $0 = given }
+    }
     /// Every survey's empty form per language, rendered once with the two hidden fields left
     /// open: a GET only fills in a fresh key and its token.
     let emptyForms: [String: CachedForm]
@@ -189,6 +198,10 @@ public final class FormApplication: Sendable {
         }
 
         switch (route, survey) {
+        case (.projector, _):
+            let target = query.value("s").flatMap { self.survey($0) } ?? settings.mainSurvey.flatMap { self.survey($0) }
+            let base = addresses.withLock { $0.first } ?? "http://\(request.header("host") ?? "localhost")/"
+            reply(html(200, page(language).projector(survey: target, base: base, reachable: addresses.withLock { !$0.isEmpty })))
         case (.index, _):
             reply(html(200, page(language).index(surveys)))
         case (.health, _):
@@ -240,12 +253,13 @@ public final class FormApplication: Sendable {
     /// What the server serves: the routes below, and nothing else (404), each for its methods
     /// only (405 with `Allow`).
     enum FormRoute: Sendable {
-        case index, health, styleSheet, script, form, thanks, surveyList, surveyDefinition, responses, results
+        case index, projector, health, styleSheet, script, form, thanks, surveyList, surveyDefinition, responses, results
     }
 
     static let routes: Router<FormRoute> = {
         var routes = Router<FormRoute>()
         routes.add(["GET"], "/", .index)
+        routes.add(["GET"], "/qr", .projector)
         routes.add(["GET"], "/healthz", .health)
         routes.add(["GET"], "/static/wijkpeil.css", .styleSheet)
         routes.add(["GET"], "/static/wijkpeil.js", .script)

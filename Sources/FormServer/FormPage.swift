@@ -1,5 +1,6 @@
 import HTTPCore
 import Participation
+import QRCode
 import Surveys
 import WijkpeilCore
 
@@ -70,6 +71,25 @@ struct FormPage {
         }
         body += "</ul>"
         return document(title: nl ? "Vragenlijsten" : "Surveys", body: body, switchTo: "/")
+    }
+
+    /// The page for the projector: the QR code of a survey's form (or of the list) in large
+    /// type, the address written out beside it. `base` ends in `/`.
+    func projector(survey: SurveyDefinition?, base: String, reachable: Bool) -> String {
+        let address = base + (survey.map { "s/\($0.id)" } ?? "") + (language == .nl ? "" : "?lang=en")
+        let title = survey.map { text($0.title) } ?? (nl ? "Vragenlijsten" : "Surveys")
+        var body = "<div class=\"projector\"><h1>\(nl ? "Doe mee: scan de code" : "Take part: scan the code")</h1>\n<p class=\"survey\">\(title)</p>\n"
+        if let code = try? QRCode(encoding: address) {
+            body += "<div class=\"qr\">" + code.svg(moduleSize: 10, quietZone: 4, title: (nl ? "QR-code voor " : "QR code for ") + address) + "</div>\n"
+        }
+        body += "<p class=\"address\">\(nl ? "Of typ" : "Or type"): <strong>\(Markup.escape(address))</strong></p>\n"
+        body += "<p>\(nl ? "Gebruik de wifi van deze zaal." : "Use this venue's Wi-Fi.")</p>"
+        if !reachable {
+            body +=
+                "<p class=\"notice\">\(nl ? "Let op: deze server is alleen op deze computer te bereiken. Start hem met --host 0.0.0.0 voor telefoons op de wifi." : "Note: this server is reachable from this computer only. Start it with --host 0.0.0.0 for phones on the Wi-Fi.")</p>"
+        }
+        body += "</div>"
+        return document(title: (nl ? "Doe mee — " : "Take part — ") + (survey?.title.text(in: language) ?? "Wijkpeil"), body: body, switchTo: "/qr")
     }
 
     struct FormState {
@@ -421,6 +441,10 @@ struct FormPage {
         .error { color: #a50e0e; font-weight: 600; margin: .25rem 0 .5rem; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .summary dt { font-weight: 600; } .summary dd { margin: 0 0 1rem; }
+        .projector { text-align: center; } .projector h1 { font-size: clamp(2rem, 6vw, 4rem); margin: .5rem 0; }
+        .projector .survey { font-size: clamp(1.25rem, 3vw, 2rem); margin: 0 0 1rem; }
+        .projector .qr svg { width: min(70vmin, 100%); height: auto; }
+        .projector .address { font-size: clamp(1.25rem, 4vw, 2.5rem); overflow-wrap: anywhere; }
         .surveys li { margin-bottom: 1rem; } .surveys .level { color: #333; font-size: 1rem; margin: .25rem 0 0; }
         """
 }

@@ -5,6 +5,7 @@ import HTTPCore
 import HTTPServer
 import Foundation
 import Hashing
+import QRCode
 import Store
 import Surveys
 import WijkpeilCore
@@ -133,6 +134,19 @@ enum ServeCommand {
                 console.out.line(served + ": open " + shownHosts.map(address).joined(separator: arguments.say(" of ", " or ")))
             }
             if let text = arguments.value("public-url") { console.out.line(arguments.say("op posters en formulieren: ", "on posters and forms: ") + text) }
+            // Where residents go: the public address first, then this computer's on the network;
+            // each with its QR code, and the first on the projector page (/qr).
+            let reachable = (arguments.value("public-url").map { [$0.hasSuffix("/") ? $0 : $0 + "/"] } ?? []) + shownHosts.map(address)
+            application.announce(addresses: reachable)
+            for url in reachable {
+                guard let code = try? QRCode(encoding: url) else { continue }
+                console.out.line()
+                console.out.line(url)
+                console.out.write(code.terminalText())
+            }
+            if !reachable.isEmpty {
+                console.out.line(arguments.say("Voor de beamer: \(address("127.0.0.1"))qr", "For the projector: \(address("127.0.0.1"))qr"))
+            }
             if host == "127.0.0.1" || host == "::1" || host == "localhost" {
                 console.err.line(
                     arguments.say(
@@ -163,7 +177,7 @@ enum ServeCommand {
             }
             console.err.line(
                 arguments.say(
-                    "gestopt: \(statistics.stored) antwoorden opgeslagen en \(statistics.duplicates) herhaald (twee keer getikt, één keer opgeslagen) in \(statistics.batches) schrijfrondes; \(store.path) bevat nu alleen alle antwoorden (kopieer dat ene bestand)",
+                    "gestopt: \(statistics.stored) antwoorden opgeslagen en \(statistics.duplicates) herhaald (twee keer getikt, één keer opgeslagen) in \(statistics.batches) schrijfrondes; nu staan alle antwoorden in \(store.path) alleen (kopieer dat ene bestand)",
                     "stopped: \(statistics.stored) answers stored and \(statistics.duplicates) repeated (a double tap, stored once) in \(statistics.batches) commits this session; \(store.path) alone now holds every answer (copy that one file)"
                 ))
             return .success

@@ -16,7 +16,7 @@ public enum Wijkpeil {
             LadderCommand.spec, CycleCommand.spec, PlanCommand.spec, SurveysCommand.spec, StickersCommand.spec, ResponsesCommand.spec,
             InvitesCommand.spec, ServeCommand.spec, AnalyseCommand.spec, AgendaCommand.spec, ProgrammeCommand.spec, CommitmentsCommand.spec, DashboardCommand.spec,
             BudgetCommand.spec, ExportCommand.spec,
-            BackupCommand.spec,
+            BackupCommand.spec, QRCommand.spec,
         ])
 
     /// Runs one command line (without the program name) and returns the exit status.

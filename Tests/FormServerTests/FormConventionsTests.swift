@@ -2,6 +2,7 @@ import FormServer
 import Foundation
 import Participation
 import HTTPCore
+import QRCode
 import Store
 import Surveys
 import Testing
@@ -203,5 +204,21 @@ struct FormConventionsTests {
         let merged = SiteSettings(organisation: "A", contact: "x@y.nl").overridden(by: SiteSettings(organisation: "B"))
         #expect(merged == SiteSettings(organisation: "B", contact: "x@y.nl"))
         #expect(merged.missing == ["privacyUrl"])
+    }
+
+    @Test("the projector page: the main survey's address as a QR code and written out, from the address residents can reach")
+    func projector() throws {
+        let setting = try Setting(settings: SiteSettings(mainSurvey: "avond"))
+        let alone = text(respond(setting.application, "GET", "/qr"))
+        #expect(alone.contains("alleen op deze computer te bereiken"))
+        setting.application.announce(addresses: ["http://192.168.1.20:8080/"])
+        let page = text(respond(setting.application, "GET", "/qr"))
+        #expect(page.contains("<h1>Doe mee: scan de code</h1>") && page.contains("<strong>http://192.168.1.20:8080/s/avond</strong>"))
+        #expect(page.contains("<title>QR-code voor http://192.168.1.20:8080/s/avond</title>") && !page.contains("alleen op deze computer"))
+        // The code on the page is the encoder's for that address.
+        let code = try QRCode(encoding: "http://192.168.1.20:8080/s/avond")
+        #expect(page.contains(code.svg(moduleSize: 10, quietZone: 4, title: "QR-code voor http://192.168.1.20:8080/s/avond")))
+        let other = text(respond(setting.application, "GET", "/qr?s=anders&lang=en"))
+        #expect(other.contains("<strong>http://192.168.1.20:8080/s/anders?lang=en</strong>") && other.contains("Take part: scan the code"))
     }
 }

@@ -18,7 +18,7 @@ struct ArchitectureTests {
         return found
     }()
 
-    static let domain = ["WijkpeilCore", "Hashing", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Dashboard", "BudgetVote", "Export"]
+    static let domain = ["WijkpeilCore", "Hashing", "Participation", "Surveys", "Stickers", "Analysis", "Agenda", "Programme", "Dashboard", "BudgetVote", "QRCode", "Export"]
 
     @Test("Package.swift is read: every product target is there")
     func readsThePackage() {
