@@ -85,6 +85,7 @@ public enum ResponseFile {
         // checked once per distinct value; free text, with a value per row, is not remembered.
         var memo = [[String: Result<Answer?, AnswerError>]](repeating: [:], count: table.columns.count)
         var blank = 0
+        var firstRow = true
         while true {
             let next: CSVRecord?
             do {
@@ -98,6 +99,9 @@ public enum ResponseFile {
                 blank += 1
                 continue
             }
+            // The template's second header row, with the questions in words, is no response.
+            defer { firstRow = false }
+            if firstRow, ResponseTable.isDescribingRow(record.fields, header: header.fields, definition: definition) { continue }
             body(row(record))
         }
 

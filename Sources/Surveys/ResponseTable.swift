@@ -26,6 +26,47 @@ public struct ResponseTable: Sendable {
     /// The column of the invitation codes, if the file has one.
     public let inviteColumn: Int?
 
+    /// The columns of a spreadsheet for typing in paper forms: the form number first, then
+    /// every question the form asks.
+    public static func templateHeader(for definition: SurveyDefinition) -> [String] {
+        // A ballot's invitation code is typed in with it, checked and spent as on the form.
+        [paperFormColumn] + (definition.requiresInvite ? [inviteColumn] : []) + definition.questions.filter { !$0.kind.isStickers }.map(\.id)
+    }
+
+    /// The second header row of such a spreadsheet: per column the question in words and what to
+    /// type ("Welk rapportcijfer … (1–10)"). The import recognises the row in either language and
+    /// passes over it.
+    public static func describingRow(for header: [String], definition: SurveyDefinition, language: Language) -> [String] {
+        let nl = language == .nl
+        return header.map { name in
+            if name == paperFormColumn { return nl ? "Formuliernummer (zoals A001)" : "Form number (such as A001)" }
+            if name == inviteColumn { return nl ? "Uitnodigingscode (ABCDE-FGHJK-LMNPQ)" : "Invitation code (ABCDE-FGHJK-LMNPQ)" }
+            guard let question = definition.question(name) else { return name }
+            let asked = question.text.text(in: language)
+            let what: String
+            switch question.kind {
+            case .rating(let min, let max, _): what = "\(min)–\(max)"
+            case .single(let options): what = options.map(\.id).joined(separator: "/")
+            case .multi(let options, _, _), .approval(let options, _, _, _, _):
+                what = (nl ? "met ; ertussen: " : "separated by ;: ") + options.map(\.id).joined(separator: "/")
+            case .number: what = nl ? "getal" : "number"
+            case .consent: what = nl ? "ja/nee" : "yes/no"
+            case .postcode: what = "1234 AB"
+            case .email: what = nl ? "e-mailadres" : "e-mail address"
+            case .date: what = nl ? "jjjj-mm-dd" : "yyyy-mm-dd"
+            case .text: what = nl ? "tekst" : "text"
+            case .stickers, .sessionStickers: what = nl ? "optie=aantal;…" : "option=count;…"
+            }
+            return "\(asked) (\(what))"
+        }
+    }
+
+    /// Whether `fields` is the describing row of `header` in Dutch or English.
+    public static func isDescribingRow(_ fields: [String], header: [String], definition: SurveyDefinition) -> Bool {
+        let given = fields.map(\.trimmingWhitespace)
+        return Language.allCases.contains { describingRow(for: header.map(\.trimmingWhitespace), definition: definition, language: $0) == given }
+    }
+
     /// Reads the header; every column must be a question of `definition`, once.
     public init(header: [String], definition: SurveyDefinition, findings: inout Findings) {
         self.definition = definition

@@ -10,7 +10,7 @@ enum SurveysCommand {
     static let spec = CommandSpec(
         name: "surveys",
         abstract: "List, show and validate survey definitions and sticker sessions.",
-        subcommands: [list, show, validate])
+        subcommands: [list, show, validate, template])
 
     static let list = CommandSpec(
         name: "list",
@@ -56,6 +56,30 @@ enum SurveysCommand {
             } else {
                 console.out.write(table.rendered(width: console.width))
             }
+            return .success
+        })
+
+    static let template = CommandSpec(
+        name: "template",
+        abstract: "A spreadsheet (CSV) for typing in a survey's paper forms, ready for responses import.",
+        discussion: """
+            The first row holds the column names (formulier, the form number, then the question ids), the second the
+            questions in words with what to type; responses import recognises that row and passes over it. One row
+            per form, keyed by its number: the same form typed in twice is stored once.
+            """,
+        options: [.surveys, OptionSpec("out", value: "FILE", help: "Write the spreadsheet to FILE instead of stdout.")],
+        positionals: [PositionalSpec(name: "SURVEY", help: "A survey id (looked up in --surveys) or a path to a .json file.")],
+        run: { arguments, console in
+            let library = try SurveyLibrary.holding(arguments.positionals[0], directory: arguments.value("surveys") ?? "./surveys")
+            let entry = try library.resolve(arguments.positionals[0])
+            guard case .survey(let survey) = entry.content else {
+                if case .invalid = entry.content { throw InvalidInput(entry.findings) }
+                throw CommandFailure(
+                    nl: "'\(arguments.positionals[0])' is geen vragenlijst", en: "'\(arguments.positionals[0])' is not a survey")
+            }
+            let header = ResponseTable.templateHeader(for: survey)
+            let text = CSVWriter.line(header) + CSVWriter.line(ResponseTable.describingRow(for: header, definition: survey, language: arguments.language))
+            try OutputFile.write(text, to: arguments.value("out"), console: console)
             return .success
         })
 
