@@ -41,6 +41,10 @@ def axe(driver, name):
     violations = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "axe.run(document).then(r => done(r.violations)).catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));")
+    # The projector's live results refresh on purpose (the page offers 'Niet verversen', which
+    # is checked on its own); every other page must not.
+    if name.endswith("/uitslag"):
+        violations = [v for v in violations if v["id"] != "meta-refresh"]
     for violation in violations:
         targets = ", ".join(str(node.get("target")) for node in violation.get("nodes", [])[:3])
         problems.append(f"axe: {name}: {violation['id']}: {violation['help']} ({targets})")
@@ -80,7 +84,8 @@ driver = browser(390, 844)
 try:
     for path, name in (("/", "list"), ("/?lang=en", "list-en"), ("/s/wijkanalyse", "form"), ("/s/wijkanalyse?lang=en", "form-en"),
                        ("/s/evaluatie", "evaluation-form"), ("/s/bewonersavond-stippen", "dots"), ("/s/wijkbudget", "ballot"),
-                       ("/s/wijkanalyse/bedankt", "thank-you"), ("/bestaat-niet", "not-found")):
+                       ("/s/wijkanalyse/bedankt", "thank-you"), ("/bestaat-niet", "not-found"), ("/qr", "projector"),
+                       ("/s/bewonersavond-stippen/uitslag", "live-results"), ("/s/bewonersavond-stippen/uitslag?ververs=nee", "live-results-still")):
         driver.get(base + path)
         axe(driver, path)
         no_sideways(driver, path)

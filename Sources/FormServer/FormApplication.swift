@@ -226,6 +226,30 @@ public final class FormApplication: Sendable {
             } else {
                 reply(emptyForm(survey, language: language))
             }
+        case (.liveResults, let survey?):
+            // The projector: this machine (loopback) always, others only where results are public;
+            // in either case the public view, which moves five responses at a time.
+            guard Self.isLoopback(peer) || survey.publicResults else {
+                return reply(
+                    html(
+                        403,
+                        page(language).message(
+                            status: 403, title: LocalizedText(nl: "Niet openbaar", en: "Not public"),
+                            detail: LocalizedText(
+                                nl: "De uitslag van deze vragenlijst is alleen te zien op de computer van de organisator.",
+                                en: "The results of this survey are shown on the organiser's computer only."))))
+            }
+            let store = self.store
+            // Reading the store blocks: on a dispatch queue, never on the cooperative pool.
+            DispatchQueue.global(qos: .userInitiated).async {
+                do {
+                    let results = try self.publicResults.json(for: survey, store: store)
+                    let refreshing = query.value("ververs") != "nee"
+                    reply(self.html(200, self.page(language).liveResults(survey, results: results, refreshing: refreshing)))
+                } catch {
+                    reply(self.refusal(503, reason: "the results could not be read", api: false, language: language))
+                }
+            }
         case (.thanks, let survey?):
             reply(html(200, page(language).thanks(survey)))
         case (.surveyList, _):
@@ -245,7 +269,7 @@ public final class FormApplication: Sendable {
             postJSON(request, survey: survey, peer: peer, reply: reply)
         case (.results, let survey?):
             results(request, survey: survey, reply: reply)
-        case (.form, nil), (.thanks, nil), (.surveyDefinition, nil), (.responses, nil), (.results, nil):
+        case (.form, nil), (.thanks, nil), (.liveResults, nil), (.surveyDefinition, nil), (.responses, nil), (.results, nil):
             reply(refusal(404, reason: "no such survey", api: api, language: language))
         }
     }
@@ -253,7 +277,7 @@ public final class FormApplication: Sendable {
     /// What the server serves: the routes below, and nothing else (404), each for its methods
     /// only (405 with `Allow`).
     enum FormRoute: Sendable {
-        case index, projector, health, styleSheet, script, form, thanks, surveyList, surveyDefinition, responses, results
+        case index, projector, health, styleSheet, script, form, liveResults, thanks, surveyList, surveyDefinition, responses, results
     }
 
     static let routes: Router<FormRoute> = {
@@ -265,6 +289,7 @@ public final class FormApplication: Sendable {
         routes.add(["GET"], "/static/wijkpeil.js", .script)
         routes.add(["GET", "POST"], "/s/:survey", .form)
         routes.add(["GET"], "/s/:survey/bedankt", .thanks)
+        routes.add(["GET"], "/s/:survey/uitslag", .liveResults)
         routes.add(["GET"], "/api/v1/surveys", .surveyList)
         routes.add(["GET"], "/api/v1/surveys/:survey", .surveyDefinition)
         routes.add(["POST"], "/api/v1/surveys/:survey/responses", .responses)
@@ -389,6 +414,12 @@ public final class FormApplication: Sendable {
             return referer.hasPrefix("http://\(host)/") || referer.hasPrefix("https://\(host)/")
         }
         return false
+    }
+
+    /// Whether a peer is this machine: 127.0.0.0/8, ::1, or an IPv4-mapped loopback address.
+    static func isLoopback(_ peer: String) -> Bool {
+        let address = peer.hasPrefix("::ffff:") ? String(peer.dropFirst(7)) : peer
+        return address == "::1" || address.hasPrefix("127.")
     }
 
     /// The host of a `Host` header, lower-case and without its port: `[::1]:8080` → `::1`.

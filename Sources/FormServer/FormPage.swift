@@ -21,7 +21,7 @@ struct FormPage {
     /// `?lang=en` kept on links and form actions when English was asked for.
     var languageQuery: String { language == .nl ? "" : "?lang=\(language.rawValue)" }
 
-    func document(title: String, body: String, switchTo path: String) -> String {
+    func document(title: String, body: String, switchTo path: String, refresh: Int? = nil) -> String {
         let other: Language = language == .nl ? .en : .nl
         let switchLink =
             "<a href=\"\(Markup.escape(path))\(other == .nl ? "" : "?lang=en")\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .nl ? "Nederlands" : "English")</a>"
@@ -29,7 +29,7 @@ struct FormPage {
             <!doctype html>
             <html lang="\(language.rawValue)">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="same-origin">
+            <meta name="referrer" content="same-origin">\(refresh.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? "")
             <title>\(Markup.escape(title))</title>
             <link rel="stylesheet" href="/static/wijkpeil.css"></head>
             <body><header><p class="site"><a href="/\(languageQuery)">Wijkpeil</a></p><p class="language">\(switchLink)</p></header>
@@ -90,6 +90,70 @@ struct FormPage {
         }
         body += "</div>"
         return document(title: (nl ? "Doe mee — " : "Take part — ") + (survey?.title.text(in: language) ?? "Wijkpeil"), body: body, switchTo: "/qr")
+    }
+
+    /// The live results for the projector, in large type, refreshing itself every 5 seconds
+    /// without a script: per sticker question the stickers per subject and colour, per choice the
+    /// counts, per mark the mean. `results` is the public view (``ResultsSummary``).
+    func liveResults(_ survey: SurveyDefinition, results: JSONValue, refreshing: Bool = true) -> String {
+        func field(_ value: JSONValue?, _ key: String) -> JSONValue? {
+            if case .object(let fields)? = value { return fields[key] }
+            return nil
+        }
+        var body = "<div class=\"live\"><h1>\(text(survey.title))</h1>\n"
+        let n =
+            field(results, "n").map { value -> String in
+                if case .number(let count) = value { return String(Int(count)) }
+                return nl ? "minder dan 5" : "fewer than 5"
+            } ?? "0"
+        body += "<p class=\"count\">\(nl ? "Tot nu toe" : "So far"): <strong>\(n)</strong> \(nl ? "deelnemers" : "participants")</p>\n"
+        for question in survey.questions {
+            guard let shown = field(field(results, "questions"), question.id) else { continue }
+            func count(_ key: String) -> (text: String, value: Int) {
+                switch field(field(shown, "counts"), key) {
+                case .number(let value)?: (String(Int(value)), Int(value))
+                case .string(let text)?: (text, 0)
+                default: ("0", 0)
+                }
+            }
+            var rows: [(label: String, text: String, value: Int)] = []
+            switch question.kind {
+            case .sessionStickers(let allotment):
+                for colour in allotment.colours {
+                    for option in allotment.options {
+                        let counted = count("\(colour.id):\(option.id)")
+                        rows.append(("\(self.text(option.label)) — \(self.text(colour.label))", counted.text, counted.value))
+                    }
+                }
+            case .stickers(let options, _, _), .single(let options), .multi(let options, _, _):
+                for option in options {
+                    let counted = count(option.id)
+                    rows.append((self.text(option.label), counted.text, counted.value))
+                }
+            case .rating:
+                if case .number(let mean)? = field(shown, "mean") { rows.append((nl ? "gemiddeld" : "mean", language.decimal(mean), 0)) }
+            default:
+                continue
+            }
+            guard !rows.isEmpty else { continue }
+            let largest = max(1, rows.map(\.value).max() ?? 1)
+            body += "<section><h2>\(text(question.text))</h2><ol class=\"bars\">"
+            for row in rows.sorted(by: { $0.value > $1.value }) {
+                let share = row.value * 100 / largest
+                body += "<li><span class=\"label\">\(row.label)</span> <span class=\"figure\">\(Markup.escape(row.text))</span><span class=\"bar w\(share / 5 * 5)\"></span></li>"
+            }
+            body += "</ol></section>\n"
+        }
+        body +=
+            "<p class=\"note\">\(nl ? "De uitslag loopt in stappen van vijf deelnemers, zodat niemand herkenbaar is." : "The results move in steps of five participants, so nobody can be recognised.") "
+        // Whoever reads at their own pace can stop the refreshing (WCAG 2.2.1).
+        let path = "/s/\(survey.id)/uitslag"
+        body +=
+            refreshing
+            ? "\(nl ? "Deze pagina ververst zichzelf elke 5 seconden." : "This page refreshes itself every 5 seconds.") <a href=\"\(path)?ververs=nee\(nl ? "" : "&amp;lang=en")\">\(nl ? "Niet verversen" : "Stop refreshing")</a>"
+            : "<a href=\"\(path)\(languageQuery)\">\(nl ? "Weer verversen" : "Refresh again")</a>"
+        body += "</p></div>"
+        return document(title: (nl ? "Uitslag — " : "Results — ") + survey.title.text(in: language), body: body, switchTo: path, refresh: refreshing ? 5 : nil)
     }
 
     struct FormState {
@@ -445,6 +509,11 @@ struct FormPage {
         .projector .survey { font-size: clamp(1.25rem, 3vw, 2rem); margin: 0 0 1rem; }
         .projector .qr svg { width: min(70vmin, 100%); height: auto; }
         .projector .address { font-size: clamp(1.25rem, 4vw, 2.5rem); overflow-wrap: anywhere; }
+        .live h1 { font-size: clamp(2rem, 5vw, 3.5rem); } .live .count { font-size: clamp(1.5rem, 4vw, 2.5rem); }
+        .live h2 { font-size: clamp(1.25rem, 3vw, 2rem); } .bars { list-style: none; padding: 0; }
+        .bars li { font-size: clamp(1.1rem, 3vw, 1.75rem); margin: .5rem 0; } .bars .figure { font-weight: 700; }
+        .bar { display: block; height: .9em; background: #1b4f72; min-width: 2px; }
+        .bar.w0 { width: 0%; } .bar.w5 { width: 5%; } .bar.w10 { width: 10%; } .bar.w15 { width: 15%; } .bar.w20 { width: 20%; } .bar.w25 { width: 25%; } .bar.w30 { width: 30%; } .bar.w35 { width: 35%; } .bar.w40 { width: 40%; } .bar.w45 { width: 45%; } .bar.w50 { width: 50%; } .bar.w55 { width: 55%; } .bar.w60 { width: 60%; } .bar.w65 { width: 65%; } .bar.w70 { width: 70%; } .bar.w75 { width: 75%; } .bar.w80 { width: 80%; } .bar.w85 { width: 85%; } .bar.w90 { width: 90%; } .bar.w95 { width: 95%; } .bar.w100 { width: 100%; } 
         .surveys li { margin-bottom: 1rem; } .surveys .level { color: #333; font-size: 1rem; margin: .25rem 0 0; }
         """
 }

@@ -19,7 +19,7 @@ struct FormConventionsTests {
         questions: [
             Question(id: "cijfer", text: LocalizedText(nl: "Welk cijfer geeft u de buurt?"), required: true, kind: .rating(min: 1, max: 10, labels: [:])),
             Question(
-                id: "buurt", text: LocalizedText(nl: "In welke buurt woont u?"),
+                id: "buurt", text: LocalizedText(nl: "In welke buurt woont u?"), privacy: .quasi,
                 kind: .single(options: [Option(id: "noord", label: LocalizedText(nl: "Noord")), Option(id: "zuid", label: LocalizedText(nl: "Zuid"))])),
             Question(id: "leeftijd", text: LocalizedText(nl: "Wat is uw leeftijd?"), kind: .number(min: 16, max: 120, generalise: nil)),
             Question(id: "postcode", text: LocalizedText(nl: "Wat is uw postcode?"), kind: .postcode),
@@ -220,5 +220,29 @@ struct FormConventionsTests {
         #expect(page.contains(code.svg(moduleSize: 10, quietZone: 4, title: "QR-code voor http://192.168.1.20:8080/s/avond")))
         let other = text(respond(setting.application, "GET", "/qr?s=anders&lang=en"))
         #expect(other.contains("<strong>http://192.168.1.20:8080/s/anders?lang=en</strong>") && other.contains("Take part: scan the code"))
+    }
+
+    @Test("the live results for the projector: refreshing by itself, on this machine always, elsewhere only when public, in steps of five")
+    func liveResults() throws {
+        let setting = try Setting()
+        let early = respond(setting.application, "GET", "/s/avond/uitslag")
+        #expect(early.status == 200 && text(early).contains("<meta http-equiv=\"refresh\" content=\"5\">"))
+        #expect(text(early).contains("Tot nu toe: <strong>minder dan 5</strong> deelnemers"))
+        // Whoever reads at their own pace can stop it.
+        let still = text(respond(setting.application, "GET", "/s/avond/uitslag?ververs=nee"))
+        #expect(!still.contains("http-equiv=\"refresh\"") && still.contains(">Weer verversen</a>"))
+        #expect(text(early).contains("<a href=\"/s/avond/uitslag?ververs=nee\">Niet verversen</a>"))
+        // From a phone on the Wi-Fi: refused, the survey's results are not public.
+        #expect(respond(setting.application, "GET", "/s/avond/uitslag", peer: "192.168.1.33").status == 403)
+        #expect(respond(setting.application, "GET", "/s/avond/uitslag", peer: "::ffff:127.0.0.1").status == 200)
+        // Six forms with stickers: the projector shows the first five (a step of five).
+        for _ in 0..<6 { #expect(setting.post("cijfer=6&stippen.groen.veiligheid=2&stippen.rood.groen=1").status == 303) }
+        let page = text(respond(setting.application, "GET", "/s/avond/uitslag"))
+        #expect(page.contains("Tot nu toe: <strong>5</strong> deelnemers"))
+        #expect(page.contains("<span class=\"label\">Veiligheid — groen</span> <span class=\"figure\">10</span>"))
+        #expect(page.contains("<span class=\"label\">Groen — rood</span> <span class=\"figure\">5</span>"))
+        #expect(page.contains("<span class=\"label\">gemiddeld</span> <span class=\"figure\">6,0</span>"))
+        // The buurt (quasi-identifying) is never shown.
+        #expect(!page.contains("In welke buurt woont u?"))
     }
 }

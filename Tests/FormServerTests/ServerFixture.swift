@@ -205,11 +205,13 @@ func hidden(_ name: String, in html: String) -> String? {
 }
 
 /// The application without sockets: one request in, its response out.
-func respond(_ application: FormApplication, _ method: String, _ target: String, headers: [(String, String)] = [("host", "t")], body: String = "") -> HTTPResponse {
+func respond(
+    _ application: FormApplication, _ method: String, _ target: String, headers: [(String, String)] = [("host", "t")], body: String = "", peer: String = "127.0.0.1"
+) -> HTTPResponse {
     let done = DispatchSemaphore(value: 0)
     nonisolated(unsafe) var answer: HTTPResponse?
     let request = HTTPRequest(method: method, target: target, headers: headers.map { (name: $0.0, value: $0.1) }, body: Array(body.utf8))
-    application.handle(request, peer: "127.0.0.1") { response in
+    application.handle(request, peer: peer) { response in
         answer = response
         done.signal()
     }
