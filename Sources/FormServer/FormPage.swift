@@ -507,7 +507,7 @@ struct FormPage {
         .summary dt { font-weight: 600; } .summary dd { margin: 0 0 1rem; }
         .projector { text-align: center; } .projector h1 { font-size: clamp(2rem, 6vw, 4rem); margin: .5rem 0; }
         .projector .survey { font-size: clamp(1.25rem, 3vw, 2rem); margin: 0 0 1rem; }
-        .projector .qr svg { width: min(70vmin, 100%); height: auto; }
+        .projector .qr svg { width: min(60vmin, 100%); height: auto; }
         .projector .address { font-size: clamp(1.25rem, 4vw, 2.5rem); overflow-wrap: anywhere; }
         .live h1 { font-size: clamp(2rem, 5vw, 3.5rem); } .live .count { font-size: clamp(1.5rem, 4vw, 2.5rem); }
         .live h2 { font-size: clamp(1.25rem, 3vw, 2rem); } .bars { list-style: none; padding: 0; }
