@@ -207,10 +207,7 @@ extension NeighbourhoodAnalysis {
             )
         }
         if themes.allSatisfy({ $0.comparison == nil }) {
-            caveats.append(
-                nl
-                    ? "Er is geen referentie (zoals de stad) opgegeven: of de wijk beter of slechter scoort, valt hier niet te zeggen."
-                    : "No reference (such as the city) was given: whether the neighbourhood does better or worse cannot be said here.")
+            caveats.append(Self.noReference.text(in: language))
         } else {
             caveats.append(
                 nl

@@ -39,6 +39,11 @@ extension NeighbourhoodAnalysis {
         ]
     }
 
+    /// The caveat when nothing was compared: the report and the terminal say it alike.
+    static let noReference = LocalizedText(
+        nl: "Er is geen referentie (zoals de stad) opgegeven: of de wijk beter of slechter scoort, valt hier niet te zeggen.",
+        en: "No reference (such as the city) was given: whether the neighbourhood does better or worse cannot be said here.")
+
     /// The caveats a council member must read before drawing conclusions, in plain words.
     public func caveats(language: Language) -> [String] {
         let nl = language == .nl
@@ -57,10 +62,7 @@ extension NeighbourhoodAnalysis {
             )
         }
         if themes.allSatisfy({ $0.comparison == nil }) {
-            caveats.append(
-                nl
-                    ? "Er is geen referentie (zoals de stad) opgegeven: of de wijk beter of slechter scoort, valt hier niet te zeggen."
-                    : "No reference (such as the city) was given: whether the neighbourhood does better or worse cannot be said here.")
+            caveats.append(Self.noReference.text(in: language))
         } else {
             caveats.append(
                 nl
