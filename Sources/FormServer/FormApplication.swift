@@ -559,7 +559,8 @@ public final class FormApplication: Sendable {
             return reply(json(401, ["error": "these results need Authorization: Bearer <admin token>"], extra: [("WWW-Authenticate", "Bearer")]))
         }
         let store = self.store
-        Task {
+        // Reading the store blocks: on a dispatch queue, never on the cooperative pool.
+        DispatchQueue.global(qos: .userInitiated).async {
             do {
                 if authorised {
                     var summary = ResultsSummary(survey: survey)
