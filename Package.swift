@@ -32,7 +32,7 @@ let package = Package(
         // The participation ladder, the steps of the neighbourhood cycle, participation plans.
         .target(name: "Participation", dependencies: ["WijkpeilCore"]),
         // Survey definitions, theme sets, and validation of definitions and of answers.
-        .target(name: "Surveys", dependencies: ["WijkpeilCore", "Participation", "Hashing"]),
+        .target(name: "Surveys", dependencies: ["WijkpeilCore", "Participation", "Hashing", "QRCode"]),
         // The durable store on the system SQLite: responses, definitions, invitation codes.
         .target(name: "Store", dependencies: ["CSQLite", "WijkpeilCore", "Hashing", "Surveys", "Programme"]),
         // Anonymised exports for researchers: columns, generalisation, scrubbing, k-anonymity.
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "WijkpeilCoreTests", dependencies: ["WijkpeilCore"]),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "WijkpeilCore"]),
-        .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "WijkpeilCore", "BenchKit"]),
+        .testTarget(name: "SurveysTests", dependencies: ["Surveys", "Participation", "QRCode", "WijkpeilCore", "BenchKit"]),
         .testTarget(name: "StickersTests", dependencies: ["Stickers", "Surveys", "Participation", "WijkpeilCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Surveys", "Participation", "Programme", "WijkpeilCore", "CSQLite", "BenchKit"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Surveys", "Participation", "WijkpeilCore"]),

@@ -43,6 +43,7 @@ $w dashboard --programme "$pages/programma-2027.json" --analysis 2026="$pages/an
     --indicators $s/indicatoren-reeks.csv --today 2027-11-30 --out "$pages/dashboard.html"
 $w budget count --pb $s/wijkbudget-2027.pb --format html --out "$pages/wijkbudget.html"
 $w stickers poster bewonersavond --date 2026-12-10 --table 1 --out "$pages/posters.html"
+$w surveys print wijkanalyse --count 2 --prefix A --public-url http://wijkpeil.lan:8080/ --out "$pages/formulieren.html"
 rm -f "$work/w.sqlite" "$work/w.sqlite-wal" "$work/w.sqlite-shm" "$work/codes.csv"
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/token"
 $w invites create --db "$work/w.sqlite" --survey wijkbudget --count 2 --out "$work/codes.csv" 2>/dev/null

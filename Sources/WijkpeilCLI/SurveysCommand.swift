@@ -10,7 +10,7 @@ enum SurveysCommand {
     static let spec = CommandSpec(
         name: "surveys",
         abstract: "List, show and validate survey definitions and sticker sessions.",
-        subcommands: [list, show, validate, template])
+        subcommands: [list, show, validate, template, print])
 
     static let list = CommandSpec(
         name: "list",
@@ -56,6 +56,50 @@ enum SurveysCommand {
             } else {
                 console.out.write(table.rendered(width: console.width))
             }
+            return .success
+        })
+
+    static let print = CommandSpec(
+        name: "print",
+        abstract: "Printable A4 paper forms for a survey: numbered per print run, with the QR code of the online form.",
+        discussion: """
+            Each form has its number on every sheet (--prefix A gives A001, A002 …; give each print run and venue its
+            own prefix so numbers never meet). Type them in with the spreadsheet of wijkpeil surveys template.
+            """,
+        options: [
+            .surveys, OptionSpec("out", value: "FILE", help: "Write the forms to FILE (HTML; print it at 100% on A4)."),
+            OptionSpec("prefix", value: "LETTERS", help: "The letters before each form number.", default: "A"),
+            OptionSpec("count", value: "N", help: "How many forms.", default: "20"),
+            OptionSpec("first", value: "N", help: "The number of the first form.", default: "1"),
+            OptionSpec("public-url", value: "URL", help: "The server's address for the QR code (http://wijkpeil.lan:8080/)."),
+        ],
+        positionals: [PositionalSpec(name: "SURVEY", help: "A survey id (looked up in --surveys) or a path to a .json file.")],
+        run: { arguments, console in
+            let library = try SurveyLibrary.holding(arguments.positionals[0], directory: arguments.value("surveys") ?? "./surveys")
+            let entry = try library.resolve(arguments.positionals[0])
+            guard case .survey(let survey) = entry.content else {
+                if case .invalid = entry.content { throw InvalidInput(entry.findings) }
+                throw CommandFailure(nl: "'\(arguments.positionals[0])' is geen vragenlijst", en: "'\(arguments.positionals[0])' is not a survey")
+            }
+            let prefix = arguments.value("prefix") ?? "A"
+            guard !prefix.isEmpty, prefix.count <= 4, prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                throw UsageError(
+                    nl: "--prefix is één tot vier letters of cijfers, zoals A of B2", en: "--prefix is one to four letters or digits, such as A or B2",
+                    commandPath: arguments.commandPath)
+            }
+            guard let count = Int(arguments.value("count") ?? ""), (1...999).contains(count), let first = Int(arguments.value("first") ?? ""), first >= 1, first + count - 1 <= 999
+            else {
+                throw UsageError(
+                    nl: "--count en --first zijn hele getallen; de nummers lopen tot hoogstens 999", en: "--count and --first are whole numbers; numbers go up to 999",
+                    commandPath: arguments.commandPath)
+            }
+            if let url = arguments.value("public-url"), !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+                throw UsageError(
+                    nl: "--public-url heeft een adres nodig, zoals http://wijkpeil.lan:8080/", en: "--public-url needs an address such as http://wijkpeil.lan:8080/",
+                    commandPath: arguments.commandPath)
+            }
+            let form = PaperForm(survey: survey, language: arguments.language, prefix: prefix.uppercased(), first: first, count: count, publicURL: arguments.value("public-url"))
+            try OutputFile.write(form.html, to: arguments.value("out"), console: console)
             return .success
         })
 

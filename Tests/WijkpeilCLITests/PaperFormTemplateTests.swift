@@ -48,4 +48,15 @@ struct PaperFormTemplateTests {
         #expect(result.status == 1)
         #expect(result.err.contains("en.csv:4:"), "\(result.err)")
     }
+
+    @Test("surveys print: forms numbered from the prefix; a bad prefix, count or address is a usage error")
+    func print() {
+        let forms = wijkpeil("surveys", "print", "wijkanalyse", "--surveys", bundledSurveys, "--prefix", "c", "--count", "2", "--public-url", "http://wijkpeil.lan:8080/")
+        #expect(forms.status == 0 && forms.out.contains("Formulier <strong>C001</strong>") && forms.out.contains("Formulier <strong>C002</strong>"))
+        #expect(!forms.out.contains("C003"))
+        #expect(wijkpeil("surveys", "print", "wijkanalyse", "--surveys", bundledSurveys, "--prefix", "A-1").status == 2)
+        #expect(wijkpeil("surveys", "print", "wijkanalyse", "--surveys", bundledSurveys, "--count", "0").status == 2)
+        #expect(wijkpeil("surveys", "print", "wijkanalyse", "--surveys", bundledSurveys, "--first", "999", "--count", "2").status == 2)
+        #expect(wijkpeil("surveys", "print", "wijkanalyse", "--surveys", bundledSurveys, "--public-url", "wijkpeil.lan").status == 2)
+    }
 }
