@@ -172,7 +172,7 @@ struct FormPage {
             body += "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"fouten-titel\" tabindex=\"-1\" id=\"fouten\" autofocus>"
             body += "<h2 id=\"fouten-titel\">\(nl ? "Er is een probleem" : "There is a problem")</h2><ul>"
             for error in state.errors {
-                body += "<li><a href=\"#\(inputID(error, in: survey))\">\(message(error, in: survey))</a></li>"
+                body += "<li><a href=\"#i-\(Markup.escape(error.question))\">\(message(error, in: survey))</a></li>"
             }
             body += "</ul></div>\n"
         }
@@ -228,11 +228,6 @@ struct FormPage {
             }
         }
         return text(error.message)
-    }
-
-    /// The input an error's link jumps to.
-    private func inputID(_ error: AnswerError, in survey: SurveyDefinition) -> String {
-        "i-" + Markup.escape(error.question)
     }
 
     private func inviteField(_ state: FormState, survey: SurveyDefinition) -> String {
