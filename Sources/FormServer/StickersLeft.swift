@@ -59,11 +59,3 @@ struct StickersLeft {
 
         """
 }
-
-extension String {
-    /// The text with its first letter a capital: "groen" → "Groen".
-    var capitalizedFirst: String {
-        guard let first else { return self }
-        return first.uppercased() + dropFirst()
-    }
-}

@@ -23,7 +23,7 @@ extension StickerSession {
     public func posterHTML(language: Language, run: PosterRun = PosterRun()) -> String {
         let nl = language == .nl
         let legend = colours.map { colour in
-            "<li>\(Self.dot(colour.meaning))<span>\(Markup.escape(colour.label.text(in: language).capitalizedFirstLetter)): "
+            "<li>\(Self.dot(colour.meaning))<span>\(Markup.escape(colour.label.text(in: language).capitalizedFirst)): "
                 + (colour.meaning == .support ? (nl ? "dit vind ik het belangrijkst" : "this matters most to me") : (nl ? "dit baart mij zorgen" : "this worries me"))
                 + " — \(colour.perParticipant) \(nl ? "per persoon" : "per person")</span></li>"
         }.joined()
@@ -118,13 +118,5 @@ extension StickerSession {
 
     private static func short(_ value: Double) -> String {
         String((value * 100).rounded() / 100)
-    }
-}
-
-extension String {
-    /// "groen" → "Groen".
-    var capitalizedFirstLetter: String {
-        guard let first else { return self }
-        return first.uppercased() + dropFirst()
     }
 }

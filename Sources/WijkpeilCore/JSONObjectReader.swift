@@ -185,4 +185,10 @@ extension String {
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
     }
+
+    /// The text with its first letter a capital, for a label at the start of a line: "groen" → "Groen".
+    public var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
 }
