@@ -91,15 +91,7 @@ enum AgendaCommand {
                     "geen stickeruitslag gegeven (--stickers): het signaal van bewoners valt weg en zijn gewicht gaat naar de andere",
                     "no sticker tallies given (--stickers): the residents signal drops out and its weight is shared over the others"))
         }
-        var evening: CalendarDate?
-        if let text = arguments.value("evening") {
-            guard let date = CalendarDate(text) else {
-                throw UsageError(
-                    nl: "--evening heeft een datum nodig als JJJJ-MM-DD, zoals 2026-12-10", en: "--evening needs a date as YYYY-MM-DD, such as 2026-12-10",
-                    commandPath: arguments.commandPath)
-            }
-            evening = date
-        }
+        let evening = try arguments.date("evening")
         let inputs = try AgendaMaking.read(analysis: analysisFile, stickers: stickerFiles)
         return try AgendaMaking.make(from: inputs, weights: weights, max: max, level: level, version: Release.version, eveningDate: evening)
     }
@@ -187,13 +179,7 @@ enum AgendaCommand {
 
     /// `--date`, a real day (2026-02-30 is refused), or today.
     static func date(_ arguments: ParsedArguments) throws -> String {
-        guard let text = arguments.value("date") else { return today() }
-        guard CalendarDate(text) != nil else {
-            throw UsageError(
-                nl: "--date '\(text)' is geen datum; schrijf JJJJ-MM-DD, zoals 2026-12-03", en: "--date '\(text)' is not a date; write YYYY-MM-DD, such as 2026-12-03",
-                commandPath: arguments.commandPath)
-        }
-        return text
+        try arguments.date("date")?.description ?? today()
     }
 
     static let publish = CommandSpec(
@@ -288,11 +274,7 @@ enum AgendaCommand {
 
     /// The day named by `--today` (default: today), checked.
     static func today(_ arguments: ParsedArguments) throws -> CalendarDate {
-        let text = arguments.value("today") ?? today()
-        guard let day = CalendarDate(text) else {
-            throw UsageError(nl: "--today '\(text)' is geen datum; schrijf JJJJ-MM-DD", en: "--today '\(text)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
-        }
-        return day
+        try arguments.date("today") ?? CalendarDate(today())!
     }
 
     static func today() -> String {

@@ -23,6 +23,17 @@ struct ParsedArguments: Sendable {
         flags.contains(name)
     }
 
+    /// The day given with `--name`, checked (2026-02-30 is refused); `nil` when not given.
+    func date(_ name: String) throws(UsageError) -> CalendarDate? {
+        guard let text = value(name) else { return nil }
+        guard let date = CalendarDate(text) else {
+            throw UsageError(
+                nl: "--\(name) '\(text)' is geen datum; schrijf JJJJ-MM-DD, zoals 2026-12-03",
+                en: "--\(name) '\(text)' is not a date; write YYYY-MM-DD, such as 2026-12-03", commandPath: commandPath)
+        }
+        return date
+    }
+
     /// The Dutch or the English text, as the language asked for.
     func say(_ nl: String, _ en: String) -> String {
         language == .nl ? nl : en

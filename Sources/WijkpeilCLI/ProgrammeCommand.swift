@@ -119,14 +119,7 @@ enum ProgrammeCommand {
             let agenda = try ProgrammeFiles.agenda(of: programme, programmeFile: file, at: arguments.value("agenda"))
             var plan: ParticipationPlan?
             if let planFile = arguments.value("plan") { plan = try ProgrammeFiles.plan(planFile) }
-            var today: CalendarDate?
-            if let text = arguments.value("today") {
-                guard let date = CalendarDate(text) else {
-                    throw UsageError(
-                        nl: "--today '\(text)' is geen datum; schrijf JJJJ-MM-DD", en: "--today '\(text)' is not a date; write YYYY-MM-DD", commandPath: arguments.commandPath)
-                }
-                today = date
-            }
+            let today = try arguments.date("today")
             let activities = try arguments.value("surveys").map { try SurveyLibrary(directory: $0).activityFacts }
             let findings = ProgrammeCheck(priorities: ProgrammeFiles.priorities(of: agenda), plan: plan, today: today, activities: activities)
                 .findings(for: programme)

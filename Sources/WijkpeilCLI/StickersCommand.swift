@@ -121,14 +121,7 @@ enum StickersCommand {
                 throw CommandFailure(nl: "'\(arguments.positionals[0])' is geen stickersessie", en: "'\(arguments.positionals[0])' is not a sticker session")
             }
             var run = StickerSession.PosterRun(tables: arguments.all("table"))
-            if let text = arguments.value("date") {
-                guard let date = CalendarDate(text) else {
-                    throw UsageError(
-                        nl: "--date heeft een datum nodig als JJJJ-MM-DD, zoals 2026-12-10", en: "--date needs a date as YYYY-MM-DD, such as 2026-12-10",
-                        commandPath: arguments.commandPath)
-                }
-                run.date = date
-            }
+            run.date = try arguments.date("date")
             console.out.write(session.posterHTML(language: arguments.language, run: run))
             return .success
         })
