@@ -35,7 +35,8 @@ public struct QRCode: Sendable, Hashable {
         var matrix = QRMatrix(version: version)
         matrix.placeFunctionPatterns()
         matrix.place(codewords: codewords)
-        let chosen = requestedMask ?? (0..<8).min { matrix.masked($0).penalty < matrix.masked($1).penalty }!
+        // Each mask scored once; on a tie the lower pattern number, as the standard's order.
+        let chosen = requestedMask ?? (0..<8).map { matrix.masked($0).penalty }.enumerated().min { $0.element < $1.element }!.offset
         self.version = version
         self.mask = chosen
         self.modules = matrix.masked(chosen).dark
