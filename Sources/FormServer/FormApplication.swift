@@ -223,6 +223,13 @@ public final class FormApplication: Sendable {
         case (.form, let survey?):
             if request.method == "POST" {
                 postForm(request, survey: survey, peer: peer, language: language, reply: reply)
+            } else if survey.requiresInvite, let code = query.value("code").flatMap({ try? InviteCode(parsing: $0) }) {
+                // An invitation card's QR code: the ballot with its code filled in. The code is
+                // only echoed into the field (a code of the wrong shape is dropped), never logged.
+                let key = FormTokens.randomKey()
+                let state = FormPage.FormState(
+                    fields: URLEncodedForm(pairs: [("_invite", code.description)]), submissionKey: key, csrf: tokens.csrf(survey: survey.id, key: key))
+                reply(html(200, page(language).form(survey, state: state)))
             } else {
                 reply(emptyForm(survey, language: language))
             }

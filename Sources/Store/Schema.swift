@@ -181,6 +181,26 @@ enum Schema {
                     recorded_at TEXT NOT NULL
                 );
                 """),
+        // The evening kit. A batch of invitation codes may belong to one venue (a code is then
+        // accepted only by a server started for that venue), and a batch is known across
+        // databases by its salt, which is random per batch: merging venues brings batches along.
+        // The paper counts of an evening are kept as the files themselves (their bytes, keyed by
+        // SHA-256), so that a tally reads them exactly as it reads the files given to it.
+        Migration(
+            version: 10, purpose: "venues and paper sticker counts",
+            sql: """
+                ALTER TABLE invite_batches ADD COLUMN venue TEXT;
+                CREATE UNIQUE INDEX invite_batches_by_salt ON invite_batches(salt);
+                CREATE TABLE sticker_files (
+                    session_id TEXT NOT NULL,
+                    hash TEXT NOT NULL,             -- SHA-256 of the file's bytes
+                    file_name TEXT NOT NULL,
+                    entry TEXT,                     -- the entry it is, for double entry
+                    bytes BLOB NOT NULL,
+                    stored_at TEXT NOT NULL,
+                    PRIMARY KEY (session_id, hash)
+                ) WITHOUT ROWID;
+                """),
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

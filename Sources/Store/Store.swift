@@ -38,6 +38,9 @@ public final class Store: Sendable {
         public var maxPageCount: Int?
         /// PBKDF2 iterations for new invitation codes.
         public var inviteIterations = 10_000
+        /// The venue this store serves (`serve --venue`): invitation codes are then accepted only
+        /// from batches made for this venue or for none. `nil` accepts every batch.
+        public var venue: String?
 
         public init() {}
     }
@@ -257,19 +260,25 @@ public final class Store: Sendable {
         return status
     }
 
+    /// The batches whose codes this store accepts for `survey`: all of them, or with a
+    /// ``Configuration/venue`` those of that venue and those made for no venue.
     private func inviteBatches(survey: String) throws(StoreError) -> [InviteBatch] {
         var batches: [InviteBatch] = []
         try read { connection throws(StoreError) in
-            try connection.prepare("SELECT salt, iterations FROM invite_batches WHERE survey_id = ?", purpose: "reading invitation batches")
-                .query([.text(survey)]) { row in batches.append(InviteBatch(salt: row.blob(0), iterations: Int(row.int64(1)))) }
+            try connection.prepare(
+                "SELECT salt, iterations FROM invite_batches WHERE survey_id = ? AND (?2 IS NULL OR venue IS NULL OR venue = ?2)",
+                purpose: "reading invitation batches"
+            ).query([.text(survey), configuration.venue.map { .text($0) } ?? .null]) { row in
+                batches.append(InviteBatch(salt: row.blob(0), iterations: Int(row.int64(1))))
+            }
         }
         return batches
     }
 
-    /// Makes `count` new codes for `survey` and stores only their salted PBKDF2 hashes.
-    /// `progress` is told how many are hashed so far.
+    /// Makes `count` new codes for `survey` (for one `venue`, or any) and stores only their
+    /// salted PBKDF2 hashes. `progress` is told how many are hashed so far.
     public func createInvites(
-        survey: String, count: Int, progress: (Int) -> Void = { _ in }
+        survey: String, count: Int, venue: String? = nil, progress: (Int) -> Void = { _ in }
     ) throws(StoreError) -> [InviteCode] {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -287,9 +296,9 @@ public final class Store: Sendable {
         try writer.exclusive { connection throws(StoreError) in
             try connection.inTransaction(purpose: "storing invitation codes") { () throws(StoreError) in
                 try connection.prepare(
-                    "INSERT INTO invite_batches (survey_id, salt, iterations, created_at) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO invite_batches (survey_id, salt, iterations, created_at, venue) VALUES (?, ?, ?, ?, ?)",
                     purpose: "storing invitation codes"
-                ).run(.text(survey), .blob(salt), .integer(Int64(iterations)), .text(Timestamp.now()))
+                ).run(.text(survey), .blob(salt), .integer(Int64(iterations)), .text(Timestamp.now()), venue.map { .text($0) } ?? .null)
                 let batch = connection.lastInsertRowID
                 let insert = try connection.prepare("INSERT INTO invites (hash, batch_id) VALUES (?, ?)", purpose: "storing invitation codes")
                 for hash in hashes { try insert.run(.blob(hash), .integer(batch)) }

@@ -13,13 +13,13 @@ extension OptionSpec {
 enum DatabaseAccess {
     /// Opens the database named by `--db`. With `mustExist`, a missing file is an error instead
     /// of a new empty database (reading commands should not create one by accident).
-    static func open(_ arguments: ParsedArguments, mustExist: Bool = false) throws -> Store {
+    static func open(_ arguments: ParsedArguments, mustExist: Bool = false, configuration: Store.Configuration = Store.Configuration()) throws -> Store {
         let path = arguments.value("db") ?? "./wijkpeil.sqlite"
         if mustExist, !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure(
                 message: "there is no database at '\(path)'; name it with --db PATH (responses are stored there by `wijkpeil responses import` and `wijkpeil serve`)")
         }
-        return try Store(path: path)
+        return try Store(path: path, configuration: configuration)
     }
 
     /// Opens the database named by `--db` for reading only: for commands that only read, which

@@ -181,9 +181,18 @@ enum InvitesCommand {
     static let create = CommandSpec(
         name: "create",
         abstract: "Make new invitation codes; they are shown once and stored only as salted hashes.",
+        discussion: """
+            Codes are shown only in this run: write them to a file (--out, readable by you alone) and, with --cards,
+            as cut-out cards, eight to an A4 sheet, each with a QR code that opens the ballot with its code filled in.
+            For a vote over several venues, make a batch per venue (--venue Noord); a server started with
+            serve --venue Noord accepts only Noord's codes (and codes made for no venue).
+            """,
         options: [
             .database, .survey, .surveys, OptionSpec("count", value: "N", help: "How many codes."),
             OptionSpec("out", value: "FILE", help: "Write the codes to a new CSV file instead of stdout."),
+            OptionSpec("cards", value: "FILE", help: "Also write the codes as cut-out cards to a new HTML file (needs --public-url)."),
+            OptionSpec("public-url", value: "URL", help: "The server's address residents reach, for the cards (http://192.168.1.20:8080/)."),
+            OptionSpec("venue", value: "NAME", help: "The venue these codes are for; they are accepted only there."),
         ],
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
@@ -196,14 +205,29 @@ enum InvitesCommand {
                     nl: "vragenlijst '\(survey.id)' vraagt geen uitnodigingscodes; zet eerst \"requiresInvite\": true in de definitie",
                     en: "survey '\(survey.id)' does not ask for invitation codes; set \"requiresInvite\": true in its definition first", exitCode: .invalid)
             }
-            let out = arguments.value("out")
-            if let out, FileManager.default.fileExists(atPath: out) {
+            let out = arguments.value("out"), cards = arguments.value("cards")
+            for file in [out, cards].compactMap({ $0 }) where FileManager.default.fileExists(atPath: file) {
                 throw CommandFailure(
-                    nl: "'\(out)' bestaat al; kies een nieuw bestand, zodat geen codes worden overschreven",
-                    en: "'\(out)' already exists; choose a new file so no codes are overwritten")
+                    nl: "'\(file)' bestaat al; kies een nieuw bestand, zodat geen codes worden overschreven",
+                    en: "'\(file)' already exists; choose a new file so no codes are overwritten")
+            }
+            let publicURL = arguments.value("public-url")
+            if cards != nil, publicURL == nil {
+                throw UsageError(
+                    nl: "--cards heeft --public-url nodig: het adres dat bewoners op het kaartje lezen en scannen",
+                    en: "--cards needs --public-url: the address residents read and scan on the card", commandPath: arguments.commandPath)
+            }
+            if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+                throw UsageError(
+                    nl: "--public-url heeft een adres nodig, zoals http://192.168.1.20:8080/", en: "--public-url needs an address such as http://192.168.1.20:8080/",
+                    commandPath: arguments.commandPath)
+            }
+            let venue = arguments.value("venue")?.trimmingWhitespace
+            if let venue, venue.isEmpty || venue.count > 60 {
+                throw UsageError(nl: "--venue is een naam van 1 tot 60 tekens", en: "--venue is a name of 1 to 60 characters", commandPath: arguments.commandPath)
             }
             let codes = try DatabaseAccess.writing(arguments) { store in
-                try store.createInvites(survey: survey.id, count: count) { done in
+                try store.createInvites(survey: survey.id, count: count, venue: venue) { done in
                     if console.errIsTerminal { console.err.write("\rhashing codes: \(done)/\(count)") }
                 }
             }
@@ -217,8 +241,16 @@ enum InvitesCommand {
                         nl: "kan '\(out)' niet schrijven; de codes zijn vastgelegd maar niet bewaard — maak nieuwe",
                         en: "cannot write '\(out)'; the codes were stored but not saved — make new ones")
                 }
-            } else {
+            } else if cards == nil {
                 for line in lines { console.out.line(line) }
+            }
+            if let cards, let publicURL {
+                let page = InvitationCards(survey: survey, codes: codes, language: arguments.language, publicURL: publicURL, venue: venue)
+                guard OutputFile.writePrivate(page.html, to: cards) else {
+                    throw CommandFailure(
+                        nl: "kan '\(cards)' niet schrijven; de codes zijn vastgelegd maar niet bewaard — maak nieuwe",
+                        en: "cannot write '\(cards)'; the codes were stored but not saved — make new ones")
+                }
             }
             console.err.line(
                 arguments.say(

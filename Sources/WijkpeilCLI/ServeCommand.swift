@@ -36,6 +36,7 @@ enum ServeCommand {
             OptionSpec("privacy-url", value: "URL", help: "The privacy statement linked from every page."),
             OptionSpec("contact", value: "TEXT", help: "An e-mail address, telephone number or web address for questions."),
             OptionSpec("main-survey", value: "ID", help: "The survey listed first."),
+            OptionSpec("venue", value: "NAME", help: "This evening's venue: invitation codes made for another venue are refused."),
         ],
         printsData: false,
         run: { arguments, console in
@@ -103,7 +104,9 @@ enum ServeCommand {
             var allowedHosts = Set(shownHosts + ["localhost", "127.0.0.1", "::1"])
             if let publicHost { allowedHosts.insert(publicHost) }
             if everywhere, let name = LocalAddresses.hostName { allowedHosts.formUnion([name, name + ".local"]) }
-            let store = try DatabaseAccess.open(arguments)
+            var storeConfiguration = Store.Configuration()
+            storeConfiguration.venue = arguments.value("venue")?.trimmingWhitespace
+            let store = try DatabaseAccess.open(arguments, configuration: storeConfiguration)
             let application = try FormApplication(
                 surveys: surveys, store: store, adminToken: adminToken, secret: try store.secret(named: "form-tokens"),
                 allowedHosts: allowedHosts, settings: settings, log: { console.err.line("wijkpeil: \($0)") })

@@ -165,6 +165,20 @@ struct FormRoutesTests {
         #expect(try count(fixture.store, "buurtpot") == 1)
     }
 
+    @Test("an invitation card's link opens the ballot with its code filled in; a code of the wrong shape is not echoed")
+    func cardLinkFillsInTheCode() throws {
+        let fixture = try ServerFixture()
+        let code = try #require(try fixture.store.createInvites(survey: "stemming", count: 1).first)
+        let form = try fixture.request("GET /s/stemming?code=\(code.symbols.lowercased()) HTTP/1.1\nHost: t\n\n")
+        #expect(form.status == 200 && form.body.contains("name=\"_invite\""))
+        #expect(form.body.contains("value=\"\(code)\""))
+        let key = try #require(hidden("_key", in: form.body)), csrf = try #require(hidden("_csrf", in: form.body))
+        let cast = "_key=\(key)&_csrf=\(csrf)&_invite=\(URLEncodedForm.encode(code.description))&keuze=a&_confirm=ja"
+        #expect(try fixture.request(post("/s/stemming", form: cast)).status == 303)
+        let wrong = try fixture.request("GET /s/stemming?code=%3Cscript%3E HTTP/1.1\nHost: t\n\n")
+        #expect(wrong.status == 200 && !wrong.body.contains("<script>") && !wrong.body.contains("&lt;script"))
+    }
+
     @Test("a binding ballot: the code (pasted with spaces, any case), a confirmation step, one vote per code")
     func ballot() throws {
         let fixture = try ServerFixture()

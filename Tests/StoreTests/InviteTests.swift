@@ -88,4 +88,28 @@ struct InviteStoreTests {
         #expect(results.filter { $0 }.count == 20)
         #expect(try store.responseCounts() == [survey.id: 20])
     }
+
+    @Test("a code is accepted only where its batch is: at its venue, or anywhere when made for no venue")
+    func codesOfAnotherVenueAreRefused() throws {
+        let database = TemporaryDatabase()
+        let survey = StoreFixtures.survey(requiresInvite: true)
+        let central = try store(database)
+        let hash = try central.register(survey)
+        let noord = try central.createInvites(survey: survey.id, count: 2, venue: "Noord")
+        let zuid = try central.createInvites(survey: survey.id, count: 1, venue: "Zuid")
+        let anywhere = try central.createInvites(survey: survey.id, count: 1)
+        var configuration = Store.Configuration()
+        configuration.inviteIterations = 50
+        configuration.venue = "Noord"
+        let atNoord = try Store(path: database.path, configuration: configuration)
+        #expect(try atNoord.inviteStatus(noord[0], survey: survey.id) == .unused)
+        #expect(try atNoord.inviteStatus(zuid[0], survey: survey.id) == .unknown)
+        #expect(try atNoord.inviteStatus(anywhere[0], survey: survey.id) == .unused)
+        #expect(throws: StoreError.self) { try atNoord.submit(StoreFixtures.submission("z", survey: survey, hash: hash, invite: zuid[0])) }
+        #expect(!(try atNoord.submit(StoreFixtures.submission("n", survey: survey, hash: hash, invite: noord[0])).isDuplicate))
+        #expect(!(try atNoord.submit(StoreFixtures.submission("a", survey: survey, hash: hash, invite: anywhere[0])).isDuplicate))
+        // Without a venue every batch counts: the Zuid code is still unused.
+        #expect(try central.inviteStatus(zuid[0], survey: survey.id) == .unused)
+        #expect(try central.inviteCounts(survey: survey.id) == (4, 2))
+    }
 }

@@ -169,6 +169,33 @@ struct StoreCommandTests {
         #expect(wijkpeil("responses", "import", "--db", db, "--survey", "stem", "--surveys", surveys, paper).status == 1)
     }
 
+    @Test("invitation cards: eight to a sheet, each code once with a QR code of the ballot with it, only with --public-url")
+    func invitationCards() throws {
+        let folder = TemporaryFolder()
+        folder.write(
+            "surveys/stem.json",
+            """
+            {"id": "stem", "version": 1, "title": {"nl": "Stemming"}, "level": "codecide", "requiresInvite": true,
+             "questions": [{"id": "keuze", "type": "single", "text": {"nl": "Welk plan?"}, "required": true,
+               "options": [{"id": "a", "label": {"nl": "A"}}, {"id": "b", "label": {"nl": "B"}}]}]}
+            """)
+        let db = folder.path + "/w.sqlite", out = folder.path + "/codes.csv", cards = folder.path + "/kaartjes.html", surveys = folder.path + "/surveys"
+        let base = ["invites", "create", "--db", db, "--survey", "stem", "--surveys", surveys, "--count", "10", "--venue", "Noord"]
+        #expect(run(base + ["--out", out, "--cards", cards]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: cards) && !FileManager.default.fileExists(atPath: out))
+        #expect(run(base + ["--out", out, "--cards", cards, "--public-url", "http://10.0.0.5:8080"]).status == 0)
+        let codes = try CSVReader.records([UInt8](Data(contentsOf: URL(fileURLWithPath: out)))).dropFirst().map(\.fields[0])
+        let html = try String(contentsOfFile: cards, encoding: .utf8)
+        #expect(codes.count == 10)
+        #expect(html.components(separatedBy: "<div class=\"sheet\">").count - 1 == 2)
+        #expect(html.components(separatedBy: "<section class=\"card\"").count - 1 == 10)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 10)
+        #expect(html.contains("Stem op http://10.0.0.5:8080/s/stem") && html.contains("Geldig bij: <strong>Noord</strong>"))
+        #expect(html.contains("Bewoners beslissen."))
+        for code in codes { #expect(html.components(separatedBy: code).count - 1 == 1) }
+        #expect(try FileManager.default.attributesOfItem(atPath: cards)[.posixPermissions] as? Int == 0o600)
+    }
+
     @Test func aBackupCopiesAndRefusesToOverwrite() {
         let folder = TemporaryFolder()
         let file = folder.write("p.csv", "cijfer-wonen\n7\n")
