@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CEpoll", "HTTPCore"]),
         // The survey application served over HTTP: routes, the resident forms, the JSON API,
         // form tokens, public results.
-        .target(name: "FormServer", dependencies: ["HTTPCore", "WijkpeilCore", "Participation", "Surveys", "Store", "Hashing", "QRCode"]),
+        .target(name: "FormServer", dependencies: ["HTTPCore", "WijkpeilCore", "Participation", "Surveys", "Stickers", "Store", "Hashing", "QRCode"]),
         // The use cases over the domain targets and the store, which the CLI and the server call:
         // reading the survey folder, importing a file, running an export, tallying stickers,
         // verifying an agenda.

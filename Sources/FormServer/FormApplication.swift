@@ -250,9 +250,10 @@ public final class FormApplication: Sendable {
             // Reading the store blocks: on a dispatch queue, never on the cooperative pool.
             DispatchQueue.global(qos: .userInitiated).async {
                 do {
-                    let results = try self.publicResults.json(for: survey, store: store)
+                    let paper = try PaperStickers(survey: survey, store: store)
+                    let results = try self.publicResults.json(for: survey, store: store, adding: paper.counts)
                     let refreshing = query.value("ververs") != "nee"
-                    reply(self.html(200, self.page(language).liveResults(survey, results: results, refreshing: refreshing)))
+                    reply(self.html(200, self.page(language).liveResults(survey, results: results, paper: paper, refreshing: refreshing)))
                 } catch {
                     reply(self.refusal(503, reason: "the results could not be read", api: false, language: language))
                 }

@@ -95,7 +95,7 @@ struct FormPage {
     /// The live results for the projector, in large type, refreshing itself every 5 seconds
     /// without a script: per sticker question the stickers per subject and colour, per choice the
     /// counts, per mark the mean. `results` is the public view (``ResultsSummary``).
-    func liveResults(_ survey: SurveyDefinition, results: JSONValue, refreshing: Bool = true) -> String {
+    func liveResults(_ survey: SurveyDefinition, results: JSONValue, paper: PaperStickers = PaperStickers(), refreshing: Bool = true) -> String {
         func field(_ value: JSONValue?, _ key: String) -> JSONValue? {
             if case .object(let fields)? = value { return fields[key] }
             return nil
@@ -106,7 +106,15 @@ struct FormPage {
                 if case .number(let count) = value { return String(Int(count)) }
                 return nl ? "minder dan 5" : "fewer than 5"
             } ?? "0"
-        body += "<p class=\"count\">\(nl ? "Tot nu toe" : "So far"): <strong>\(n)</strong> \(nl ? "deelnemers" : "participants")</p>\n"
+        body += "<p class=\"count\">\(nl ? "Tot nu toe" : "So far"): <strong>\(n)</strong> \(nl ? "deelnemers" : "participants")"
+        if paper.stickers > 0 {
+            body += nl ? ", en \(paper.stickers) stickers op de posters" : ", and \(paper.stickers) stickers on the posters"
+        }
+        body += "</p>\n"
+        if !paper.unsettled.isEmpty {
+            body +=
+                "<p class=\"note\">\(nl ? "De papieren tellingen tellen nog niet mee: de twee invoeren verschillen of een bestand klopt niet (wijkpeil stickers tally zegt waar)." : "The paper counts are not included yet: the two entries differ or a file is wrong (wijkpeil stickers tally says where).")</p>\n"
+        }
         for question in survey.questions {
             guard let shown = field(field(results, "questions"), question.id) else { continue }
             func count(_ key: String) -> (text: String, value: Int) {

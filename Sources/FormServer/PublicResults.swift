@@ -23,7 +23,9 @@ final class PublicResults: Sendable {
 
     private let snapshots = Mutex<[String: Snapshot]>([:])
 
-    func json(for survey: SurveyDefinition, store: Store) throws(StoreError) -> JSONValue {
+    /// The public view of `survey`'s results; with `paper`, the evening's stored paper sticker
+    /// counts added to the phones' (the projector: posters on a wall are public already).
+    func json(for survey: SurveyDefinition, store: Store, adding paper: [String: [String: Int]] = [:]) throws(StoreError) -> JSONValue {
         let target = try store.responseCount(survey: survey.id) / Self.step * Self.step
         var snapshot = snapshots.withLock { $0[survey.id] } ?? Snapshot(summary: ResultsSummary(survey: survey))
         if snapshot.summary.n < target {
@@ -36,6 +38,10 @@ final class PublicResults: Sendable {
                 if (snapshots[survey.id]?.summary.n ?? -1) < made.summary.n { snapshots[survey.id] = made }
             }
         }
-        return snapshot.summary.jsonValue(publicView: true)
+        var summary = snapshot.summary
+        for (question, counts) in paper {
+            summary.counts[question, default: [:]].merge(counts, uniquingKeysWith: +)
+        }
+        return summary.jsonValue(publicView: true)
     }
 }

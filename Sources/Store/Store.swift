@@ -307,6 +307,39 @@ public final class Store: Sendable {
         return codes
     }
 
+    // MARK: Paper sticker counts
+
+    /// Stores the files of `files` not stored yet (by session and SHA-256), all in one
+    /// transaction, and returns those that were stored before, with when. The caller checks the
+    /// files first (``Stickers/PaperCounts``).
+    public func storeStickerFiles(_ files: [StickerFile]) throws(StoreError) -> [StickerFile] {
+        try writer.exclusive { connection throws(StoreError) in
+            let purpose = "storing paper sticker counts"
+            return try connection.inTransaction(purpose: purpose) { () throws(StoreError) -> [StickerFile] in
+                let find = try connection.prepare("SELECT stored_at FROM sticker_files WHERE session_id = ? AND hash = ?", purpose: purpose)
+                let insert = try connection.prepare(
+                    "INSERT INTO sticker_files (session_id, hash, file_name, entry, bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?)", purpose: purpose)
+                var earlier: [StickerFile] = []
+                let now = Timestamp.now()
+                for file in files {
+                    var storedAt: String?
+                    try find.query([.text(file.sessionId), .text(file.hash)]) { row in storedAt = row.text(0) }
+                    if let storedAt {
+                        var known = file
+                        known.storedAt = storedAt
+                        earlier.append(known)
+                        continue
+                    }
+                    try insert.run(
+                        .text(file.sessionId), .text(file.hash), .text(file.fileName), file.entry.map { .text($0) } ?? .null, .blob(file.bytes), .text(now))
+                }
+                return earlier
+            }
+        }
+    }
+
+    public func stickerFiles(session: String) throws(StoreError) -> [StickerFile] { try reader.stickerFiles(session: session) }
+
     // MARK: Commitments
 
     /// Adds a commitment under the next number and returns it with that number. The caller

@@ -192,6 +192,24 @@ public final class StoreReader: Sendable {
         return counts
     }
 
+    /// The paper placement files stored for `session` (``Store/storeStickerFiles(_:)``), in the
+    /// order they were stored.
+    public func stickerFiles(session: String) throws(StoreError) -> [StickerFile] {
+        var files: [StickerFile] = []
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                "SELECT hash, file_name, entry, bytes, stored_at FROM sticker_files WHERE session_id = ? ORDER BY stored_at, file_name",
+                purpose: "reading paper sticker counts"
+            ).query([.text(session)]) { row in
+                files.append(
+                    StickerFile(
+                        sessionId: session, hash: row.text(0), fileName: row.text(1), entry: row.isNull(2) ? nil : row.text(2), bytes: row.blob(3),
+                        storedAt: row.text(4)))
+            }
+        }
+        return files
+    }
+
     /// How many codes `survey` has, and how many were used.
     public func inviteCounts(survey: String) throws(StoreError) -> (total: Int, used: Int) {
         var counts = (total: 0, used: 0)

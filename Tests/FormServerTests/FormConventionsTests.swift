@@ -244,5 +244,16 @@ struct FormConventionsTests {
         #expect(page.contains("<span class=\"label\">gemiddeld</span> <span class=\"figure\">6,0</span>"))
         // The buurt (quasi-identifying) is never shown.
         #expect(!page.contains("In welke buurt woont u?"))
+        // The posters' counts, stored with `stickers store`, are added (posters on a wall are public).
+        let poster = Array("poster,option,colour,count\ntafel1,veiligheid,groen,7\ntafel1,groen,rood,2\n".utf8)
+        _ = try setting.store.storeStickerFiles([StickerFile(sessionId: "avond", fileName: "tafel1.csv", entry: nil, bytes: poster)])
+        let withPaper = text(respond(setting.application, "GET", "/s/avond/uitslag"))
+        #expect(withPaper.contains("Tot nu toe: <strong>5</strong> deelnemers, en 9 stickers op de posters"))
+        #expect(withPaper.contains("<span class=\"label\">Veiligheid — groen</span> <span class=\"figure\">17</span>"))
+        #expect(withPaper.contains("<span class=\"label\">Groen — rood</span> <span class=\"figure\">7</span>"))
+        // A first entry whose second is not typed in yet: not counted, and said so.
+        _ = try setting.store.storeStickerFiles([StickerFile(sessionId: "avond", fileName: "anna.csv", entry: "anna", bytes: poster + Array("\n".utf8))])
+        let unsettled = text(respond(setting.application, "GET", "/s/avond/uitslag"))
+        #expect(unsettled.contains("De papieren tellingen tellen nog niet mee") && unsettled.contains("<span class=\"figure\">10</span>"))
     }
 }

@@ -120,4 +120,34 @@ struct EveningStickersTests {
         let header = try CSVReader.records(Array(try String(contentsOfFile: export + "bewonersavond-stippen.csv", encoding: .utf8).utf8))[0].fields
         #expect(header.contains("stippen.groen.veiligheid") && header.contains("stippen.rood.wonen"))
     }
+
+    @Test("stickers store: the evening's paper counts go into the database once, and the tally with --db counts them as the files")
+    func storedPaperCountsAsTheFiles() throws {
+        let folder = TemporaryFolder()
+        let db = folder.path + "/avond.sqlite"
+        let tables = ["1", "2"].map { packageRoot + "/samples/kerkwijk/stickers-tafel\($0).csv" }
+        let fromFiles = run(["stickers", "tally", "bewonersavond"] + tables + ["--surveys", bundledSurveys, "--format", "json"])
+        let stored = run(["stickers", "store", "bewonersavond"] + tables + ["--db", db, "--surveys", bundledSurveys])
+        #expect(stored.status == 0, "\(stored.err)")
+        #expect(stored.err.contains("2 bestanden met papieren tellingen van 'bewonersavond' opgeslagen"))
+        // Again: nothing new, and said so per file.
+        let again = run(["stickers", "store", "bewonersavond", tables[0], "--db", db, "--surveys", bundledSurveys, "--lang", "en"])
+        #expect(again.status == 0 && again.err.contains("stickers-tafel1.csv: was in the database already") && again.err.contains("0 files"))
+        let fromDatabase = run(["stickers", "tally", "bewonersavond", "--db", db, "--surveys", bundledSurveys, "--format", "json"])
+        #expect(fromDatabase.status == 0, "\(fromDatabase.err)")
+        #expect(try counts(fromDatabase.out) == counts(fromFiles.out))
+        // A file given as well as stored counts once.
+        let both = run(["stickers", "tally", "bewonersavond", tables[0], "--db", db, "--surveys", bundledSurveys, "--format", "json"])
+        #expect(try counts(both.out) == counts(fromFiles.out))
+        #expect(both.err.contains("stickers-tafel1.csv staat al in"))
+        // The survey's stickers question: the stored paper under the session's colours.
+        let digital = run(["stickers", "tally", "--db", db, "--survey", "bewonersavond-stippen", "--surveys", bundledSurveys, "--format", "json"])
+        #expect(try counts(digital.out) == counts(fromFiles.out))
+        // A bad line stores nothing.
+        let bad = folder.write("tafel3.csv", "participant,poster,option,colour\np1,tafel3,onbekend,groen\n")
+        let refused = run(["stickers", "store", "bewonersavond", bad, "--db", db, "--surveys", bundledSurveys])
+        #expect(refused.status == 1 && refused.err.contains("tafel3.csv:2"))
+        let after = run(["stickers", "tally", "bewonersavond", "--db", db, "--surveys", bundledSurveys, "--format", "json"])
+        #expect(try counts(after.out) == counts(fromFiles.out))
+    }
 }

@@ -212,6 +212,26 @@ struct StickerTallyingTests {
         #expect(both.options.first { $0.id == "veiligheid" }?.counts["groen"] == 5)
         #expect(both.options.first { $0.id == "wonen" }?.counts["rood"] == 1)
     }
+
+    @Test("stored paper counts: two entries stored one after the other must agree, or the second is not stored")
+    func storedEntriesMustAgree() throws {
+        let folder = Folder()
+        let store = try Store(path: folder.path + "/w.sqlite")
+        guard case .session(let session) = try library.resolve("bewonersavond").content else { Issue.record("no session"); return }
+        // Two people type the same poster in; their files differ in bytes (line ends) even where they agree.
+        func entry(_ name: String, _ count: Int) -> StickerTallying.PlacementInput {
+            let end = name == "anna.csv" ? "\n" : "\r\n"
+            return StickerTallying.PlacementInput(name: name, bytes: Array("poster,option,colour,count\(end)t,veiligheid,groen,\(count)\(end)".utf8), entry: name)
+        }
+        #expect(try StickerTallying.store(session: session, files: [entry("anna.csv", 3)], in: store, language: .nl).isEmpty)
+        #expect(throws: WorkflowError.self) { try StickerTallying.store(session: session, files: [entry("bram.csv", 4)], in: store, language: .nl) }
+        #expect(try store.stickerFiles(session: "bewonersavond").map(\.fileName) == ["anna.csv"])
+        #expect(try StickerTallying.store(session: session, files: [entry("bram.csv", 3)], in: store, language: .nl).isEmpty)
+        let tally = try StickerTallying.paper(session: session, files: [], skipInvalid: false, adding: (store.reader, library), language: .nl)
+        #expect(tally.options.first { $0.id == "veiligheid" }?.counts["groen"] == 3)
+        // The same bytes again (another name): known by its hash, stored once.
+        #expect(try StickerTallying.store(session: session, files: [entry("anna.csv", 3)], in: store, language: .nl).map(\.fileName) == ["anna.csv"])
+    }
 }
 
 @Suite("Use cases: making the agenda")
