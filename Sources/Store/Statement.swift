@@ -83,6 +83,10 @@ final class Statement {
 
     /// Binds and runs a statement that returns no rows.
     func run(_ values: SQLValue...) throws(StoreError) {
+        try run(values)
+    }
+
+    func run(_ values: [SQLValue]) throws(StoreError) {
         try bind(values)
         while try step() {}
         sqlite3_reset(handle)
@@ -93,6 +97,17 @@ final class Statement {
         try bind(values)
         while try step() { try row(self) }
         sqlite3_reset(handle)
+    }
+
+    /// The column's value as SQLite holds it: for copying a row as it is.
+    func value(_ column: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: .null
+        case SQLITE_INTEGER: .integer(int64(column))
+        case SQLITE_FLOAT: .real(double(column))
+        case SQLITE_BLOB: .blob(blob(column))
+        default: .text(text(column))
+        }
     }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }

@@ -47,7 +47,7 @@ public final class Store: Sendable {
 
     public let path: String
     public let configuration: Configuration
-    private let writer: GroupCommitWriter
+    let writer: GroupCommitWriter
 
     /// Opens the database at `path`, creating it if needed and upgrading its schema.
     public init(path: String, configuration: Configuration = Configuration()) throws(StoreError) {

@@ -10,7 +10,61 @@ enum ResponsesCommand {
     static let spec = CommandSpec(
         name: "responses",
         abstract: "Import responses from paper forms; list and count stored responses.",
-        subcommands: [importSpec, list, count, mailingList])
+        subcommands: [importSpec, merge, list, count, mailingList])
+
+    static let merge = CommandSpec(
+        name: "merge",
+        abstract: "Bring the databases of several venues or laptops into one: responses, surveys, imports, paper counts, codes.",
+        discussion: """
+            wijkpeil responses merge --db centraal.sqlite avond1.sqlite avond2.sqlite … reads each source read-only
+            (it is never changed) and stores what the central database lacks, one source at a time, each all or
+            nothing. Merging the same source again adds nothing. A response whose key (form number, submission key)
+            is stored with other answers is a conflict: listed, not stored. Invitation code batches come with their
+            uses; the same batch used at two venues is a conflict, named by batch. Exit 1 if anything conflicts.
+            """,
+        options: [OptionSpec("db", value: "PATH", help: "The central database to merge into.", default: "./wijkpeil.sqlite")],
+        positionals: [PositionalSpec(name: "SOURCE", help: "The databases to merge from.", variadic: true)],
+        run: { arguments, console in
+            guard !arguments.positionals.isEmpty else {
+                throw UsageError(nl: "geef ten minste één database om samen te voegen", en: "name at least one database to merge", commandPath: arguments.commandPath)
+            }
+            let reports = try DatabaseAccess.writing(arguments) { store in
+                try arguments.positionals.map { source in
+                    let report = try store.merge(from: source)
+                    console.err.line(describe(report, arguments))
+                    return report
+                }
+            }
+            return reports.contains { !$0.conflicts.isEmpty || !$0.inviteConflicts.isEmpty } ? .invalid : .success
+        })
+
+    /// What one source brought, and its conflicts, in the organiser's words.
+    static func describe(_ report: MergeReport, _ arguments: ParsedArguments) -> String {
+        var lines = [
+            arguments.say(
+                "\(report.source): \(report.stored) antwoorden opgeslagen, \(report.alreadyPresent) waren er al, \(report.conflicts.count) in conflict; "
+                    + "nieuw: \(report.definitions) vragenlijstversies, \(report.importBatches) ingelezen bestanden, \(report.stickerFiles) papieren stickertellingen, "
+                    + "\(report.inviteBatches) codebatches (\(report.inviteBatchesUpdated) bijgewerkt)",
+                "\(report.source): \(report.stored) responses stored, \(report.alreadyPresent) already present, \(report.conflicts.count) in conflict; "
+                    + "new: \(report.definitions) survey versions, \(report.importBatches) imported files, \(report.stickerFiles) paper sticker counts, "
+                    + "\(report.inviteBatches) code batches (\(report.inviteBatchesUpdated) updated)")
+        ]
+        for key in report.conflicts {
+            lines.append(
+                arguments.say(
+                    "  conflict: \(key.survey), \(key.source.rawValue), sleutel \(key.submissionKey): staat al met andere antwoorden in de database; niet opgeslagen — vergelijk het formulier",
+                    "  conflict: \(key.survey), \(key.source.rawValue), key \(key.submissionKey): stored already with other answers; not stored — compare the form"))
+        }
+        for batch in report.inviteConflicts {
+            let venue = batch.venue.map { " (\($0))" } ?? ""
+            lines.append(
+                arguments.say(
+                    "  conflict: codebatch van \(batch.survey)\(venue), gemaakt \(batch.createdAt), \(batch.codes) codes: gebruikt hier (\(batch.usedHere)) én in de bron (\(batch.usedThere)) — dezelfde batch op twee plaatsen uitgedeeld; niet samengevoegd, een code kan twee keer gestemd hebben",
+                    "  conflict: code batch of \(batch.survey)\(venue), made \(batch.createdAt), \(batch.codes) codes: used here (\(batch.usedHere)) and in the source (\(batch.usedThere)) — the same batch handed out at two places; not merged, a code may have voted twice"
+                ))
+        }
+        return lines.joined(separator: "\n")
+    }
 
     static let importSpec = CommandSpec(
         name: "import",
