@@ -44,6 +44,11 @@ $w dashboard --programme "$pages/programma-2027.json" --analysis 2026="$pages/an
 $w budget count --pb $s/wijkbudget-2027.pb --format html --out "$pages/wijkbudget.html"
 $w stickers poster bewonersavond --date 2026-12-10 --table 1 --out "$pages/posters.html"
 $w surveys print wijkanalyse --count 2 --prefix A --public-url http://wijkpeil.lan:8080/ --out "$pages/formulieren.html"
+# Ten invitation cards: two A4 sheets, each card's QR code read back from the printed PDF.
+command -v zbarimg >/dev/null && command -v pdftoppm >/dev/null || apt-get install -y -qq zbar-tools poppler-utils
+rm -f "$work"/kaart.sqlite* "$work/kaart-codes.csv"
+$w invites create --db "$work/kaart.sqlite" --survey wijkbudget --count 10 --venue Noord --public-url http://wijkpeil.lan:8080/ \
+    --out "$work/kaart-codes.csv" --cards "$pages/kaartjes.html" 2>/dev/null
 rm -f "$work/w.sqlite" "$work/w.sqlite-wal" "$work/w.sqlite-shm" "$work/codes.csv"
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/token"
 $w invites create --db "$work/w.sqlite" --survey wijkbudget --count 2 --out "$work/codes.csv" 2>/dev/null

@@ -252,9 +252,36 @@ def static_pages(folder):
                 if sheets != posters or b"/MediaBox [0 0 841.9" not in pdf:
                     problems.append(f"{name}: {posters} posters printed on {sheets} sheets, not one A3 sheet each")
                 open(os.path.join(folder, name.replace(".html", ".pdf")), "wb").write(pdf)
+            if name == "kaartjes.html":
+                check_cards(driver, pdf, folder)
             shoot(driver, os.path.splitext(name)[0])
         finally:
             driver.quit()
+
+
+def check_cards(driver, pdf, folder):
+    """Invitation cards: eight to an A4 sheet, nothing cut off, and each printed QR code read
+    back (zbar) as the ballot's address with that card's code."""
+    import os
+    import subprocess
+    cards = driver.find_elements(By.CSS_SELECTOR, "div.card")
+    codes = [card.find_element(By.CSS_SELECTOR, ".code").text for card in cards]
+    sheets = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    if sheets != (len(cards) + 7) // 8 or b"/MediaBox [0 0 594.9" not in pdf:
+        problems.append(f"kaartjes.html: {len(cards)} cards printed on {sheets} sheets, not eight to an A4 sheet")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    cut = driver.execute_script("return [...document.querySelectorAll('div.card')].filter(c => c.scrollHeight > c.clientHeight + 1).length")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    if cut:
+        problems.append(f"kaartjes.html: {cut} card(s) cut off in print")
+    path = os.path.join(folder, "kaartjes.pdf")
+    open(path, "wb").write(pdf)
+    subprocess.run(["pdftoppm", "-r", "200", "-png", path, os.path.join(folder, "kaartjes")], check=True)
+    read = subprocess.run(["sh", "-c", f"zbarimg -q --raw {folder}/kaartjes-*.png"], capture_output=True, text=True).stdout.split()
+    expected = sorted(f"http://wijkpeil.lan:8080/s/wijkbudget?code={code}" for code in codes)
+    print(f"kaartjes.html: {len(cards)} cards on {sheets} sheets; {len(read)} QR codes read back")
+    if sorted(read) != expected:
+        problems.append(f"kaartjes.html: the QR codes read back ({len(read)}) are not the cards' ballot addresses with their codes")
 
 
 if pages_folder:

@@ -50,25 +50,28 @@ public struct InvitationCards: Sendable {
             style: """
                 @page { size: A4; margin: 8mm; }
                 .sheet { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0; margin-bottom: 1rem; }
-                .card { border: 1px dashed #555; padding: .6rem .7rem; display: flex; gap: .6rem; align-items: flex-start; break-inside: avoid; }
+                .card { border: 1px dashed #555; padding: .6rem .7rem; display: flex; gap: .6rem; align-items: flex-start; break-inside: avoid; overflow: hidden; }
                 .card > div:first-child { flex: 1; min-width: 0; }
                 .card h2 { font-size: 1rem; margin: 0 0 .2rem; border: 0; padding: 0; }
-                .card p { margin: .2rem 0; font-size: .85rem; }
+                .card p { margin: .2rem 0; font-size: .85rem; line-height: 1.3; }
                 .code { font: 700 1.15rem ui-monospace, monospace; letter-spacing: .04em; white-space: nowrap; margin: .35rem 0 !important; }
                 .address { overflow-wrap: anywhere; }
                 .qr { width: 6.5rem; flex: none; } .qr svg { width: 100%; height: auto; }
                 @media print {
                   .screen { display: none; } body { padding: 0; max-width: none; font-size: 10pt; }
-                  .sheet { grid-template-columns: 1fr 1fr; grid-auto-rows: 70mm; break-after: page; margin: 0; }
+                  /* Eight cards of 97 × 68 mm: four rows fit the 281 mm between the margins. */
+                  .sheet { grid-template-columns: 97mm 97mm; grid-auto-rows: 68mm; break-after: page; margin: 0; }
                   .sheet:last-child { break-after: auto; }
-                  .card { height: 70mm; box-sizing: border-box; }
+                  .card { height: 68mm; box-sizing: border-box; padding: 4mm; }
+                  .card h2 { font-size: 11pt; } .card p { font-size: 9pt; } .card .code { font-size: 15pt; }
+                  .qr { width: 27mm; }
                 }
                 """, body: body)
     }
 
     private func card(_ code: InviteCode) -> String {
         let nl = language == .nl
-        var html = "<section class=\"card\" aria-label=\"\(nl ? "Uitnodiging" : "Invitation")\"><div>"
+        var html = "<div class=\"card\"><div>"
         html += "<h2>\(esc(survey.title))</h2>"
         html += "<p>\(esc(survey.level.promise))</p>"
         if let venue { html += "<p>\(nl ? "Geldig bij" : "Valid at"): <strong>\(Markup.escape(venue))</strong></p>" }
@@ -81,7 +84,7 @@ public struct InvitationCards: Sendable {
             html +=
                 "<div class=\"qr\">\(symbol.svg(moduleSize: 3, quietZone: 4, title: nl ? "QR-code: opent het stembiljet met deze code" : "QR code: opens the ballot with this code"))</div>"
         }
-        return html + "</section>"
+        return html + "</div>"
     }
 
     private func esc(_ text: LocalizedText) -> String { Markup.escape(text.text(in: language)) }

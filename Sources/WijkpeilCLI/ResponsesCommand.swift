@@ -308,8 +308,9 @@ enum InvitesCommand {
             }
             console.err.line(
                 arguments.say(
-                    "\(count) \(count == 1 ? "code" : "codes") voor '\(survey.id)'. Ze zijn niet nog eens te tonen: druk ze nu af of deel ze nu uit.",
-                    "\(count) \(count == 1 ? "code" : "codes") for '\(survey.id)'. They cannot be shown again: print or hand them out now."))
+                    "\(count) \(count == 1 ? "code" : "codes") voor '\(survey.id)'\(venue.map { " (\($0))" } ?? "")\(cards.map { ", als kaartjes in \($0)" } ?? ""). Ze zijn niet nog eens te tonen: druk ze nu af of deel ze nu uit.",
+                    "\(count) \(count == 1 ? "code" : "codes") for '\(survey.id)'\(venue.map { " (\($0))" } ?? "")\(cards.map { ", as cards in \($0)" } ?? ""). They cannot be shown again: print or hand them out now."
+                ))
             return .success
         })
 

@@ -188,7 +188,7 @@ struct StoreCommandTests {
         let html = try String(contentsOfFile: cards, encoding: .utf8)
         #expect(codes.count == 10)
         #expect(html.components(separatedBy: "<div class=\"sheet\">").count - 1 == 2)
-        #expect(html.components(separatedBy: "<section class=\"card\"").count - 1 == 10)
+        #expect(html.components(separatedBy: "<div class=\"card\">").count - 1 == 10)
         #expect(html.components(separatedBy: "<svg").count - 1 == 10)
         #expect(html.contains("Stem op http://10.0.0.5:8080/s/stem") && html.contains("Geldig bij: <strong>Noord</strong>"))
         #expect(html.contains("Bewoners beslissen."))
