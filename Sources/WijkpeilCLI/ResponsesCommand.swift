@@ -40,14 +40,23 @@ enum ResponsesCommand {
 
     /// What one source brought, and its conflicts, in the organiser's words.
     static func describe(_ report: MergeReport, _ arguments: ParsedArguments) -> String {
+        func number(_ count: Int, _ one: String, _ more: String) -> String? { count == 0 ? nil : "\(count) \(count == 1 ? one : more)" }
+        let newNL = [
+            number(report.definitions, "vragenlijstversie", "vragenlijstversies"), number(report.importBatches, "ingelezen bestand", "ingelezen bestanden"),
+            number(report.stickerFiles, "papieren stickertelling", "papieren stickertellingen"), number(report.inviteBatches, "codebatch", "codebatches"),
+            number(report.inviteBatchesUpdated, "codebatch met nieuw gebruik", "codebatches met nieuw gebruik"),
+        ].compactMap { $0 }
+        let newEN = [
+            number(report.definitions, "survey version", "survey versions"), number(report.importBatches, "imported file", "imported files"),
+            number(report.stickerFiles, "paper sticker count", "paper sticker counts"), number(report.inviteBatches, "code batch", "code batches"),
+            number(report.inviteBatchesUpdated, "code batch with new uses", "code batches with new uses"),
+        ].compactMap { $0 }
         var lines = [
             arguments.say(
-                "\(report.source): \(report.stored) antwoorden opgeslagen, \(report.alreadyPresent) waren er al, \(report.conflicts.count) in conflict; "
-                    + "nieuw: \(report.definitions) vragenlijstversies, \(report.importBatches) ingelezen bestanden, \(report.stickerFiles) papieren stickertellingen, "
-                    + "\(report.inviteBatches) codebatches (\(report.inviteBatchesUpdated) bijgewerkt)",
-                "\(report.source): \(report.stored) responses stored, \(report.alreadyPresent) already present, \(report.conflicts.count) in conflict; "
-                    + "new: \(report.definitions) survey versions, \(report.importBatches) imported files, \(report.stickerFiles) paper sticker counts, "
-                    + "\(report.inviteBatches) code batches (\(report.inviteBatchesUpdated) updated)")
+                "\(report.source): \(report.stored) \(report.stored == 1 ? "antwoord" : "antwoorden") opgeslagen, \(report.alreadyPresent) waren er al, \(report.conflicts.count) in conflict"
+                    + (newNL.isEmpty ? "" : "; ook nieuw: " + newNL.joined(separator: ", ")),
+                "\(report.source): \(report.stored) \(report.stored == 1 ? "response" : "responses") stored, \(report.alreadyPresent) already present, \(report.conflicts.count) in conflict"
+                    + (newEN.isEmpty ? "" : "; also new: " + newEN.joined(separator: ", ")))
         ]
         for key in report.conflicts {
             lines.append(

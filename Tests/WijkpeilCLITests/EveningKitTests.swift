@@ -49,8 +49,35 @@ struct EveningKitTests {
         #expect(run(["responses", "import", "--db", other, "--survey", "wijkanalyse", "--surveys", bundledSurveys, typo]).status == 0)
         let conflict = wijkpeil("responses", "merge", "--db", centraal, other)
         #expect(conflict.status == 1)
-        #expect(conflict.err.contains("1 antwoorden opgeslagen, 0 waren er al, 1 in conflict"))
+        #expect(conflict.err.contains("1 antwoord opgeslagen, 0 waren er al, 1 in conflict"))
         #expect(conflict.err.contains("conflict: wijkanalyse, paper, sleutel N002: staat al met andere antwoorden in de database"))
         #expect(wijkpeil("responses", "merge", "--db", centraal).status == 2)
+    }
+
+    @Test("the sample's two venues merged: the analysis of the merged database is that of all 140 answers in one file")
+    func sampleVenuesAnalyseAsOne() throws {
+        let folder = TemporaryFolder()
+        let centraal = folder.path + "/centraal.sqlite"
+        var venues: [String] = []
+        for venue in ["noord", "zuid"] {
+            let db = folder.path + "/\(venue).sqlite"
+            let forms = packageRoot + "/samples/kerkwijk/formulieren-\(venue).csv"
+            #expect(run(["responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, forms]).status == 0)
+            venues.append(db)
+        }
+        let merged = run(["responses", "merge", "--db", centraal] + venues)
+        #expect(merged.status == 0)
+        #expect(merged.err.contains("noord.sqlite: 80 antwoorden opgeslagen, 0 waren er al, 0 in conflict; ook nieuw: 1 vragenlijstversie, 1 ingelezen bestand"))
+        #expect(merged.err.contains("zuid.sqlite: 60 antwoorden opgeslagen, 0 waren er al, 0 in conflict; ook nieuw: 1 ingelezen bestand\n"))
+        let reference = packageRoot + "/samples/kerkwijk/stad.csv"
+        let fromDatabase = run(["analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--db", centraal, "--reference", reference, "--by", "buurt", "--format", "json"])
+        let fromFile = run([
+            "analyse", "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--responses", packageRoot + "/samples/kerkwijk/antwoorden.csv", "--reference", reference,
+            "--by", "buurt", "--format", "json",
+        ])
+        #expect(fromDatabase.status == 0 && fromFile.status == 0)
+        // Only how the answers came in differs: typed-in forms, or a file.
+        #expect(fromDatabase.out.contains("\"paper\": 140") && fromFile.out.contains("\"file\": 140"))
+        #expect(fromDatabase.out.replacingOccurrences(of: "\"paper\": 140", with: "\"file\": 140") == fromFile.out)
     }
 }
