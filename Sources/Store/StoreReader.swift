@@ -222,6 +222,20 @@ public final class StoreReader: Sendable {
         return counts
     }
 
+    /// The codes of `survey` per venue (`nil`: made for no venue), and how many were used there.
+    public func inviteCountsByVenue(survey: String) throws(StoreError) -> [(venue: String?, total: Int, used: Int)] {
+        var counts: [(venue: String?, total: Int, used: Int)] = []
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                """
+                SELECT venue, count(*), coalesce(sum(used), 0) FROM invites JOIN invite_batches ON invites.batch_id = invite_batches.id
+                WHERE survey_id = ? GROUP BY venue ORDER BY venue
+                """, purpose: "counting invitation codes"
+            ).query([.text(survey)]) { row in counts.append((row.isNull(0) ? nil : row.text(0), Int(row.int64(1)), Int(row.int64(2)))) }
+        }
+        return counts
+    }
+
     /// Every commitment, by number, with how it was closed.
     public func commitments() throws(StoreError) -> [Commitment] {
         var found: [Commitment] = []

@@ -337,6 +337,17 @@ enum InvitesCommand {
                 arguments.say(
                     "\(survey): \(counts.total) \(counts.total == 1 ? "code" : "codes"), \(counts.used) gebruikt",
                     "\(survey): \(counts.total) \(counts.total == 1 ? "code" : "codes"), \(counts.used) used"))
+            // Per venue, where batches were made for venues.
+            let venues = try store.inviteCountsByVenue(survey: survey)
+            if venues.contains(where: { $0.venue != nil }) {
+                for venue in venues {
+                    let name = venue.venue ?? arguments.say("(elke plek)", "(any venue)")
+                    console.out.line(
+                        arguments.say(
+                            "  \(name): \(venue.total) \(venue.total == 1 ? "code" : "codes"), \(venue.used) gebruikt",
+                            "  \(name): \(venue.total) \(venue.total == 1 ? "code" : "codes"), \(venue.used) used"))
+                }
+            }
             return .success
         })
 }

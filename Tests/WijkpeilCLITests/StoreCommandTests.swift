@@ -193,6 +193,9 @@ struct StoreCommandTests {
         #expect(html.contains("Stem op http://10.0.0.5:8080/s/stem") && html.contains("Geldig bij: <strong>Noord</strong>"))
         #expect(html.contains("Bewoners beslissen."))
         for code in codes { #expect(html.components(separatedBy: code).count - 1 == 1) }
+        #expect(wijkpeil("invites", "create", "--db", db, "--survey", "stem", "--surveys", surveys, "--count", "2").status == 0)
+        #expect(
+            wijkpeil("invites", "count", "--db", db, "--survey", "stem").out == "stem: 12 codes, 0 gebruikt\n  (elke plek): 2 codes, 0 gebruikt\n  Noord: 10 codes, 0 gebruikt\n")
         #expect(try FileManager.default.attributesOfItem(atPath: cards)[.posixPermissions] as? Int == 0o600)
     }
 
