@@ -83,22 +83,30 @@ public struct ExportPlan: Sendable {
 
     /// The cells of one response (without the row number).
     public func cells(_ answers: [String: JSONValue]) -> [String] {
-        columns.map { column in
-            let value = answers[column.question.id] ?? .null
-            switch column.content {
-            case .chosen(let option):
-                guard case .array(let chosen) = value else { return "" }
-                return chosen.contains(.string(option.id)) ? "1" : "0"
-            case .stickers(let option):
-                guard case .object(let counts) = value else { return "" }
-                return number(counts[option.id] ?? .number(0))
-            case .colouredStickers(let colour, let option):
-                guard case .object(let byColour) = value else { return "" }
-                guard case .object(let counts)? = byColour[colour.id] else { return "0" }
-                return number(counts[option.id] ?? .number(0))
-            case .answer:
-                return cell(value, column: column)
-            }
+        columns.map { cell(column: $0, in: answers) }
+    }
+
+    /// The combination of quasi-identifying cells of a response, as one key, without making the
+    /// other cells (free text is not scrubbed for it): what the counting pass of k-anonymity needs.
+    public func quasiKey(answers: [String: JSONValue]) -> String {
+        columns.lazy.filter(\.isQuasiIdentifier).map { cell(column: $0, in: answers) }.joined(separator: "\u{1F}")
+    }
+
+    private func cell(column: ExportColumn, in answers: [String: JSONValue]) -> String {
+        let value = answers[column.question.id] ?? .null
+        switch column.content {
+        case .chosen(let option):
+            guard case .array(let chosen) = value else { return "" }
+            return chosen.contains(.string(option.id)) ? "1" : "0"
+        case .stickers(let option):
+            guard case .object(let counts) = value else { return "" }
+            return number(counts[option.id] ?? .number(0))
+        case .colouredStickers(let colour, let option):
+            guard case .object(let byColour) = value else { return "" }
+            guard case .object(let counts)? = byColour[colour.id] else { return "0" }
+            return number(counts[option.id] ?? .number(0))
+        case .answer:
+            return cell(value, column: column)
         }
     }
 

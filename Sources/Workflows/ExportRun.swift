@@ -107,7 +107,7 @@ public enum ExportRun {
         var total = 0
         try store.forEachResponse(survey: plan.definition.id) { response in
             guard case .object(let answers) = response.answers else { return }
-            counts[plan.quasiKey(plan.cells(answers)), default: 0] += 1
+            counts[plan.quasiKey(answers: answers), default: 0] += 1
             total += 1
         }
         let decision = plan.hasQuasiIdentifiers ? KAnonymity(k: k, counts: counts) : KAnonymity(k: k, counts: [:])

@@ -74,4 +74,24 @@ struct ExportCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
         #expect(wijkpeil("responses", "count", "--db", db).out.contains("wijkanalyse  10"))
     }
+
+    @Test("the export of a fixed database has the rows (sorted) and the codebook it had before the export was made faster", arguments: [5, 1])
+    func sameAsBefore(k: Int) throws {
+        let folder = TemporaryFolder()
+        let fixtures = packageRoot + "/Tests/Fixtures/export/"
+        let db = folder.path + "/w.sqlite"
+        #expect(wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, fixtures + "antwoorden.jsonl").status == 0)
+        let result = wijkpeil("export", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, "--k", String(k), "--out", folder.path + "/uit/")
+        #expect(result.status == 0, "\(result.err)")
+        func sortedRows(_ path: String, dropFirst: Bool) throws -> [[String]] {
+            let records = try CSVReader.records(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            let rows = records.map { dropFirst ? Array($0.fields.dropFirst()) : $0.fields }
+            return [rows[0]] + rows.dropFirst().sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        let exported = try sortedRows(folder.path + "/uit/wijkanalyse.csv", dropFirst: true)
+        let before = try sortedRows(fixtures + "k\(k).sorted.csv", dropFirst: false)
+        #expect(exported.count == 401 && exported == before)
+        let codebook = try String(contentsOfFile: folder.path + "/uit/datapackage.json", encoding: .utf8)
+        #expect(codebook == (try String(contentsOfFile: fixtures + "k\(k).datapackage.json", encoding: .utf8)))
+    }
 }
