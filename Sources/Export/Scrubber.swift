@@ -33,21 +33,34 @@ public enum Scrubber {
         publishing it.
         """
     public static func scrub(_ text: String) -> String {
+        scrub(text, shortcuts: true)
+    }
+
+    /// `shortcuts: false` runs every pattern on every text: what the tests compare the shortcuts with.
+    static func scrub(_ text: String, shortcuts: Bool) -> String {
         var text = normalised(text)
         // Each pattern runs only where it could match (Swift's regular expressions are slow):
-        // most remarks have no @, spelled-out "at", link, domain or digit.
-        let bytes = Array(text.utf8)
-        if bytes.contains(UInt8(ascii: "@")) { text.replace(emailPattern, with: "[e-mail]") }
-        if hasSpelledAt(bytes) { text.replace(spelledEmailPattern, with: "[e-mail]") }
-        if contains(bytes, "http") || contains(bytes, "www.") { text.replace(urlPattern, with: "[url]") }
-        if hasTopLevelDomain(bytes) { text.replace(domainPattern, with: "[url]") }
-        let digits = bytes.reduce(0) { $0 + ($1 >= 48 && $1 <= 57 ? 1 : 0) }
-        guard digits > 0 else { return text }
-        if contains(bytes, "geb") { text.replace(birthDatePattern) { match in String(match.output.1) + "[geboortedatum]" } }
-        if digits >= 10 { text.replace(ibanPattern, with: "[iban]") }
-        if digits >= 9 { text.replace(bsnPattern) { match in passesElevenCheck(match.output) ? "[bsn]" : String(match.output) } }
-        text = scrubPhoneNumbers(text)
-        text.replace(addressPattern, with: "[adres]")
+        // every test below is a condition the pattern cannot match without, checked on the text
+        // as it is at that point (after the replacements before it), in a scan of its bytes.
+        var bytes = Array(text.utf8)
+        func replace(when possible: Bool, _ change: (inout String) -> Void) {
+            guard possible || !shortcuts else { return }
+            change(&text)
+            if !text.utf8.elementsEqual(bytes) { bytes = Array(text.utf8) }
+        }
+        replace(when: bytes.contains(UInt8(ascii: "@"))) { $0.replace(emailPattern, with: "[e-mail]") }
+        replace(when: hasSpelledAt(bytes)) { $0.replace(spelledEmailPattern, with: "[e-mail]") }
+        replace(when: contains(bytes, "http") || contains(bytes, "www.")) { $0.replace(urlPattern, with: "[url]") }
+        replace(when: hasTopLevelDomain(bytes)) { $0.replace(domainPattern, with: "[url]") }
+        func asciiDigits() -> Int { bytes.reduce(0) { $0 + ($1 >= 48 && $1 <= 57 ? 1 : 0) } }
+        let digits = asciiDigits()
+        replace(when: digits > 0 && contains(bytes, "geb")) { $0.replace(birthDatePattern) { match in String(match.output.1) + "[geboortedatum]" } }
+        replace(when: digits >= 10) { $0.replace(ibanPattern, with: "[iban]") }
+        replace(when: digits >= 9) { $0.replace(bsnPattern) { match in passesElevenCheck(match.output) ? "[bsn]" : String(match.output) } }
+        // A phone number has at least nine ASCII digits (in what is left of the text).
+        replace(when: asciiDigits() >= 9) { $0 = scrubPhoneNumbers($0) }
+        replace(when: digits > 0 && hasStreetAndNumber(bytes)) { $0.replace(addressPattern, with: "[adres]") }
+        guard !shortcuts || (digits > 0 && hasPostcodeShape(bytes)) else { return text }
         text.replace(postcodePattern) { match in
             let letters = String(match.output.3)
             let separated = !match.output.2.isEmpty
@@ -88,6 +101,50 @@ public enum Scrubber {
             }
         }
         return contains(bytes, "apenstaartje")
+    }
+
+    /// Street-name endings of ``addressPattern``, lower case; `Straat`, `Weg` … standing alone end in them too.
+    private static let streetEndings: [[UInt8]] = [
+        "straat", "weg", "laan", "plein", "gracht", "kade", "singel", "dijk", "hof", "pad", "steeg", "dreef", "park", "markt", "plantsoen", "erf",
+        "baan", "wal", "ring", "allee", "boulevard", "haven", "burgwal", "veld", "akker", "hoek", "lei", "dam",
+    ].map { Array($0.utf8) }
+
+    /// Whether a word ending like a street name (in any case) is followed by spaces and a digit:
+    /// what ``addressPattern`` cannot match without.
+    static func hasStreetAndNumber(_ bytes: [UInt8]) -> Bool {
+        // The pattern's `\d` takes any script's digits: beyond ASCII, the pattern decides.
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        for index in bytes.indices where bytes[index] >= 48 && bytes[index] <= 57 && index > 0 && bytes[index - 1] == 32 {
+            var end = index - 1
+            while end > 0, bytes[end] == 32 { end -= 1 }
+            guard bytes[end] != 32 else { continue }
+            for ending in streetEndings where end + 1 >= ending.count {
+                let start = end + 1 - ending.count
+                if (0..<ending.count).allSatisfy({ lowerASCII(bytes[start + $0]) == ending[$0] }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether four ASCII digits, the first not 0, not straight after an ASCII letter or digit,
+    /// are followed (after spaces and one hyphen at most) by two ASCII letters that no ASCII letter
+    /// or digit follows: what ``postcodePattern`` cannot match without.
+    static func hasPostcodeShape(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
+        func isLetter(_ index: Int) -> Bool { index < bytes.count && lowerASCII(bytes[index]) >= 97 && lowerASCII(bytes[index]) <= 122 }
+        var start = 0
+        while start + 6 <= bytes.count {
+            defer { start += 1 }
+            guard bytes[start] >= 49, bytes[start] <= 57, isDigit(start + 1), isDigit(start + 2), isDigit(start + 3) else { continue }
+            if start > 0, isDigit(start - 1) || isLetter(start - 1) { continue }
+            var next = start + 4
+            while next < bytes.count, bytes[next] == 32 { next += 1 }
+            if next < bytes.count, bytes[next] == UInt8(ascii: "-") { next += 1 }
+            while next < bytes.count, bytes[next] == 32 { next += 1 }
+            if isLetter(next), isLetter(next + 1), !isLetter(next + 2), !isDigit(next + 2) { return true }
+        }
+        return false
     }
 
     /// Whether a dot is followed by a common top-level domain.
