@@ -34,6 +34,8 @@ public struct ExportColumn: Sendable, Hashable {
 public struct ExportPlan: Sendable {
     public let definition: SurveyDefinition
     public let columns: [ExportColumn]
+    /// The quasi-identifying columns, in order: what a row's k-anonymity key is made of.
+    private let quasiColumns: [ExportColumn]
 
     public init(definition: SurveyDefinition) {
         self.definition = definition
@@ -73,6 +75,7 @@ public struct ExportPlan: Sendable {
             }
         }
         self.columns = columns
+        quasiColumns = columns.filter(\.isQuasiIdentifier)
     }
 
     /// The header: `row`, then the columns.
@@ -89,7 +92,12 @@ public struct ExportPlan: Sendable {
     /// The combination of quasi-identifying cells of a response, as one key, without making the
     /// other cells (free text is not scrubbed for it): what the counting pass of k-anonymity needs.
     public func quasiKey(answers: [String: JSONValue]) -> String {
-        columns.lazy.filter(\.isQuasiIdentifier).map { cell(column: $0, in: answers) }.joined(separator: "\u{1F}")
+        var key = ""
+        for (index, column) in quasiColumns.enumerated() {
+            if index > 0 { key += "\u{1F}" }
+            key += cell(column: column, in: answers)
+        }
+        return key
     }
 
     private func cell(column: ExportColumn, in answers: [String: JSONValue]) -> String {
@@ -173,7 +181,13 @@ public struct ExportPlan: Sendable {
 
     /// The combination of quasi-identifying cells of a row, as one key.
     public func quasiKey(_ cells: [String]) -> String {
-        zip(columns, cells).filter { $0.0.isQuasiIdentifier }.map(\.1).joined(separator: "\u{1F}")
+        var key = "", first = true
+        for (column, cell) in zip(columns, cells) where column.isQuasiIdentifier {
+            if !first { key += "\u{1F}" }
+            key += cell
+            first = false
+        }
+        return key
     }
 
     /// The row with its quasi-identifying cells replaced by `*`.

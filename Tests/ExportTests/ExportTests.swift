@@ -92,6 +92,14 @@ struct ExportPlanTests {
         #expect(plan.cells(["cijfer": 7]) == ["7", "", "", "", "", "", "", "", "", ""])
     }
 
+    @Test("a row's k-anonymity key from its answers is the key of its cells")
+    func quasiKeyFromAnswers() {
+        let answers: [String: JSONValue] = ["cijfer": 7, "leeftijd": 43, "postcode": "7601 AB", "datum": "2026-11-23", "opmerking": "bel 0612345678"]
+        #expect(plan.quasiKey(answers: answers) == "40-49\u{1F}7601\u{1F}2026-W48")
+        #expect(plan.quasiKey(answers: answers) == plan.quasiKey(plan.cells(answers)))
+        #expect(plan.quasiKey(answers: ["cijfer": 7]) == plan.quasiKey(plan.cells(["cijfer": 7])))
+    }
+
     @Test(arguments: ["=1+1", "+31", "-2", "@SUM", "\tx", "\rx"])
     func formulaLikeTextIsGuarded(_ text: String) {
         #expect(ExportPlan.guarded(text) == "'" + text)
