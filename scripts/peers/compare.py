@@ -48,8 +48,36 @@ def sorted_rows(path):
 
 def line(task, ours, peer):
     ratio = peer[0] / ours[0]
-    print(f"{task:<28} Wijkpeil {ours[0]:6.2f} s {ours[1]:6.0f} MB   peer {peer[0]:6.2f} s {peer[1]:6.0f} MB   ratio {ratio:4.2f}x", flush=True)
+    print(f"{task:<32} Wijkpeil {ours[0]:6.2f} s {ours[1]:6.0f} MB   peer {peer[0]:6.2f} s {peer[1]:6.0f} MB   ratio {ratio:4.2f}x", flush=True)
     return ratio
+
+
+def analysis_data(rows):
+    """The analysis benchmark's data (as `wijkpeil-bench analysis` makes it): a survey of 8 rated
+    themes, 20 buurten and an age; a wijk and a reference of `rows` responses each, marks centred
+    near 6 (the reference one higher), one mark in sixteen left out."""
+    folder = os.path.join(work, f"analysis-{rows}")
+    if os.path.exists(os.path.join(folder, "stad.csv")):
+        return folder
+    os.makedirs(os.path.join(folder, "surveys", "themes"), exist_ok=True)
+    shutil.copy(os.path.join(root, "surveys", "themes", "wijkanalyse.json"), os.path.join(folder, "surveys", "themes"))
+    themes = ["bewoners", "wonen", "woonomgeving", "werk-inkomen", "gezondheid-zorg", "verkeer", "veiligheid", "samenleven"]
+    buurten = [f"buurt-{i}" for i in range(1, 21)]
+    survey = {
+        "id": "bench", "version": 1, "title": {"nl": "Benchmark"}, "level": "consult", "themeSet": "wijkanalyse",
+        "questions": [{"id": "cijfer-" + t, "type": "rating", "min": 1, "max": 10, "theme": t, "text": {"nl": t}} for t in themes] + [
+            {"id": "buurt", "type": "single", "privacy": "quasi", "text": {"nl": "Buurt"}, "options": [{"id": b, "label": {"nl": b}} for b in buurten]},
+            {"id": "leeftijd", "type": "number", "min": 12, "max": 120, "privacy": "quasi", "generalise": "age-band", "text": {"nl": "Leeftijd"}}]}
+    json.dump(survey, open(os.path.join(folder, "surveys", "bench.json"), "w"), indent=1)
+    import random
+    generator = random.Random(2027)
+    for name, shift in (("wijk", 0), ("stad", 1)):
+        with open(os.path.join(folder, name + ".csv"), "w") as file:
+            file.write(",".join(["cijfer-" + t for t in themes] + ["buurt", "leeftijd"]) + "\n")
+            for _ in range(rows):
+                cells = ["" if generator.random() < 1 / 16 else str(min(10, 1 + generator.randrange(6) + generator.randrange(5) + shift)) for _ in themes]
+                file.write(",".join(cells + [generator.choice(buurten), str(18 + generator.randrange(70))]) + "\n")
+    return folder
 
 
 prefix = os.path.join(work, f"data-{rows}")
@@ -73,3 +101,13 @@ for run in range(1, runs + 1):
     if sorted_rows(os.path.join(out, "wijkanalyse.csv")) != sorted_rows(os.path.join(work, "peer-export.csv")):
         sys.exit("export: Wijkpeil and the peer wrote different rows")
     line("export (k = 5)", ours, peer)
+    folder = analysis_data(rows)
+    ours = timed([wijkpeil, "analyse", "--survey", "bench", "--surveys", os.path.join(folder, "surveys"), "--responses", os.path.join(folder, "wijk.csv"),
+                  "--reference", os.path.join(folder, "stad.csv"), "--by", "buurt", "--format", "json", "--out", os.path.join(folder, "ours.json")])
+    peer = timed([python, os.path.join(here, "analysis_peer.py"), os.path.join(folder, "surveys", "bench.json"), os.path.join(folder, "wijk.csv"),
+                  os.path.join(folder, "stad.csv"), os.path.join(folder, "peer.json")])
+    check = subprocess.run([python, os.path.join(here, "same_analysis.py"), os.path.join(folder, "ours.json"), os.path.join(folder, "peer.json")],
+                           capture_output=True, text=True)
+    if check.returncode != 0:
+        sys.exit("analysis: Wijkpeil and the peer differ\n" + check.stdout)
+    line("analyse (8 themes x 20 buurten)", ours, peer)
