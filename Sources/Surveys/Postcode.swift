@@ -3,6 +3,8 @@ public enum Postcode {
     /// `1234 AB` for any spelling with or without space and in any case; `nil` when it is not a
     /// Dutch postcode. The letter pairs SA, SD and SS are not issued and are refused.
     public static func normalised(_ text: String) -> String? {
+        // ASCII (every postcode typed on a Dutch keyboard): read from the bytes, no strings made.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalised(ascii: text.utf8) }
         let compact = text.uppercased().filter { !$0.isWhitespace }
         let characters = Array(compact.unicodeScalars)
         guard characters.count == 6 else { return nil }
@@ -13,6 +15,35 @@ public enum Postcode {
         let pair = String(String.UnicodeScalarView(letters))
         guard !["SA", "SD", "SS"].contains(pair) else { return nil }
         return String(String.UnicodeScalarView(digits)) + " " + pair
+    }
+
+    /// ``normalised(_:)`` for ASCII text: the same answers, from the bytes.
+    private static func normalised(ascii bytes: String.UTF8View) -> String? {
+        var kept: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        var count = 0
+        for byte in bytes {
+            // ASCII whitespace as `Character.isWhitespace` has it: tab, line feed, vertical tab,
+            // form feed, carriage return, space.
+            if byte == 32 || (9...13).contains(byte) { continue }
+            count += 1
+            guard count <= 6 else { return nil }
+            let upper = (97...122).contains(byte) ? byte - 32 : byte
+            switch count {
+            case 1: kept.0 = upper
+            case 2: kept.1 = upper
+            case 3: kept.2 = upper
+            case 4: kept.3 = upper
+            case 5: kept.4 = upper
+            default: kept.5 = upper
+            }
+        }
+        let digits = [kept.0, kept.1, kept.2, kept.3], letters = [kept.4, kept.5]
+        guard count == 6, (49...57).contains(kept.0), digits.allSatisfy({ (48...57).contains($0) }), letters.allSatisfy({ (65...90).contains($0) }) else {
+            return nil
+        }
+        let pair = String(decoding: letters, as: UTF8.self)
+        guard !["SA", "SD", "SS"].contains(pair) else { return nil }
+        return String(decoding: digits, as: UTF8.self) + " " + pair
     }
 
     /// The four digits (PC4) of a valid postcode.

@@ -141,6 +141,35 @@ struct FormatTests {
         #expect(Postcode.normalised(input) == nil)
     }
 
+    @Test("ASCII postcodes are read from their bytes as the general rule reads them: 20,000 random strings")
+    func asciiPostcodesAsTheGeneralRule() {
+        // The general rule, as it reads any text.
+        func general(_ text: String) -> String? {
+            let characters = Array(text.uppercased().filter { !$0.isWhitespace }.unicodeScalars)
+            guard characters.count == 6 else { return nil }
+            let digits = characters[0..<4], letters = characters[4..<6]
+            guard digits.allSatisfy({ ("0"..."9").contains($0) }), digits.first != "0", letters.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
+            let pair = String(String.UnicodeScalarView(letters))
+            return ["SA", "SD", "SS"].contains(pair) ? nil : String(String.UnicodeScalarView(digits)) + " " + pair
+        }
+        let alphabet = Array("0123456789aAbBsSdDzZ \t\r\n\u{0B}\u{0C}-.")
+        var state: UInt64 = 12_345
+        for _ in 0..<20_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 60)
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
+            }
+            // Postcode-shaped strings, too, which random strings seldom are.
+            let shaped = String(text.filter(\.isNumber).prefix(4)) + " " + String(text.filter(\.isLetter).prefix(2))
+            for candidate in [text, shaped] where Postcode.normalised(candidate) != general(candidate) {
+                Issue.record("\(candidate.debugDescription): \(String(describing: Postcode.normalised(candidate))), expected \(String(describing: general(candidate)))")
+            }
+        }
+    }
+
     @Test(arguments: ["a@b.nl", "jan.de.vries+wijk@gemeente.example.nl", "ik@münchen.de"])
     func plausibleAddresses(_ input: String) {
         #expect(EmailAddress.isPlausible(input))
