@@ -48,7 +48,12 @@ public enum Scrubber {
             change(&text)
             if !text.utf8.elementsEqual(bytes) { bytes = Array(text.utf8) }
         }
-        replace(when: bytes.contains(UInt8(ascii: "@"))) { $0.replace(emailPattern, with: "[e-mail]") }
+        let ascii = !bytes.contains(where: { $0 >= 0x80 })
+        if shortcuts, ascii {
+            if let replaced = replacingEmails(ascii: bytes) { replace(when: true) { $0 = String(decoding: replaced, as: UTF8.self) } }
+        } else {
+            replace(when: bytes.contains(UInt8(ascii: "@"))) { $0.replace(emailPattern, with: "[e-mail]") }
+        }
         replace(when: hasSpelledAt(bytes)) { $0.replace(spelledEmailPattern, with: "[e-mail]") }
         replace(when: contains(bytes, "http") || contains(bytes, "www.")) { $0.replace(urlPattern, with: "[url]") }
         replace(when: hasTopLevelDomain(bytes)) { $0.replace(domainPattern, with: "[url]") }
@@ -61,6 +66,8 @@ public enum Scrubber {
         replace(when: asciiDigits() >= 9) { $0 = scrubPhoneNumbers($0) }
         replace(when: digits > 0 && hasStreetAndNumber(bytes)) { $0.replace(addressPattern, with: "[adres]") }
         guard !shortcuts || (digits > 0 && hasPostcodeShape(bytes)) else { return text }
+        // The text is still ASCII: the scanners' replacements are ASCII too.
+        if shortcuts, ascii { return replacingPostcodes(ascii: bytes).map { String(decoding: $0, as: UTF8.self) } ?? text }
         text.replace(postcodePattern) { match in
             let letters = String(match.output.3)
             let separated = !match.output.2.isEmpty

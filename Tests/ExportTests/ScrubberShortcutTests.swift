@@ -15,6 +15,10 @@ struct ScrubberShortcutTests {
         "jan@gemeente.nl", "jan AT gemeente punt nl", "[at]", "www.wijk.nl", "https://x.nl/p?q=1", "facebook.com/jan", "x.nl",
         "geboren", "geb.", "12-03-1961", "7 maart 1944", "1970-05-06", "km", "hs", "bis", ",", ".", "-", "(", ")", "/",
         "é", "café", "７６０１", "ＡＢ", "\u{00A0}", "–", "＠", "\u{2212}",
+        // Where the scanners for e-mail addresses and postcodes must stop as the patterns do.
+        "a@b", "x.y@z.nl2", "@", " @ ", "jan@ gemeente.nl", "a@b@c.nl", "nl.", ".com", "co.uk", "x@y.c", "x@y.co.u", "p-q@r-s.t-u.nl",
+        "7601 AB.cd", "3.7601 AB", "3,7601 AB", "_7601 AB", "7601 ab's", "7601AB:x", "7601 AB_", "7601 - ab", "7601 en", "2024 en",
+        "a", "B", "_", "'", ":", ";", "\n", "\r\n", "x7601 ab", "07601 AB",
     ]
 
     @Test("the table of spellings, scrubbed with and without shortcuts")
@@ -24,7 +28,7 @@ struct ScrubberShortcutTests {
         }
     }
 
-    @Test("3,000 texts put together at random, scrubbed with and without shortcuts")
+    @Test("8,000 texts put together at random, scrubbed with and without shortcuts")
     func randomTexts() {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
@@ -32,10 +36,10 @@ struct ScrubberShortcutTests {
             return Int((state >> 33) % UInt64(bound))
         }
         var differences: [String] = []
-        for _ in 0..<3_000 {
+        for _ in 0..<8_000 {
             var text = ""
             for _ in 0..<(1 + next(8)) {
-                text += Self.pieces[next(Self.pieces.count)] + [" ", " ", " ", "", "  ", "-"][next(6)]
+                text += Self.pieces[next(Self.pieces.count)] + [" ", " ", " ", "", "", "  ", "-", ".", "@"][next(9)]
             }
             if Scrubber.scrub(text, shortcuts: true) != Scrubber.scrub(text, shortcuts: false) { differences.append(text) }
         }
