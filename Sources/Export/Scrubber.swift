@@ -60,8 +60,8 @@ public enum Scrubber {
         func asciiDigits() -> Int { bytes.reduce(0) { $0 + ($1 >= 48 && $1 <= 57 ? 1 : 0) } }
         let digits = asciiDigits()
         replace(when: digits > 0 && contains(bytes, "geb")) { $0.replace(birthDatePattern) { match in String(match.output.1) + "[geboortedatum]" } }
-        replace(when: digits >= 10) { $0.replace(ibanPattern, with: "[iban]") }
-        replace(when: digits >= 9) { $0.replace(bsnPattern) { match in passesElevenCheck(match.output) ? "[bsn]" : String(match.output) } }
+        replace(when: digits >= 10 && hasIBANShape(bytes)) { $0.replace(ibanPattern, with: "[iban]") }
+        replace(when: digits >= 9 && hasBSNShape(bytes)) { $0.replace(bsnPattern) { match in passesElevenCheck(match.output) ? "[bsn]" : String(match.output) } }
         // A phone number has at least nine ASCII digits (in what is left of the text).
         replace(when: asciiDigits() >= 9) { $0 = scrubPhoneNumbers($0) }
         replace(when: digits > 0 && hasStreetAndNumber(bytes)) { $0.replace(addressPattern, with: "[adres]") }
@@ -150,6 +150,35 @@ public enum Scrubber {
             if next < bytes.count, bytes[next] == UInt8(ascii: "-") { next += 1 }
             while next < bytes.count, bytes[next] == 32 { next += 1 }
             if isLetter(next), isLetter(next + 1), !isLetter(next + 2), !isDigit(next + 2) { return true }
+        }
+        return false
+    }
+
+    /// Whether two ASCII letters are followed by two digits, straight after or after one space
+    /// or hyphen: what ``ibanPattern`` cannot match without.
+    static func hasIBANShape(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
+        func isLetter(_ index: Int) -> Bool { index < bytes.count && lowerASCII(bytes[index]) >= 97 && lowerASCII(bytes[index]) <= 122 }
+        for index in bytes.indices where isLetter(index) && isLetter(index + 1) {
+            let next = index + 2 < bytes.count && (bytes[index + 2] == 32 || bytes[index + 2] == 45) ? index + 3 : index + 2
+            if isDigit(next), isDigit(next + 1) { return true }
+        }
+        return false
+    }
+
+    /// Whether nine ASCII digits stand together with at most dots and spaces between them: what
+    /// ``bsnPattern`` cannot match without.
+    static func hasBSNShape(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        var digits = 0
+        for byte in bytes {
+            if byte >= 48 && byte <= 57 {
+                digits += 1
+                if digits >= 9 { return true }
+            } else if byte != 46 && byte != 32 {
+                digits = 0
+            }
         }
         return false
     }

@@ -19,6 +19,8 @@ struct ScrubberShortcutTests {
         "a@b", "x.y@z.nl2", "@", " @ ", "jan@ gemeente.nl", "a@b@c.nl", "nl.", ".com", "co.uk", "x@y.c", "x@y.co.u", "p-q@r-s.t-u.nl",
         "7601 AB.cd", "3.7601 AB", "3,7601 AB", "_7601 AB", "7601 ab's", "7601AB:x", "7601 AB_", "7601 - ab", "7601 en", "2024 en",
         "a", "B", "_", "'", ":", ";", "\n", "\r\n", "x7601 ab", "07601 AB",
+        // IBANs and citizen service numbers, whole and in pieces.
+        "NL91", "ABNA", "0417164300", "NL 91", "NL-91", "BE68 5390 0754 7034", "123.456.782", "1234.56.782", "123 456 782", "12345678", "1",
     ]
 
     @Test("the table of spellings, scrubbed with and without shortcuts")
