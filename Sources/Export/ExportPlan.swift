@@ -89,6 +89,13 @@ public struct ExportPlan: Sendable {
         columns.map { cell(column: $0, in: answers) }
     }
 
+    /// The questions the quasi-identifying columns come from: all the counting pass of
+    /// k-anonymity needs to read of a response.
+    public var quasiQuestions: [String] {
+        var seen: Set<String> = []
+        return quasiColumns.map(\.question.id).filter { seen.insert($0).inserted }
+    }
+
     /// The combination of quasi-identifying cells of a response, as one key, without making the
     /// other cells (free text is not scrubbed for it): what the counting pass of k-anonymity needs.
     public func quasiKey(answers: [String: JSONValue]) -> String {

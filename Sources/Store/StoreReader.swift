@@ -146,6 +146,32 @@ public final class StoreReader: Sendable {
         }
     }
 
+    /// Calls `body` with only `fields` of each response to `survey` (those it answered), oldest
+    /// first: SQLite takes them out of the stored JSON, so a pass that needs a few answers does not
+    /// decode every response whole. Field names are question ids (`[a-z0-9-]+`).
+    public func forEachResponse(
+        survey: String, fields: [String], _ body: ([String: JSONValue]) throws(StoreError) -> Void
+    ) throws(StoreError) {
+        let columns = fields.map { "answers -> '$.\"\($0)\"'" }
+        guard !columns.isEmpty, fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 45 || (48...57).contains($0) || (97...122).contains($0) } }) else {
+            throw StoreError(.other, purpose: "reading answers", sqliteMessage: "field names must be question ids", path: path)
+        }
+        try read { connection throws(StoreError) in
+            try connection.prepare(
+                "SELECT \(columns.joined(separator: ", ")) FROM responses WHERE survey_id = ? ORDER BY id", purpose: "reading answers"
+            ).query([.text(survey)]) { row throws(StoreError) in
+                var answers: [String: JSONValue] = [:]
+                for (index, field) in fields.enumerated() where !row.isNull(Int32(index)) {
+                    guard let value = try? JSONValue.parse(Data(row.text(Int32(index)).utf8)) else {
+                        throw StoreError(.notADatabase, purpose: "reading answers", sqliteMessage: "answers are not JSON", path: path)
+                    }
+                    answers[field] = value
+                }
+                try body(answers)
+            }
+        }
+    }
+
     /// Responses per survey id.
     public func responseCounts() throws(StoreError) -> [String: Int] {
         var counts: [String: Int] = [:]

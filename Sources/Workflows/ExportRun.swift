@@ -105,10 +105,14 @@ public enum ExportRun {
     static func write(plan: ExportPlan, store: StoreReader, k: Int, to out: String, json: Bool, progress: (Int, Int) -> Void) throws -> DisclosureReport {
         var counts: [String: Int] = [:]
         var total = 0
-        try store.forEachResponse(survey: plan.definition.id) { response in
-            guard case .object(let answers) = response.answers else { return }
-            counts[plan.quasiKey(answers: answers), default: 0] += 1
-            total += 1
+        if plan.hasQuasiIdentifiers {
+            // Only the quasi-identifying answers, taken out of the stored JSON by SQLite.
+            try store.forEachResponse(survey: plan.definition.id, fields: plan.quasiQuestions) { answers in
+                counts[plan.quasiKey(answers: answers), default: 0] += 1
+                total += 1
+            }
+        } else {
+            total = try store.responseCount(survey: plan.definition.id)
         }
         let decision = plan.hasQuasiIdentifiers ? KAnonymity(k: k, counts: counts) : KAnonymity(k: k, counts: [:])
         let partial = out + ".partial-" + UUID().uuidString.prefix(8)
