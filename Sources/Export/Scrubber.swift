@@ -154,31 +154,51 @@ public enum Scrubber {
         return false
     }
 
-    /// Whether two ASCII letters are followed by two digits, straight after or after one space
-    /// or hyphen: what ``ibanPattern`` cannot match without.
+    /// Whether ASCII text has the shape of ``ibanPattern`` somewhere, leaving out its word
+    /// boundaries: two letters, two digits, four letters or digits and eight or more digits, each
+    /// after at most one space or hyphen. What the pattern cannot match without.
     static func hasIBANShape(_ bytes: [UInt8]) -> Bool {
         if bytes.contains(where: { $0 >= 0x80 }) { return true }
         func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
         func isLetter(_ index: Int) -> Bool { index < bytes.count && lowerASCII(bytes[index]) >= 97 && lowerASCII(bytes[index]) <= 122 }
+        func isSeparator(_ index: Int) -> Bool { index < bytes.count && (bytes[index] == 32 || bytes[index] == 45) }
+        /// Where one character of the kind starts, after at most one separator; nil if none does.
+        func step(_ index: Int, _ kind: (Int) -> Bool) -> Int? {
+            if kind(index) { return index + 1 }
+            return isSeparator(index) && kind(index + 1) ? index + 2 : nil
+        }
         for index in bytes.indices where isLetter(index) && isLetter(index + 1) {
-            let next = index + 2 < bytes.count && (bytes[index + 2] == 32 || bytes[index + 2] == 45) ? index + 3 : index + 2
-            if isDigit(next), isDigit(next + 1) { return true }
+            guard var cursor = step(index + 2, isDigit), isDigit(cursor) else { continue }
+            cursor += 1
+            var alphanumerics = 0
+            while alphanumerics < 4, let next = step(cursor, { isDigit($0) || isLetter($0) }) {
+                cursor = next
+                alphanumerics += 1
+            }
+            guard alphanumerics == 4 else { continue }
+            var digits = 0
+            while let next = step(cursor, isDigit) {
+                cursor = next
+                digits += 1
+            }
+            if digits >= 8 { return true }
         }
         return false
     }
 
-    /// Whether nine ASCII digits stand together with at most dots and spaces between them: what
-    /// ``bsnPattern`` cannot match without.
+    /// Whether ASCII text has the shape of ``bsnPattern`` somewhere, leaving out its word
+    /// boundaries: nine digits, or three, three and three, or four, two and three, with a dot or
+    /// space between the groups. What the pattern cannot match without.
     static func hasBSNShape(_ bytes: [UInt8]) -> Bool {
         if bytes.contains(where: { $0 >= 0x80 }) { return true }
-        var digits = 0
-        for byte in bytes {
-            if byte >= 48 && byte <= 57 {
-                digits += 1
-                if digits >= 9 { return true }
-            } else if byte != 46 && byte != 32 {
-                digits = 0
-            }
+        func digits(_ index: Int, _ count: Int) -> Bool {
+            index + count <= bytes.count && bytes[index..<index + count].allSatisfy { $0 >= 48 && $0 <= 57 }
+        }
+        func separator(_ index: Int) -> Bool { index < bytes.count && (bytes[index] == 46 || bytes[index] == 32) }
+        for index in bytes.indices where bytes[index] >= 48 && bytes[index] <= 57 {
+            if digits(index, 9) { return true }
+            if digits(index, 3), separator(index + 3), digits(index + 4, 3), separator(index + 7), digits(index + 8, 3) { return true }
+            if digits(index, 4), separator(index + 4), digits(index + 5, 2), separator(index + 7), digits(index + 8, 3) { return true }
         }
         return false
     }
