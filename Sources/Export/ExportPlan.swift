@@ -34,8 +34,25 @@ public struct ExportColumn: Sendable, Hashable {
 public struct ExportPlan: Sendable {
     public let definition: SurveyDefinition
     public let columns: [ExportColumn]
-    /// The quasi-identifying columns, in order: what a row's k-anonymity key is made of.
-    private let quasiColumns: [ExportColumn]
+    /// How each column's cell is made, in the columns' order: the ids only, so that making a
+    /// row's cells copies no question or option.
+    private let rules: [CellRule]
+    /// The rules of the quasi-identifying columns, in order: what a row's k-anonymity key is made of.
+    private let quasiRules: [CellRule]
+    /// The questions of the quasi-identifying columns, each once.
+    public let quasiQuestions: [String]
+
+    /// How one column's cell is made from a response's answers.
+    private enum CellRule {
+        case chosen(question: String, option: String)
+        case stickers(question: String, option: String)
+        case colouredStickers(question: String, colour: String, option: String)
+        case answer(question: String, treatment: Treatment)
+    }
+
+    private enum Treatment {
+        case none, ageBand, pc4, isoWeek, scrubbed
+    }
 
     public init(definition: SurveyDefinition) {
         self.definition = definition
@@ -75,7 +92,22 @@ public struct ExportPlan: Sendable {
             }
         }
         self.columns = columns
-        quasiColumns = columns.filter(\.isQuasiIdentifier)
+        rules = columns.map(Self.rule)
+        quasiRules = columns.filter(\.isQuasiIdentifier).map(Self.rule)
+        var seen: Set<String> = []
+        quasiQuestions = columns.filter(\.isQuasiIdentifier).map(\.question.id).filter { seen.insert($0).inserted }
+    }
+
+    private static func rule(_ column: ExportColumn) -> CellRule {
+        let question = column.question.id
+        switch column.content {
+        case .chosen(let option): return .chosen(question: question, option: option.id)
+        case .stickers(let option): return .stickers(question: question, option: option.id)
+        case .colouredStickers(let colour, let option): return .colouredStickers(question: question, colour: colour.id, option: option.id)
+        case .answer:
+            let treatments: [String: Treatment] = ["age-band": .ageBand, "pc4": .pc4, "iso-week": .isoWeek, "scrubbed": .scrubbed]
+            return .answer(question: question, treatment: column.treatment.flatMap { treatments[$0] } ?? .none)
+        }
     }
 
     /// The header: `row`, then the columns.
@@ -86,56 +118,45 @@ public struct ExportPlan: Sendable {
 
     /// The cells of one response (without the row number).
     public func cells(_ answers: [String: JSONValue]) -> [String] {
-        columns.map { cell(column: $0, in: answers) }
-    }
-
-    /// The questions the quasi-identifying columns come from: all the counting pass of
-    /// k-anonymity needs to read of a response.
-    public var quasiQuestions: [String] {
-        var seen: Set<String> = []
-        return quasiColumns.map(\.question.id).filter { seen.insert($0).inserted }
+        rules.map { cell($0, in: answers) }
     }
 
     /// The combination of quasi-identifying cells of a response, as one key, without making the
     /// other cells (free text is not scrubbed for it): what the counting pass of k-anonymity needs.
     public func quasiKey(answers: [String: JSONValue]) -> String {
         var key = ""
-        for (index, column) in quasiColumns.enumerated() {
+        for (index, rule) in quasiRules.enumerated() {
             if index > 0 { key += "\u{1F}" }
-            key += cell(column: column, in: answers)
+            key += cell(rule, in: answers)
         }
         return key
     }
 
-    private func cell(column: ExportColumn, in answers: [String: JSONValue]) -> String {
-        let value = answers[column.question.id] ?? .null
-        switch column.content {
-        case .chosen(let option):
-            guard case .array(let chosen) = value else { return "" }
-            return chosen.contains(.string(option.id)) ? "1" : "0"
-        case .stickers(let option):
-            guard case .object(let counts) = value else { return "" }
-            return number(counts[option.id] ?? .number(0))
-        case .colouredStickers(let colour, let option):
-            guard case .object(let byColour) = value else { return "" }
-            guard case .object(let counts)? = byColour[colour.id] else { return "0" }
-            return number(counts[option.id] ?? .number(0))
-        case .answer:
-            return cell(value, column: column)
-        }
-    }
-
-    private func cell(_ value: JSONValue, column: ExportColumn) -> String {
-        switch (value, column.treatment) {
-        case (.null, _): return ""
-        case (.number(let age), "age-band"): return Coarsening.ageBand(age)
-        case (.string(let text), "pc4"): return Coarsening.pc4(text) ?? ""
-        case (.string(let text), "iso-week"): return Coarsening.isoWeek(text) ?? ""
-        case (.string(let text), "scrubbed"): return Self.guarded(Scrubber.scrub(text))
-        case (.string(let text), _): return Self.guarded(text)
-        case (.bool(let flag), _): return flag ? "1" : "0"
-        case (.number, _): return number(value)
-        default: return ""
+    private func cell(_ rule: CellRule, in answers: [String: JSONValue]) -> String {
+        switch rule {
+        case .chosen(let question, let option):
+            guard case .array(let chosen)? = answers[question] else { return "" }
+            return chosen.contains(.string(option)) ? "1" : "0"
+        case .stickers(let question, let option):
+            guard case .object(let counts)? = answers[question] else { return "" }
+            return number(counts[option] ?? .number(0))
+        case .colouredStickers(let question, let colour, let option):
+            guard case .object(let byColour)? = answers[question] else { return "" }
+            guard case .object(let counts)? = byColour[colour] else { return "0" }
+            return number(counts[option] ?? .number(0))
+        case .answer(let question, let treatment):
+            switch (answers[question] ?? .null, treatment) {
+            case (.null, _): return ""
+            case (.number(let age), .ageBand): return Coarsening.ageBand(age)
+            case (.string(let text), .pc4): return Coarsening.pc4(text) ?? ""
+            case (.string(let text), .isoWeek): return Coarsening.isoWeek(text) ?? ""
+            case (.string(let text), .scrubbed): return Self.guarded(Scrubber.scrub(text))
+            case (.string(let text), _): return Self.guarded(text)
+            case (.bool(let flag), _): return flag ? "1" : "0"
+            case (let value, _):
+                if case .number = value { return number(value) }
+                return ""
+            }
         }
     }
 
