@@ -26,7 +26,7 @@ public enum AnswerValidator {
             }
             for index in questions.indices where questions[index].required { visit[index] = true }
         }
-        var (answers, errors) = validate(definition, visiting: { visit[$0] }, expectedAnswers: raw.count) { question throws(AnswerError) in
+        var (answers, errors) = validate(definition, visiting: { visit[$0] }, expectedAnswers: raw.count) { _, question throws(AnswerError) in
             try validate(raw[question.id] ?? .null, for: question)
         }
         for id in unknown.sorted() {
@@ -43,10 +43,11 @@ public enum AnswerValidator {
 
     /// The rules that span questions — required questions, consent before a `direct` question —
     /// over answers already checked one by one by `answer` (which throws a refused answer).
-    /// `visiting` may leave out questions that are neither answered nor required.
+    /// `visiting` may leave out questions that are neither answered nor required; `answer` is
+    /// given each question with its index in the definition.
     static func validate(
         _ definition: SurveyDefinition, visiting: (Int) -> Bool = { _ in true }, expectedAnswers: Int? = nil,
-        answer: (Question) throws(AnswerError) -> Answer?
+        answer: (Int, Question) throws(AnswerError) -> Answer?
     ) -> (answers: [String: Answer], errors: [AnswerError]) {
         var errors: [AnswerError] = []
         var answers: [String: Answer] = [:]
@@ -55,7 +56,7 @@ public enum AnswerValidator {
         for index in definition.questions.indices where visiting(index) {
             let question = definition.questions[index]
             do throws(AnswerError) {
-                if let answer = try answer(question) {
+                if let answer = try answer(index, question) {
                     if question.privacy == .direct, !consentGiven {
                         throw refusal(
                             question, .noConsent,

@@ -77,9 +77,10 @@ public enum ResponseFile {
         var findings = Findings()
         let table = ResponseTable(header: header.fields, definition: definition, findings: &findings)
         guard !findings.hasErrors else { throw InvalidInput(findings) }
-        var questionColumn: [String: Int] = [:]
+        // The column of each question, by the question's index in the definition.
+        var questionColumn = [Int?](repeating: nil, count: definition.questions.count)
         for (index, column) in table.columns.enumerated() {
-            if let question = column { questionColumn[question.id] = index }
+            if let question = column, let position = definition.questions.firstIndex(where: { $0.id == question.id }) { questionColumn[position] = index }
         }
         // A column holds few distinct values (marks, option ids, ages), so each cell is read and
         // checked once per distinct value; free text, with a value per row, is not remembered.
@@ -120,8 +121,8 @@ public enum ResponseFile {
                 let key = record.fields[index].trimmingWhitespace
                 if !key.isEmpty { ownKey = key }
             }
-            let (answers, errors) = AnswerValidator.validate(definition) { question throws(AnswerError) in
-                guard let column = questionColumn[question.id] else { return nil }
+            let (answers, errors) = AnswerValidator.validate(definition) { index, question throws(AnswerError) in
+                guard let column = questionColumn[index] else { return nil }
                 let cell = record.fields[column]
                 if let known = memo[column][cell] { return try known.get() }
                 let result = Result<Answer?, AnswerError> { () throws(AnswerError) in
