@@ -143,8 +143,8 @@ struct StoreCommandTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
-    @Test func invitesAreMadeOnlyForInviteOnlySurveysAndNeverOverwriteAFile() throws {
-        let folder = TemporaryFolder()
+    /// A binding vote, `stem`, in `folder/surveys`.
+    func writeBallot(in folder: TemporaryFolder) {
         folder.write(
             "surveys/stem.json",
             """
@@ -152,6 +152,11 @@ struct StoreCommandTests {
              "questions": [{"id": "keuze", "type": "single", "text": {"nl": "Welk plan?"}, "required": true,
                "options": [{"id": "a", "label": {"nl": "A"}}, {"id": "b", "label": {"nl": "B"}}]}]}
             """)
+    }
+
+    @Test func invitesAreMadeOnlyForInviteOnlySurveysAndNeverOverwriteAFile() throws {
+        let folder = TemporaryFolder()
+        writeBallot(in: folder)
         let db = folder.path + "/w.sqlite", out = folder.path + "/codes.csv", surveys = folder.path + "/surveys"
         let made = wijkpeil("invites", "create", "--db", db, "--survey", "stem", "--surveys", surveys, "--count", "3", "--out", out)
         #expect(made.status == 0)
@@ -172,13 +177,7 @@ struct StoreCommandTests {
     @Test("invitation cards: eight to a sheet, each code once with a QR code of the ballot with it, only with --public-url")
     func invitationCards() throws {
         let folder = TemporaryFolder()
-        folder.write(
-            "surveys/stem.json",
-            """
-            {"id": "stem", "version": 1, "title": {"nl": "Stemming"}, "level": "codecide", "requiresInvite": true,
-             "questions": [{"id": "keuze", "type": "single", "text": {"nl": "Welk plan?"}, "required": true,
-               "options": [{"id": "a", "label": {"nl": "A"}}, {"id": "b", "label": {"nl": "B"}}]}]}
-            """)
+        writeBallot(in: folder)
         let db = folder.path + "/w.sqlite", out = folder.path + "/codes.csv", cards = folder.path + "/kaartjes.html", surveys = folder.path + "/surveys"
         let base = ["invites", "create", "--db", db, "--survey", "stem", "--surveys", surveys, "--count", "10", "--venue", "Noord"]
         #expect(run(base + ["--out", out, "--cards", cards]).status == 2)
