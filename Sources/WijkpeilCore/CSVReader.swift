@@ -53,6 +53,8 @@ public struct CSVReader: Sendable {
     private let bytes: [UInt8]
     private var position: Int
     private var line = 1
+    /// Fields in the last record: room kept for the next.
+    private var lastWidth = 8
     public let separator: UInt8
 
     public init(_ bytes: [UInt8]) {
@@ -86,6 +88,7 @@ public struct CSVReader: Sendable {
         guard position < bytes.count else { return nil }
         let startLine = line
         var fields: [String] = []
+        fields.reserveCapacity(lastWidth)
         var field: [UInt8] = []
         while true {
             if position < bytes.count, bytes[position] == quote {
@@ -113,19 +116,22 @@ public struct CSVReader: Sendable {
                 {
                     throw CSVError(code: .textAfterClosingQuote, line: line)
                 }
+                guard let text = String(validating: field, as: UTF8.self) else { throw CSVError(code: .invalidUTF8, line: line) }
+                fields.append(text)
+                field.removeAll(keepingCapacity: true)
             } else {
+                // An unquoted field is read straight from the file's bytes, not copied byte by byte.
+                let start = position
                 while position < bytes.count {
                     let byte = bytes[position]
                     if byte == separator || byte == lf { break }
                     if byte == cr, position + 1 < bytes.count, bytes[position + 1] == lf { break }
                     if byte == quote { throw CSVError(code: .quoteInUnquotedField, line: line) }
-                    field.append(byte)
                     position += 1
                 }
+                guard let text = String(validating: bytes[start..<position], as: UTF8.self) else { throw CSVError(code: .invalidUTF8, line: line) }
+                fields.append(text)
             }
-            guard let text = String(validating: field, as: UTF8.self) else { throw CSVError(code: .invalidUTF8, line: line) }
-            fields.append(text)
-            field.removeAll(keepingCapacity: true)
             if position >= bytes.count { break }
             if bytes[position] == separator {
                 position += 1
@@ -137,6 +143,7 @@ public struct CSVReader: Sendable {
             line += 1
             break
         }
+        lastWidth = fields.count
         return CSVRecord(line: startLine, fields: fields)
     }
 }
