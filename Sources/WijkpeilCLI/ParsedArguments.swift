@@ -34,6 +34,18 @@ struct ParsedArguments: Sendable {
         return date
     }
 
+    /// The server's address given with `--public-url`, checked to be a web address; `nil` when
+    /// not given.
+    func publicURL() throws(UsageError) -> String? {
+        guard let url = value("public-url") else { return nil }
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw UsageError(
+                nl: "--public-url heeft een adres nodig, zoals http://wijkpeil.lan:8080/", en: "--public-url needs an address such as http://wijkpeil.lan:8080/",
+                commandPath: commandPath)
+        }
+        return url
+    }
+
     /// The Dutch or the English text, as the language asked for.
     func say(_ nl: String, _ en: String) -> String {
         language == .nl ? nl : en

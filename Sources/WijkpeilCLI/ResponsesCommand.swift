@@ -274,16 +274,11 @@ enum InvitesCommand {
                     nl: "'\(file)' bestaat al; kies een nieuw bestand, zodat geen codes worden overschreven",
                     en: "'\(file)' already exists; choose a new file so no codes are overwritten")
             }
-            let publicURL = arguments.value("public-url")
+            let publicURL = try arguments.publicURL()
             if cards != nil, publicURL == nil {
                 throw UsageError(
                     nl: "--cards heeft --public-url nodig: het adres dat bewoners op het kaartje lezen en scannen",
                     en: "--cards needs --public-url: the address residents read and scan on the card", commandPath: arguments.commandPath)
-            }
-            if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
-                throw UsageError(
-                    nl: "--public-url heeft een adres nodig, zoals http://192.168.1.20:8080/", en: "--public-url needs an address such as http://192.168.1.20:8080/",
-                    commandPath: arguments.commandPath)
             }
             let venue = arguments.value("venue")?.trimmingWhitespace
             if let venue, venue.isEmpty || venue.count > 60 {

@@ -75,12 +75,7 @@ enum SurveysCommand {
         ],
         positionals: [PositionalSpec(name: "SURVEY", help: "A survey id (looked up in --surveys) or a path to a .json file.")],
         run: { arguments, console in
-            let library = try SurveyLibrary.holding(arguments.positionals[0], directory: arguments.value("surveys") ?? "./surveys")
-            let entry = try library.resolve(arguments.positionals[0])
-            guard case .survey(let survey) = entry.content else {
-                if case .invalid = entry.content { throw InvalidInput(entry.findings) }
-                throw CommandFailure(nl: "'\(arguments.positionals[0])' is geen vragenlijst", en: "'\(arguments.positionals[0])' is not a survey")
-            }
+            let survey = try namedSurvey(arguments)
             let prefix = arguments.value("prefix") ?? "A"
             guard !prefix.isEmpty, prefix.count <= 4, prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
                 throw UsageError(
@@ -93,15 +88,22 @@ enum SurveysCommand {
                     nl: "--count en --first zijn hele getallen; de nummers lopen tot hoogstens 999", en: "--count and --first are whole numbers; numbers go up to 999",
                     commandPath: arguments.commandPath)
             }
-            if let url = arguments.value("public-url"), !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-                throw UsageError(
-                    nl: "--public-url heeft een adres nodig, zoals http://wijkpeil.lan:8080/", en: "--public-url needs an address such as http://wijkpeil.lan:8080/",
-                    commandPath: arguments.commandPath)
-            }
-            let form = PaperForm(survey: survey, language: arguments.language, prefix: prefix.uppercased(), first: first, count: count, publicURL: arguments.value("public-url"))
+            let form = PaperForm(
+                survey: survey, language: arguments.language, prefix: prefix.uppercased(), first: first, count: count, publicURL: try arguments.publicURL())
             try OutputFile.write(form.html, to: arguments.value("out"), console: console)
             return .success
         })
+
+    /// The survey named by the first positional: an id in `--surveys`, or a `.json` file.
+    private static func namedSurvey(_ arguments: ParsedArguments) throws -> SurveyDefinition {
+        let library = try SurveyLibrary.holding(arguments.positionals[0], directory: arguments.value("surveys") ?? "./surveys")
+        let entry = try library.resolve(arguments.positionals[0])
+        guard case .survey(let survey) = entry.content else {
+            if case .invalid = entry.content { throw InvalidInput(entry.findings) }
+            throw CommandFailure(nl: "'\(arguments.positionals[0])' is geen vragenlijst", en: "'\(arguments.positionals[0])' is not a survey")
+        }
+        return survey
+    }
 
     static let template = CommandSpec(
         name: "template",
@@ -114,13 +116,7 @@ enum SurveysCommand {
         options: [.surveys, OptionSpec("out", value: "FILE", help: "Write the spreadsheet to FILE instead of stdout.")],
         positionals: [PositionalSpec(name: "SURVEY", help: "A survey id (looked up in --surveys) or a path to a .json file.")],
         run: { arguments, console in
-            let library = try SurveyLibrary.holding(arguments.positionals[0], directory: arguments.value("surveys") ?? "./surveys")
-            let entry = try library.resolve(arguments.positionals[0])
-            guard case .survey(let survey) = entry.content else {
-                if case .invalid = entry.content { throw InvalidInput(entry.findings) }
-                throw CommandFailure(
-                    nl: "'\(arguments.positionals[0])' is geen vragenlijst", en: "'\(arguments.positionals[0])' is not a survey")
-            }
+            let survey = try namedSurvey(arguments)
             let header = ResponseTable.templateHeader(for: survey)
             let text = CSVWriter.line(header) + CSVWriter.line(ResponseTable.describingRow(for: header, definition: survey, language: arguments.language))
             try OutputFile.write(text, to: arguments.value("out"), console: console)

@@ -181,6 +181,7 @@ struct StoreCommandTests {
         let db = folder.path + "/w.sqlite", out = folder.path + "/codes.csv", cards = folder.path + "/kaartjes.html", surveys = folder.path + "/surveys"
         let base = ["invites", "create", "--db", db, "--survey", "stem", "--surveys", surveys, "--count", "10", "--venue", "Noord"]
         #expect(run(base + ["--out", out, "--cards", cards]).status == 2)
+        #expect(run(base + ["--out", out, "--cards", cards, "--public-url", "wijkpeil.lan:8080"]).err.contains("--public-url heeft een adres nodig"))
         #expect(!FileManager.default.fileExists(atPath: cards) && !FileManager.default.fileExists(atPath: out))
         #expect(run(base + ["--out", out, "--cards", cards, "--public-url", "http://10.0.0.5:8080"]).status == 0)
         let codes = try CSVReader.records([UInt8](Data(contentsOf: URL(fileURLWithPath: out)))).dropFirst().map(\.fields[0])
