@@ -28,6 +28,19 @@ enum ResponsesCommand {
             guard !arguments.positionals.isEmpty else {
                 throw UsageError(nl: "geef ten minste één database om samen te voegen", en: "name at least one database to merge", commandPath: arguments.commandPath)
             }
+            let central = arguments.value("db") ?? "./wijkpeil.sqlite"
+            for source in arguments.positionals {
+                guard FileManager.default.fileExists(atPath: source) else {
+                    throw CommandFailure(
+                        nl: "er is geen database op '\(source)'; noem de .sqlite-bestanden van de avonden die u wilt samenvoegen",
+                        en: "there is no database at '\(source)'; name the .sqlite files of the evenings to merge")
+                }
+                if URL(fileURLWithPath: source).resolvingSymlinksInPath().path == URL(fileURLWithPath: central).resolvingSymlinksInPath().path {
+                    throw UsageError(
+                        nl: "'\(source)' is de database waarin wordt samengevoegd (--db); noem alleen de andere",
+                        en: "'\(source)' is the database merged into (--db); name only the others", commandPath: arguments.commandPath)
+                }
+            }
             let reports = try DatabaseAccess.writing(arguments) { store in
                 try arguments.positionals.map { source in
                     let report = try store.merge(from: source)

@@ -52,6 +52,11 @@ struct EveningKitTests {
         #expect(conflict.err.contains("1 antwoord opgeslagen, 0 waren er al, 1 in conflict"))
         #expect(conflict.err.contains("conflict: wijkanalyse, paper, sleutel N002: staat al met andere antwoorden in de database"))
         #expect(wijkpeil("responses", "merge", "--db", centraal).status == 2)
+        // A source that is not there, or the central database itself: said plainly, nothing merged.
+        let missing = wijkpeil("responses", "merge", "--db", centraal, folder.path + "/nergens.sqlite")
+        #expect(missing.status == 2 && missing.err.contains("er is geen database op"))
+        let itself = wijkpeil("responses", "merge", "--db", centraal, centraal, "--lang", "en")
+        #expect(itself.status == 2 && itself.err.contains("is the database merged into (--db)"))
     }
 
     @Test("the sample's two venues merged: the analysis of the merged database is that of all 140 answers in one file")
