@@ -84,7 +84,10 @@ public enum ResponseFile {
         }
         // A column holds few distinct values (marks, option ids, ages), so each cell is read and
         // checked once per distinct value; free text, with a value per row, is not remembered.
-        var memo = [[String: Result<Answer?, AnswerError>]](repeating: [:], count: table.columns.count)
+        // Accepted cells apart from refused ones: an accepted answer is small to copy, a refusal
+        // (with its messages) is not, and refusals are rare.
+        var memo = [[String: Answer?]](repeating: [:], count: table.columns.count)
+        var refused = [[String: AnswerError]](repeating: [:], count: table.columns.count)
         var blank = 0
         var firstRow = true
         while true {
@@ -124,12 +127,16 @@ public enum ResponseFile {
             let (answers, errors) = AnswerValidator.validate(definition) { index, question throws(AnswerError) in
                 guard let column = questionColumn[index] else { return nil }
                 let cell = record.fields[column]
-                if let known = memo[column][cell] { return try known.get() }
-                let result = Result<Answer?, AnswerError> { () throws(AnswerError) in
-                    try AnswerValidator.validate(try ResponseTable.rawAnswer(cell, for: question), for: question)
+                if let known = memo[column][cell] { return known }
+                if let error = refused[column][cell] { throw error }
+                do throws(AnswerError) {
+                    let answer = try AnswerValidator.validate(try ResponseTable.rawAnswer(cell, for: question), for: question)
+                    if memo[column].count < 4096 { memo[column][cell] = answer }
+                    return answer
+                } catch {
+                    if refused[column].count < 4096 { refused[column][cell] = error }
+                    throw error
                 }
-                if memo[column].count < 4096 { memo[column][cell] = result }
-                return try result.get()
             }
             let key = ownKey ?? derived
             let invite = table.inviteColumn.map { record.fields[$0].trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
