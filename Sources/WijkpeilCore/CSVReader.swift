@@ -116,7 +116,7 @@ public struct CSVReader: Sendable {
                 {
                     throw CSVError(code: .textAfterClosingQuote, line: line)
                 }
-                guard let text = String(validating: field, as: UTF8.self) else { throw CSVError(code: .invalidUTF8, line: line) }
+                guard let text = Self.text(field[...]) else { throw CSVError(code: .invalidUTF8, line: line) }
                 fields.append(text)
                 field.removeAll(keepingCapacity: true)
             } else {
@@ -129,7 +129,7 @@ public struct CSVReader: Sendable {
                     if byte == quote { throw CSVError(code: .quoteInUnquotedField, line: line) }
                     position += 1
                 }
-                guard let text = String(validating: bytes[start..<position], as: UTF8.self) else { throw CSVError(code: .invalidUTF8, line: line) }
+                guard let text = Self.text(bytes[start..<position]) else { throw CSVError(code: .invalidUTF8, line: line) }
                 fields.append(text)
             }
             if position >= bytes.count { break }
@@ -145,6 +145,13 @@ public struct CSVReader: Sendable {
         }
         lastWidth = fields.count
         return CSVRecord(line: startLine, fields: fields)
+    }
+
+    /// A field's text, or nil when its bytes are not UTF-8. ASCII (most cells: marks, ids) needs
+    /// no validating; `String(validating:)` looks its generic types up at run time on every call.
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String? {
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 }
 
