@@ -105,8 +105,13 @@ public struct ExportPlan: Sendable {
         case .stickers(let option): return .stickers(question: question, option: option.id)
         case .colouredStickers(let colour, let option): return .colouredStickers(question: question, colour: colour.id, option: option.id)
         case .answer:
-            let treatments: [String: Treatment] = ["age-band": .ageBand, "pc4": .pc4, "iso-week": .isoWeek, "scrubbed": .scrubbed]
-            return .answer(question: question, treatment: column.treatment.flatMap { treatments[$0] } ?? .none)
+            switch column.treatment {
+            case "age-band": return .answer(question: question, treatment: .ageBand)
+            case "pc4": return .answer(question: question, treatment: .pc4)
+            case "iso-week": return .answer(question: question, treatment: .isoWeek)
+            case "scrubbed": return .answer(question: question, treatment: .scrubbed)
+            default: return .answer(question: question, treatment: .none)
+            }
         }
     }
 

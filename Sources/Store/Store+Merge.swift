@@ -78,7 +78,10 @@ extension Store {
         try writer.exclusive { connection throws(StoreError) in
             try Self.checkIntegrity(connection, name: path, into: &report, purpose: purpose)
             try connection.inTransaction(purpose: purpose) { () throws(StoreError) in
-                try Self.copyDefinitions(from: source, to: connection, into: &report, purpose: purpose)
+                report.definitions = try Self.copyRows(
+                    "SELECT hash, survey_id, version, json, stored_at FROM definitions",
+                    into: "INSERT OR IGNORE INTO definitions (hash, survey_id, version, json, stored_at) VALUES (?, ?, ?, ?, ?)", columns: 5,
+                    from: source, to: connection, purpose: purpose)
                 try Self.copyResponses(from: source, to: connection, into: &report, purpose: purpose)
                 report.importBatches = try Self.copyRows(
                     "SELECT survey_id, hash, file_name, rows, imported_at FROM import_batches",
@@ -133,13 +136,6 @@ extension Store {
             throw StoreError(.notADatabase, purpose: purpose, sqliteMessage: "integrity check: " + lines.prefix(5).joined(separator: "; "), path: name)
         }
         report.integrity.append("\(name): ok")
-    }
-
-    private static func copyDefinitions(from source: Connection, to target: Connection, into report: inout MergeReport, purpose: String) throws(StoreError) {
-        report.definitions = try copyRows(
-            "SELECT hash, survey_id, version, json, stored_at FROM definitions",
-            into: "INSERT OR IGNORE INTO definitions (hash, survey_id, version, json, stored_at) VALUES (?, ?, ?, ?, ?)", columns: 5,
-            from: source, to: target, purpose: purpose)
     }
 
     /// Copies every row `select` reads from `source` with `insert` (an `INSERT OR IGNORE`), and
