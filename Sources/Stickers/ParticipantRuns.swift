@@ -1,4 +1,5 @@
 import Foundation
+import WijkpeilCore
 
 /// The participant ids of a per-sticker file as they come, one entry per run of rows with the
 /// same id (one person's stickers are usually entered together), numbered afterwards by first

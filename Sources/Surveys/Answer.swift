@@ -46,6 +46,27 @@ public struct ValidatedResponse: Sendable, Hashable {
     public var answersJSON: JSONValue {
         .object(answers.mapValues(\.jsonValue))
     }
+
+    /// `answersJSON.compactText`, written in `keyOrder` — the definition's question ids sorted
+    /// as the encoder sorts keys (``SurveyDefinition/answerKeyOrder``) — instead of sorting the
+    /// keys of every response again.
+    public func compactAnswersText(keyOrder: [String]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(64 + answers.count * 32)
+        var written = 0
+        for id in keyOrder {
+            guard let answer = answers[id] else { continue }
+            if written > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONValue.appendString(id, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            answer.jsonValue.appendCompact(to: &bytes)
+            written += 1
+        }
+        // Answers under other keys than the order's: the general encoder.
+        guard written == answers.count else { return answersJSON.compactText }
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// Why one answer was refused, in words a resident can act on.

@@ -53,23 +53,26 @@ public enum AnswerValidator {
         var answers: [String: Answer] = [:]
         answers.reserveCapacity(expectedAnswers ?? definition.questions.count)
         var consentGiven = false
-        for index in definition.questions.indices where visiting(index) {
-            let question = definition.questions[index]
-            do throws(AnswerError) {
-                if let answer = try answer(index, question) {
-                    if question.privacy == .direct, !consentGiven {
-                        throw refusal(
-                            question, .noConsent,
-                            nl: "U kunt dit alleen invullen als u hierboven toestemming geeft. Geef toestemming of laat dit veld leeg.",
-                            en: "You can only fill this in if you give consent above. Give consent or leave this field empty.")
+        // The questions are read in place: a `Question` is large, and copying one per answer
+        // cost an import a tenth of its time.
+        definition.questions.withUnsafeBufferPointer { questions in
+            for index in questions.indices where visiting(index) {
+                do throws(AnswerError) {
+                    if let answer = try answer(index, questions[index]) {
+                        if questions[index].privacy == .direct, !consentGiven {
+                            throw refusal(
+                                questions[index], .noConsent,
+                                nl: "U kunt dit alleen invullen als u hierboven toestemming geeft. Geef toestemming of laat dit veld leeg.",
+                                en: "You can only fill this in if you give consent above. Give consent or leave this field empty.")
+                        }
+                        if case .consent(let given) = answer { consentGiven = given }
+                        answers[questions[index].id] = answer
+                    } else if questions[index].required {
+                        throw refusal(questions[index], .missing, nl: "Deze vraag is verplicht.", en: "This question is required.")
                     }
-                    if case .consent(let given) = answer { consentGiven = given }
-                    answers[question.id] = answer
-                } else if question.required {
-                    throw refusal(question, .missing, nl: "Deze vraag is verplicht.", en: "This question is required.")
+                } catch {
+                    errors.append(error)
                 }
-            } catch {
-                errors.append(error)
             }
         }
         return (answers, errors)

@@ -57,6 +57,12 @@ public enum EmailAddress {
     /// One `@`, a non-empty local part without spaces, and a domain with a dot and no empty labels.
     public static func isPlausible(_ text: String) -> Bool {
         guard text.utf8.count <= 254 else { return false }
+        if let verdict = text.utf8.withContiguousStorageIfAvailable(asciiVerdict), let verdict { return verdict }
+        return verdict(text)
+    }
+
+    /// ``isPlausible(_:)`` for any text, by characters.
+    static func verdict(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
         let local = parts[0], domain = parts[1]
@@ -68,6 +74,26 @@ public enum EmailAddress {
         return labels.allSatisfy { label in
             !label.isEmpty && label.utf8.count <= 63 && label.first != "-" && label.last != "-"
                 && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+
+    /// ``isPlausible(_:)`` for ASCII text, byte by byte (an import checks many addresses);
+    /// nil for other text. ASCII white space is what `Character.isWhitespace` says of it.
+    static func asciiVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), !bytes[(at + 1)...].contains(UInt8(ascii: "@")) else { return false }
+        let local = bytes[..<at]
+        guard !local.isEmpty, local.count <= 64,
+            !local.contains(where: { (0x09...0x0D).contains($0) || $0 == 0x20 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: ",") })
+        else { return false }
+        let labels = bytes[(at + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
+                && label.allSatisfy { byte in
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || byte == UInt8(ascii: "-")
+                }
         }
     }
 }

@@ -26,6 +26,10 @@ public enum ResponseFile {
         public var result: Result<ValidatedResponse, AnswerErrors>
         /// The invitation code typed in from a paper ballot (`invite` column), as written.
         public var invite: String?
+        /// The answers as the compact JSON the store keeps
+        /// (``ValidatedResponse/compactAnswersText(keyOrder:)``), when the reader wrote it while
+        /// reading the line.
+        public var answersText: String?
     }
 
     /// The rows of a file, and how many blank rows (only separators, or only white space) were
@@ -53,13 +57,23 @@ public enum ResponseFile {
     public static func forEachRow(
         _ bytes: [UInt8], format: Format, definition: SurveyDefinition, fileHash: String?, _ body: (Row) -> Void
     ) throws(InvalidInput) -> Int {
+        try forEachRow(bytes, format: format, definition: definition, derivedKey: { derivedKey(fileHash: fileHash, line: $0) }, body)
+    }
+
+    /// Reads the rows one at a time as ``forEachRow(_:format:definition:fileHash:_:)`` does;
+    /// `derivedKey` gives the key of the row on a line (from 1) that has no key of its own
+    /// (``derivedKey(fileHash:line:)``), so the file's hash may still be in the making.
+    @discardableResult
+    public static func forEachRow(
+        _ bytes: [UInt8], format: Format, definition: SurveyDefinition, derivedKey: (Int) -> String, _ body: (Row) -> Void
+    ) throws(InvalidInput) -> Int {
         switch format {
-        case .csv: try readCSV(bytes, definition: definition, fileHash: fileHash, body)
-        case .jsonl: try readJSONL(bytes, definition: definition, fileHash: fileHash, body)
+        case .csv: try readCSV(bytes, definition: definition, derivedKey: derivedKey, body)
+        case .jsonl: try readJSONL(bytes, definition: definition, derivedKey: derivedKey, body)
         }
     }
 
-    private static func readCSV(_ bytes: [UInt8], definition: SurveyDefinition, fileHash: String?, _ body: (Row) -> Void) throws(InvalidInput) -> Int {
+    private static func readCSV(_ bytes: [UInt8], definition: SurveyDefinition, derivedKey: (Int) -> String, _ body: (Row) -> Void) throws(InvalidInput) -> Int {
         var reader = CSVReader(bytes)
         let first: CSVRecord?
         do {
@@ -110,14 +124,13 @@ public enum ResponseFile {
         }
 
         func row(_ record: CSVRecord) -> Row {
-            let derived = derivedKey(fileHash: fileHash, line: record.line)
             guard record.fields.count == table.columns.count else {
                 do throws(AnswerErrors) {
                     _ = try table.rawAnswers(record.fields)
                 } catch {
-                    return Row(line: record.line, submissionKey: derived, result: .failure(error))
+                    return Row(line: record.line, submissionKey: derivedKey(record.line), result: .failure(error))
                 }
-                return Row(line: record.line, submissionKey: derived, result: .failure(AnswerErrors([])))
+                return Row(line: record.line, submissionKey: derivedKey(record.line), result: .failure(AnswerErrors([])))
             }
             var ownKey: String?
             for index in table.keyColumns {
@@ -138,7 +151,7 @@ public enum ResponseFile {
                     throw error
                 }
             }
-            let key = ownKey ?? derived
+            let key = ownKey ?? derivedKey(record.line)
             let invite = table.inviteColumn.map { record.fields[$0].trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
             guard errors.isEmpty else {
                 return Row(line: record.line, submissionKey: key, result: .failure(AnswerErrors(errors)), invite: invite)
@@ -149,11 +162,16 @@ public enum ResponseFile {
         }
     }
 
-    private static func readJSONL(_ bytes: [UInt8], definition: SurveyDefinition, fileHash: String?, _ body: (Row) -> Void) throws(InvalidInput) -> Int {
+    private static func readJSONL(_ bytes: [UInt8], definition: SurveyDefinition, derivedKey: (Int) -> String, _ body: (Row) -> Void) throws(InvalidInput) -> Int {
         var blank = 0
+        var usual = ResponseLineReader(definition: definition)
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, slice) in lines.enumerated() {
             let line = index + 1
+            if let read = slice.withUnsafeBytes({ usual.read($0) }) {
+                body(Row(line: line, submissionKey: read.key ?? derivedKey(line), result: .success(read.response), answersText: read.answersText))
+                continue
+            }
             guard let decoded = String(validating: slice, as: UTF8.self) else {
                 throw InvalidInput(Findings([CSVError(code: .invalidUTF8, line: line).finding(file: nil)]))
             }
@@ -162,7 +180,7 @@ public enum ResponseFile {
                 if index < lines.count - 1 { blank += 1 }  // not the end of the last line
                 continue
             }
-            let derived = derivedKey(fileHash: fileHash, line: line)
+            let derived = derivedKey(line)
             func failure(_ nl: String, _ en: String) -> Row {
                 Row(
                     line: line, submissionKey: derived,
@@ -207,8 +225,8 @@ public enum ResponseFile {
         return blank
     }
 
-    /// The key of a row without its own: the file's hash and the line number.
-    static func derivedKey(fileHash: String?, line: Int) -> String {
+    /// The key of a row without its own: the file's hash and the line number (empty without a hash).
+    public static func derivedKey(fileHash: String?, line: Int) -> String {
         guard let fileHash else { return "" }
         return "paper-\(fileHash.prefix(16))-\(line)"
     }

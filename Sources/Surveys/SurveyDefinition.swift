@@ -42,6 +42,12 @@ public struct SurveyDefinition: Sendable, Hashable, Identifiable {
     public func question(_ id: String) -> Question? {
         questions.first { $0.id == id }
     }
+
+    /// The question ids in the order stored answers have them: sorted, as JSON is encoded
+    /// (``ValidatedResponse/compactAnswersText(keyOrder:)``).
+    public var answerKeyOrder: [String] {
+        questions.map(\.id).sorted()
+    }
 }
 
 /// One question of a survey.

@@ -46,6 +46,16 @@ public enum JSONValue: Sendable, Hashable {
         return bytes
     }
 
+    /// Appends the compact JSON text to `bytes`, for writers that assemble a document of parts.
+    public func appendCompact(to bytes: inout [UInt8]) {
+        write(to: &bytes, pretty: false, indent: 0)
+    }
+
+    /// Appends `text` as a JSON string (quoted and escaped) to `bytes`.
+    public static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        writeString(text, to: &bytes)
+    }
+
     private func write(to bytes: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: bytes.append(contentsOf: "null".utf8)
@@ -109,9 +119,15 @@ public enum JSONValue: Sendable, Hashable {
     /// A JSON string per RFC 8259: quotes, backslashes and control characters escaped.
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        // Most text needs no escapes: then it is copied in one go.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
+        // Most text needs no escapes: then it is copied in one go, from the string's own storage.
+        func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: needsEscape) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied ?? !text.utf8.contains(where: needsEscape) {
+            if copied == nil { bytes.append(contentsOf: text.utf8) }
             bytes.append(UInt8(ascii: "\""))
             return
         }

@@ -1,4 +1,4 @@
-@testable import Stickers
+@testable import WijkpeilCore
 import Testing
 
 @Suite("Byte id table")

@@ -1,12 +1,13 @@
-/// An open-addressing map from short byte strings (option and colour ids, poster names) to
+/// An open-addressing map from short byte strings (option and colour ids, poster names, the
+/// question ids and repeated answers of a response file) to
 /// indices, looked up straight from a file's bytes: no `String` is made and no list scanned per
 /// row. Participants, far more numerous, are numbered by `ParticipantRuns` with the same hash.
 ///
 /// The keys live side by side in one byte arena, so a key costs no allocation of its own; a
 /// slot holds the key's place in the arena and its value. Keys are hashed eight bytes at a
 /// time. Values are 0 or more.
-struct ByteIdTable {
-    private struct Slot {
+package struct ByteIdTable: Sendable {
+    private struct Slot: Sendable {
         var offset: UInt32
         var length: UInt32
         /// -1 marks an empty slot.
@@ -16,9 +17,9 @@ struct ByteIdTable {
     private var arena: [UInt8] = []
     private var slots: [Slot]
     private var mask: Int
-    private(set) var count = 0
+    package private(set) var count = 0
 
-    init(capacity: Int = 64) {
+    package init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: Slot(offset: 0, length: 0, value: -1), count: size)
@@ -27,7 +28,7 @@ struct ByteIdTable {
     }
 
     /// A table of `keys`, each mapped to its position in the list.
-    init(keys: [[UInt8]]) {
+    package init(keys: [[UInt8]]) {
         self.init(capacity: keys.count)
         for (index, key) in keys.enumerated() {
             key.withUnsafeBytes { _ = valueOrInsert($0, value: Int32(index)) }
@@ -37,7 +38,7 @@ struct ByteIdTable {
     /// A hash of `bytes`, eight bytes at a time (not for adversaries: the keys come from the
     /// organiser's own files).
     @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+    package static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
         var hash = UInt64(truncatingIfNeeded: bytes.count) &* multiplier
         var position = 0
@@ -108,14 +109,14 @@ struct ByteIdTable {
     }
 
     /// The index stored for `bytes`, or nil.
-    func value(for bytes: UnsafeRawBufferPointer) -> Int32? {
+    package func value(for bytes: UnsafeRawBufferPointer) -> Int32? {
         let value = slots[slot(for: bytes, hash: Self.hash(bytes))].value
         return value < 0 ? nil : value
     }
 
     /// The index stored for `bytes`; or, when there is none, stores `value` and returns nil.
     /// One probe either way.
-    mutating func valueOrInsert(_ bytes: UnsafeRawBufferPointer, value: Int32) -> Int32? {
+    package mutating func valueOrInsert(_ bytes: UnsafeRawBufferPointer, value: Int32) -> Int32? {
         precondition(value >= 0, "values are 0 or more")
         if (count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(bytes)
