@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import Surveys
 import WijkpeilCore
 
 /// The one owner of the write connection. Concurrent writers hand it submissions; it commits them
@@ -111,28 +112,51 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
 
     /// Stores the rows of one file in one transaction and records the file (the paper import).
+    /// What the import hands the writer next: rows with their invitation codes' hashes, the
+    /// end of the file with its record, or its refusal.
+    enum ImportChunk {
+        case rows([Submission], inviteHashes: [[[UInt8]]])
+        case end(ImportBatch)
+        case refused
+    }
+
+    /// Stores a file's rows in one transaction as `next` hands them over (see
+    /// ``Store/importFile(registering:commitDespiteRejections:next:)``).
     func importFile(
-        _ submissions: [Submission], inviteHashes: [[[UInt8]]], batch: ImportBatch, commitDespiteRejections: Bool
+        definition: SurveyDefinition?, commitDespiteRejections: Bool, next: () throws(StoreError) -> ImportChunk
     ) throws(StoreError) -> ImportOutcome {
         try exclusive { connection throws(StoreError) in
             let purpose = "storing imported responses"
             try connection.execute("BEGIN IMMEDIATE", purpose: purpose)
             do throws(StoreError) {
+                if let definition { _ = try Store.keep(definition, in: connection) }
+                let receivedAt = Timestamp.now()
+                var results: [Result<Receipt, StoreError>] = []
+                var batch: ImportBatch
+                feeding: while true {
+                    switch try next() {
+                    case .rows(let submissions, let inviteHashes):
+                        for (index, submission) in submissions.enumerated() {
+                            // A rejected row (a key used for other answers, a code unknown or
+                            // spent) has written nothing: it is found before anything of it is stored.
+                            do throws(StoreError) {
+                                results.append(.success(try insert(submission, inviteHashes: inviteHashes[index], receivedAt: receivedAt)))
+                            } catch  where error.isRejection {
+                                results.append(.failure(error))
+                            }
+                        }
+                    case .end(let record):
+                        batch = record
+                        break feeding
+                    case .refused:
+                        try connection.execute("ROLLBACK", purpose: purpose)
+                        return .imported(results: results, committed: false)
+                    }
+                }
+                // The same file again: its rows were all there already, and nothing is stored.
                 if let earlier = try ImportBatch.find(survey: batch.surveyId, hash: batch.hash, in: connection) {
                     try connection.execute("ROLLBACK", purpose: purpose)
                     return .alreadyImported(earlier)
-                }
-                let receivedAt = Timestamp.now()
-                var results: [Result<Receipt, StoreError>] = []
-                results.reserveCapacity(submissions.count)
-                for (index, submission) in submissions.enumerated() {
-                    // A rejected row (a key used for other answers, a code unknown or spent) has
-                    // written nothing: it is found before anything of it is stored.
-                    do throws(StoreError) {
-                        results.append(.success(try insert(submission, inviteHashes: inviteHashes[index], receivedAt: receivedAt)))
-                    } catch  where error.isRejection {
-                        results.append(.failure(error))
-                    }
                 }
                 let rejected = results.contains { if case .failure = $0 { true } else { false } }
                 guard !rejected || commitDespiteRejections else {

@@ -44,7 +44,6 @@ final class Statement {
     /// Binds `values` to the statement's parameters, after checking that the counts agree.
     func bind(_ values: [SQLValue]) throws(StoreError) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard values.count == expected else {
             throw StoreError(.other, purpose: purpose, sqliteMessage: "expected \(expected) values, got \(values.count)", path: connection.path)
@@ -57,8 +56,15 @@ final class Statement {
             case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
             case .real(let number): code = sqlite3_bind_double(handle, index, number)
             case .text(let text):
-                // Copied at bind time (SQLITE_TRANSIENT): the Swift string's buffer may not outlive the call.
-                code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+                // Copied at bind time (SQLITE_TRANSIENT): the Swift string's buffer may not outlive
+                // the call. Handed over with its length, straight from the string's storage.
+                var text = text
+                code = text.withUTF8 { utf8 in
+                    guard let base = utf8.baseAddress, !utf8.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, csqlite_transient()) }
+                    return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                        sqlite3_bind_text(handle, index, $0, Int32(utf8.count), csqlite_transient())
+                    }
+                }
             case .blob(let bytes):
                 code = bytes.withUnsafeBytes { buffer in
                     sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), csqlite_transient())

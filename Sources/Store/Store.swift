@@ -90,16 +90,19 @@ public final class Store: Sendable {
     /// Keeps the exact definition responses are validated against, and returns its hash.
     @discardableResult
     public func register(_ definition: SurveyDefinition) throws(StoreError) -> String {
+        try writer.exclusive { connection throws(StoreError) in try Self.keep(definition, in: connection) }
+    }
+
+    /// Stores `definition` under its hash on `connection`, if it is not there yet.
+    static func keep(_ definition: SurveyDefinition, in connection: Connection) throws(StoreError) -> String {
         let json = definition.jsonValue.encoded()
         let hash = SHA256.hex(json)  // the same bytes as `hash(of:)`
-        try writer.exclusive { connection throws(StoreError) in
-            try connection.prepare(
-                "INSERT OR IGNORE INTO definitions (hash, survey_id, version, json, stored_at) VALUES (?, ?, ?, ?, ?)",
-                purpose: "storing a survey definition"
-            ).run(
-                .text(hash), .text(definition.id), .integer(Int64(definition.version)),
-                .text(String(decoding: json, as: UTF8.self)), .text(Timestamp.now()))
-        }
+        try connection.prepare(
+            "INSERT OR IGNORE INTO definitions (hash, survey_id, version, json, stored_at) VALUES (?, ?, ?, ?, ?)",
+            purpose: "storing a survey definition"
+        ).run(
+            .text(hash), .text(definition.id), .integer(Int64(definition.version)),
+            .text(String(decoding: json, as: UTF8.self)), .text(Timestamp.now()))
         return hash
     }
 
@@ -188,12 +191,37 @@ public final class Store: Sendable {
     public func importFile(
         _ submissions: [Submission], batch: ImportBatch, commitDespiteRejections: Bool
     ) throws(StoreError) -> ImportOutcome {
-        // Paper ballots carry their invitation codes: hashed here, as for the form, and spent in
-        // the import's one transaction.
-        var hashes: [[[UInt8]]] = []
-        hashes.reserveCapacity(submissions.count)
-        for submission in submissions { hashes.append(try prepareJob(submission).inviteHashes) }
-        return try writer.importFile(submissions, inviteHashes: hashes, batch: batch, commitDespiteRejections: commitDespiteRejections)
+        var handed = false
+        return try importFile(registering: nil, commitDespiteRejections: commitDespiteRejections) {
+            defer { handed = true }
+            return handed ? .end(batch) : .submissions(submissions)
+        }
+    }
+
+    /// Stores the rows of one imported file as they are read, in one transaction, as
+    /// ``importFile(_:batch:commitDespiteRejections:)`` does: `next` hands over the next rows
+    /// in the file's order (it may wait while they are read), then ``ImportFeed/end(_:)`` with
+    /// the file's record; or ``ImportFeed/refused`` when the file turned out to be invalid, and
+    /// nothing is stored. A file imported before is found at the end, by its SHA-256 (which may
+    /// be worked out while the rows are stored), and then nothing is stored either.
+    /// `definition`, the one the rows were checked against, is kept in the same transaction
+    /// (``register(_:)``), so a refused file leaves no definition behind.
+    public func importFile(
+        registering definition: SurveyDefinition?, commitDespiteRejections: Bool, next: () -> ImportFeed
+    ) throws(StoreError) -> ImportOutcome {
+        try writer.importFile(definition: definition, commitDespiteRejections: commitDespiteRejections) { () throws(StoreError) in
+            switch next() {
+            case .submissions(let submissions):
+                // Paper ballots carry their invitation codes: hashed here, as for the form, and
+                // spent in the import's one transaction.
+                var hashes: [[[UInt8]]] = []
+                hashes.reserveCapacity(submissions.count)
+                for submission in submissions { hashes.append(try prepareJob(submission).inviteHashes) }
+                return .rows(submissions, inviteHashes: hashes)
+            case .end(let batch): return .end(batch)
+            case .refused: return .refused
+            }
+        }
     }
 
     private func prepareJob(_ submission: Submission) throws(StoreError) -> GroupCommitWriter.Job {

@@ -39,16 +39,20 @@ public struct Submission: Sendable, Hashable {
         public var count: Int
     }
 
+    /// `keyOrder`, when given, is the definition's ``SurveyDefinition/answerKeyOrder``, worked
+    /// out once for many responses; `answersText`, when given, is the response's answers
+    /// encoded already (``ValidatedResponse/compactAnswersText(keyOrder:)``) by a reader that
+    /// wrote them while reading.
     public init(
         response: ValidatedResponse, definition: SurveyDefinition, definitionHash: String, submissionKey: String,
-        source: ResponseSource, invite: InviteCode? = nil
+        source: ResponseSource, invite: InviteCode? = nil, keyOrder: [String]? = nil, answersText: String? = nil
     ) {
         self.requiresInvite = definition.requiresInvite
         self.surveyId = response.surveyId
         self.definitionHash = definitionHash
         self.submissionKey = submissionKey
         self.source = source
-        self.answersText = response.answersJSON.compactText
+        self.answersText = answersText ?? response.compactAnswersText(keyOrder: keyOrder ?? definition.answerKeyOrder)
         self.invite = invite
         var stickers: [StickerCount] = []
         // Grouped by question (the writer counts a participant once per question).
@@ -131,6 +135,17 @@ extension ImportBatch {
     }
 }
 
+/// What a file being imported hands the store next (``Store/importFile(registering:batch:commitDespiteRejections:next:)``).
+public enum ImportFeed: Sendable {
+    /// The next rows, in the file's order.
+    case submissions([Submission])
+    /// The file is done: commit, unless a rejected row stops it, or unless the file — known by
+    /// the SHA-256 in `batch` — was imported before.
+    case end(ImportBatch)
+    /// The file was refused: store nothing.
+    case refused
+}
+
 /// What became of an imported file.
 public enum ImportOutcome: Sendable {
     /// Each submission's result, in order. `committed` is false when a rejection stopped the
@@ -170,6 +185,8 @@ public struct StickerCounts: Sendable, Hashable {
 public struct RegisteredSurvey: Sendable, Hashable {
     public let definition: SurveyDefinition
     public let hash: String
+    /// The definition's ``SurveyDefinition/answerKeyOrder``, for encoding its responses.
+    public let answerKeyOrder: [String]
 
     /// The definition with the hash ``Store/register(_:)`` files it under (the hash is of its
     /// canonical JSON, so it is known before the definition is stored).
@@ -180,6 +197,7 @@ public struct RegisteredSurvey: Sendable, Hashable {
     init(definition: SurveyDefinition, hash: String) {
         self.definition = definition
         self.hash = hash
+        answerKeyOrder = definition.answerKeyOrder
     }
 }
 
@@ -188,9 +206,13 @@ public struct RegisteredSurvey: Sendable, Hashable {
 /// survey's hash, a key and the channel.
 public enum Intake {
     /// The submission of a checked response.
+    /// `answersText`: the answers encoded already, by a reader that wrote them while reading.
     public static func submission(
-        _ response: ValidatedResponse, to survey: RegisteredSurvey, key: String, source: ResponseSource, invite: InviteCode? = nil
+        _ response: ValidatedResponse, to survey: RegisteredSurvey, key: String, source: ResponseSource, invite: InviteCode? = nil,
+        answersText: String? = nil
     ) -> Submission {
-        Submission(response: response, definition: survey.definition, definitionHash: survey.hash, submissionKey: key, source: source, invite: invite)
+        Submission(
+            response: response, definition: survey.definition, definitionHash: survey.hash, submissionKey: key, source: source, invite: invite,
+            keyOrder: survey.answerKeyOrder, answersText: answersText)
     }
 }

@@ -22,6 +22,12 @@ enum DatabaseAccess {
         return try Store(path: path, configuration: configuration)
     }
 
+    /// Removes the database at `path` with its write-ahead log and shared memory: for a database
+    /// a command made and then left empty. The store must be closed.
+    static func remove(_ path: String) {
+        for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+    }
+
     /// Opens the database named by `--db` for reading only: for commands that only read, which
     /// neither create a database nor run its migrations (see ``StoreReader``).
     static func reader(_ arguments: ParsedArguments) throws -> StoreReader {

@@ -110,22 +110,31 @@ enum ResponsesCommand {
         run: { arguments, console in
             let survey = try DatabaseAccess.survey(arguments)
             let file = arguments.positionals[0]
-            let prepared = try PaperImport.prepare(try InputFile.bytes(file), fileName: file, survey: survey)
+            let bytes = try InputFile.bytes(file)
             let language = arguments.language
             let skip = arguments.flag("skip-invalid")
             let path = arguments.value("db") ?? "./wijkpeil.sqlite"
-            // The database is opened only to commit: a refused file leaves no trace.
-            var outcome = PaperImport.Outcome(invalid: prepared.invalid)
-            if prepared.shouldStore(skippingInvalid: skip) {
-                outcome = try DatabaseAccess.writing(arguments) { store in try PaperImport.store(prepared, into: store, skippingInvalid: skip) }
+            // The database is opened only once valid rows are read, and a database made for an
+            // import that then stored nothing is removed again: a refused file leaves no trace.
+            let imported = try PaperImport.importFile(bytes, fileName: file, survey: survey, skippingInvalid: skip) { body in
+                let existed = FileManager.default.fileExists(atPath: path)
+                do {
+                    let outcome = try DatabaseAccess.writing(arguments) { store in try body(store) }
+                    if !existed, !outcome.committed { DatabaseAccess.remove(path) }
+                    return outcome
+                } catch {
+                    if !existed { DatabaseAccess.remove(path) }
+                    throw error
+                }
             }
+            let outcome = imported.outcome
             let (invalid, invalidLines, stored, duplicates, committed, earlier) = (
                 outcome.invalid, outcome.invalidLines, outcome.stored, outcome.alreadyStored, outcome.committed, outcome.earlier
             )
-            let (fileHash, blankLines) = (prepared.fileHash, prepared.blankLines)
+            let (fileHash, blankLines) = (imported.fileHash, imported.blankLines)
             var rejectedFile: String?
             if skip, committed, !invalid.isEmpty {
-                let rejected = try PaperImport.rejectedLines(invalid, of: prepared, language: language)
+                let rejected = try PaperImport.rejectedLines(invalid, in: bytes, fileName: file, format: imported.format, language: language)
                 try OutputFile.write(rejected.text, to: rejected.file, console: console)
                 rejectedFile = rejected.file
             }

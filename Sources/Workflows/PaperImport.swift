@@ -52,6 +52,36 @@ public enum PaperImport {
         public init(invalid: [LineError]) {
             self.invalid = invalid
         }
+
+        /// What the store did with the rows on `lines`: rows refused while storing join the
+        /// invalid ones; a committed import counts the stored and the repeated rows.
+        mutating func add(_ results: [Result<Receipt, StoreError>], lines: [Int], committed: Bool) {
+            self.committed = committed
+            var receipts = 0, repeated = 0
+            for (line, result) in zip(lines, results) {
+                switch result {
+                case .success(let receipt):
+                    receipts += 1
+                    if receipt.isDuplicate { repeated += 1 }
+                case .failure(let error):
+                    let refusedCode = error.kind == .inviteRejected || error.kind == .inviteUsed
+                    invalid.append(LineError(line: line, error: refusedCode ? codeRefused : keyConflict))
+                }
+            }
+            if committed {
+                stored = receipts - repeated
+                alreadyStored = repeated
+            }
+        }
+    }
+
+    /// A file read, checked and stored by ``importFile(_:fileName:survey:skippingInvalid:store:)``.
+    public struct Imported: Sendable {
+        public var fileName: String
+        public var fileHash: String
+        public var format: ResponseFile.Format
+        public var blankLines: Int
+        public var outcome: Outcome
     }
 
     /// Reads and checks `bytes` (a file called `fileName`; `.jsonl` and `.ndjson` are JSONL,
@@ -86,24 +116,152 @@ public enum PaperImport {
                 en: "'\(fileName)': paper ballots of '\(survey.id)' need a column \"invite\" with the invitation code handed in with each ballot; nothing was stored")
         }
         for row in contents.rows {
-            switch row.result {
-            case .success(let response):
-                var invite: InviteCode?
-                if survey.requiresInvite {
-                    do throws(InviteCode.ParseError) {
-                        invite = try InviteCode(parsing: row.invite ?? "")
-                    } catch {
-                        prepared.invalid.append(LineError(line: row.line, error: badCode))
-                        continue
-                    }
-                }
-                prepared.submissions.append(Intake.submission(response, to: filed, key: row.submissionKey, source: .paper, invite: invite))
+            switch submission(row, to: filed) {
+            case .success(let submission):
+                prepared.submissions.append(submission)
                 prepared.submissionLines.append(row.line)
             case .failure(let errors):
-                prepared.invalid += errors.errors.map { LineError(line: row.line, error: $0) }
+                prepared.invalid += errors.errors
             }
         }
         return prepared
+    }
+
+    /// A row as a submission from paper, or its refused answers with its line. A ballot's
+    /// invitation code must be of the shape printed on the cards.
+    private static func submission(_ row: ResponseFile.Row, to survey: RegisteredSurvey) -> Result<Submission, LineErrors> {
+        switch row.result {
+        case .success(let response):
+            var invite: InviteCode?
+            if survey.definition.requiresInvite {
+                do throws(InviteCode.ParseError) {
+                    invite = try InviteCode(parsing: row.invite ?? "")
+                } catch {
+                    return .failure(LineErrors([LineError(line: row.line, error: badCode)]))
+                }
+            }
+            return .success(Intake.submission(response, to: survey, key: row.submissionKey, source: .paper, invite: invite, answersText: row.answersText))
+        case .failure(let errors):
+            return .failure(LineErrors(errors.errors.map { LineError(line: row.line, error: $0) }))
+        }
+    }
+
+    /// The refused answers of one line.
+    struct LineErrors: Error {
+        var errors: [LineError]
+        init(_ errors: [LineError]) { self.errors = errors }
+    }
+
+    /// Reads, checks and stores a file in one go, as ``prepare(_:fileName:survey:)`` and
+    /// ``store(_:into:skippingInvalid:)`` do one after the other, but at the same time: a
+    /// thread of its own reads and checks the rows while this one stores those read so far, in
+    /// one transaction that commits at the end. A line that turns out invalid rolls it back
+    /// (unless `skippingInvalid`), so all or nothing holds as before; and since the rows travel
+    /// in small chunks, a large file is never held as rows.
+    ///
+    /// `store` opens the database, runs the body it is given on it, and closes it. It is called
+    /// only once a first chunk of valid rows is read (or the whole file, if it is small): a file
+    /// refused by then never touches the database.
+    public static func importFile(
+        _ bytes: [UInt8], fileName: String, survey: SurveyDefinition, skippingInvalid: Bool,
+        store: (_ body: (Store) throws -> Outcome) throws -> Outcome
+    ) throws -> Imported {
+        // Ballots are checked as a whole file first (their codes need a column) and are small.
+        if survey.requiresInvite {
+            let prepared = try prepare(bytes, fileName: fileName, survey: survey)
+            var outcome = Outcome(invalid: prepared.invalid)
+            if prepared.shouldStore(skippingInvalid: skippingInvalid) {
+                outcome = try store { try Self.store(prepared, into: $0, skippingInvalid: skippingInvalid) }
+            }
+            return Imported(fileName: fileName, fileHash: prepared.fileHash, format: prepared.format, blankLines: prepared.blankLines, outcome: outcome)
+        }
+        let format = ResponseFile.Format(fileName: fileName)
+        let feed = RowFeed(capacity: 8)
+        let fileHash = Eventual<String>()
+        let reading = Eventual<Result<(invalid: [LineError], blankLines: Int), InvalidInput>>()
+        // Three at once: the file's SHA-256, the reading, and (here) the storing.
+        DispatchQueue.global(qos: .userInitiated).async { fileHash.publish(SHA256.hex(bytes)) }
+        DispatchQueue.global(qos: .userInitiated).async {
+            reading.publish(readRows(bytes, format: format, survey: survey, skippingInvalid: skippingInvalid, fileHash: fileHash, into: feed))
+        }
+        defer { feed.close() }
+        var outcome = Outcome(invalid: [])
+        var first: RowFeed.Next? = feed.next()
+        if case .rows? = first {
+            var lines: [Int] = []
+            outcome = try store { store in
+                var outcome = Outcome(invalid: [])
+                let result = try store.importFile(registering: survey, commitDespiteRejections: skippingInvalid) {
+                    let next: RowFeed.Next
+                    if let taken = first {
+                        next = taken
+                        first = nil
+                    } else {
+                        next = feed.next()
+                    }
+                    switch next {
+                    case .rows(let chunk):
+                        lines += chunk.lines
+                        return .submissions(chunk.submissions)
+                    case .end: return .end(ImportBatch(surveyId: survey.id, hash: fileHash.wait, fileName: (fileName as NSString).lastPathComponent))
+                    case .refused: return .refused
+                    }
+                }
+                switch result {
+                case .alreadyImported(let earlier): outcome.earlier = earlier
+                case .imported(let results, let committed): outcome.add(results, lines: lines, committed: committed)
+                }
+                return outcome
+            }
+        }
+        feed.close()
+        let read: (invalid: [LineError], blankLines: Int)
+        do {
+            read = try reading.wait.get()
+        } catch {
+            throw InvalidInput(error.findings.inFile(fileName))
+        }
+        outcome.invalid += read.invalid
+        outcome.invalid.sort { $0.line < $1.line }
+        return Imported(fileName: fileName, fileHash: fileHash.wait, format: format, blankLines: read.blankLines, outcome: outcome)
+    }
+
+    /// The reading side of ``importFile(_:fileName:survey:skippingInvalid:store:)``: every row
+    /// checked, the valid ones handed to `feed` in chunks, the refused answers returned. An
+    /// invalid row refuses the feed unless `skippingInvalid`; the rows are still all read, so
+    /// that every bad line is named.
+    private static func readRows(
+        _ bytes: [UInt8], format: ResponseFile.Format, survey: SurveyDefinition, skippingInvalid: Bool, fileHash: Eventual<String>, into feed: RowFeed
+    ) -> Result<(invalid: [LineError], blankLines: Int), InvalidInput> {
+        let filed = RegisteredSurvey(survey)
+        var invalid: [LineError] = []
+        var chunk = RowFeed.Chunk()
+        let chunkSize = 2048
+        do throws(InvalidInput) {
+            let blank = try ResponseFile.forEachRow(
+                bytes, format: format, definition: survey, derivedKey: { ResponseFile.derivedKey(fileHash: fileHash.wait, line: $0) }
+            ) { row in
+                switch submission(row, to: filed) {
+                case .success(let submission):
+                    guard invalid.isEmpty || skippingInvalid else { return }
+                    chunk.submissions.append(submission)
+                    chunk.lines.append(row.line)
+                    if chunk.submissions.count == chunkSize {
+                        feed.put(chunk)
+                        chunk = RowFeed.Chunk()
+                    }
+                case .failure(let errors):
+                    if invalid.isEmpty, !skippingInvalid { feed.refuse() }
+                    invalid += errors.errors
+                }
+            }
+            if !chunk.submissions.isEmpty { feed.put(chunk) }
+            feed.finish()
+            return .success((invalid, blank))
+        } catch {
+            feed.refuse()
+            return .failure(error)
+        }
     }
 
     /// Stores the valid lines in one transaction and records the file. A line whose form number
@@ -117,20 +275,7 @@ public enum PaperImport {
         case .alreadyImported(let earlier):
             outcome.earlier = earlier
         case .imported(let results, let committed):
-            outcome.committed = committed
-            var receipts: [Receipt] = []
-            for (line, result) in zip(prepared.submissionLines, results) {
-                switch result {
-                case .success(let receipt): receipts.append(receipt)
-                case .failure(let error):
-                    let refusedCode = error.kind == .inviteRejected || error.kind == .inviteUsed
-                    outcome.invalid.append(LineError(line: line, error: refusedCode ? codeRefused : keyConflict))
-                }
-            }
-            if committed {
-                outcome.stored = receipts.filter { !$0.isDuplicate }.count
-                outcome.alreadyStored = receipts.count - outcome.stored
-            }
+            outcome.add(results, lines: prepared.submissionLines, committed: committed)
         }
         outcome.invalid.sort { $0.line < $1.line }
         return outcome
@@ -161,13 +306,20 @@ public enum PaperImport {
     /// the import passes over (`FILE.afgewezen.csv`); for JSONL the lines as they were
     /// (`FILE.afgewezen.jsonl`). Returns the file's name beside the original and its text.
     public static func rejectedLines(_ invalid: [LineError], of prepared: Prepared, language: Language) throws -> (file: String, text: String) {
+        try rejectedLines(invalid, in: prepared.bytes, fileName: prepared.fileName, format: prepared.format, language: language)
+    }
+
+    /// The refused lines of the file `bytes` called `fileName`, as ``rejectedLines(_:of:language:)``.
+    public static func rejectedLines(
+        _ invalid: [LineError], in bytes: [UInt8], fileName: String, format: ResponseFile.Format, language: Language
+    ) throws -> (file: String, text: String) {
         var reasons: [Int: [String]] = [:]
         for item in invalid { reasons[item.line, default: []].append("\(item.error.question): \(item.error.message.text(in: language))") }
-        let base = (prepared.fileName as NSString).deletingPathExtension
+        let base = (fileName as NSString).deletingPathExtension
         var text = ""
-        switch prepared.format {
+        switch format {
         case .csv:
-            let records = try CSVReader.records(prepared.bytes, file: prepared.fileName)
+            let records = try CSVReader.records(bytes, file: fileName)
             guard let header = records.first else { return (base + ".afgewezen.csv", "") }
             text += CSVWriter.line(header.fields + [ResponseTable.reasonColumn])
             for record in records.dropFirst() {
@@ -176,7 +328,7 @@ public enum PaperImport {
             }
             return (base + ".afgewezen.csv", text)
         case .jsonl:
-            for (index, slice) in prepared.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where reasons[index + 1] != nil {
+            for (index, slice) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where reasons[index + 1] != nil {
                 text += String(decoding: slice, as: UTF8.self) + "\n"
             }
             return (base + ".afgewezen.jsonl", text)
