@@ -1,4 +1,4 @@
-import Surveys
+@testable import Surveys
 import Testing
 import WijkpeilCore
 
@@ -178,6 +178,20 @@ struct FormatTests {
     @Test(arguments: ["", "a", "a@", "@b.nl", "a@b", "a@@b.nl", "a b@c.nl", "a@b..nl", "a@-b.nl"])
     func implausibleAddresses(_ input: String) {
         #expect(!EmailAddress.isPlausible(input))
+    }
+
+    @Test("e-mail addresses in ASCII are judged byte by byte exactly as by characters")
+    func emailShortcut() {
+        var random = SplitMix64(seed: 7)
+        let alphabet = Array("ab9Z-._@<>, \t\r\n+@.".utf8)
+        for _ in 0..<20_000 {
+            let count = Int(random.next() % 16)
+            let bytes = (0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let shortcut = bytes.withUnsafeBufferPointer { EmailAddress.asciiVerdict($0) }
+            #expect(shortcut == EmailAddress.verdict(text), "\(text.debugDescription)")
+        }
+        #expect([UInt8]("ik@münchen.de".utf8).withUnsafeBufferPointer { EmailAddress.asciiVerdict($0) } == nil)
     }
 
     @Test func leapYearsFollowTheGregorianRule() {

@@ -26,6 +26,19 @@ struct StoreCommandTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
+    @Test("a bad line found after thousands of rows were stored rolls them back and removes the database it made")
+    func aLateBadLineLeavesNoDatabase() {
+        let folder = TemporaryFolder()
+        let rows = (1...6000).map { "\($0),\($0 == 5999 ? 11 : $0 % 10 + 1)" }
+        let file = folder.write("groot.csv", "formulier,cijfer-wonen\n" + rows.joined(separator: "\n") + "\n")
+        let db = folder.path + "/w.sqlite"
+        let result = wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, file, "--lang", "en")
+        #expect(result.status == 1)
+        #expect(result.err.contains("\(file):6000: cijfer-wonen"))
+        #expect(result.err.contains("1 invalid line(s): nothing was stored"))
+        for name in [db, db + "-wal", db + "-shm"] { #expect(!FileManager.default.fileExists(atPath: name)) }
+    }
+
     @Test func skipInvalidStoresTheGoodLinesAndAReimportStoresNothingTwice() throws {
         let folder = TemporaryFolder()
         let file = folder.write("papier.csv", paper)
