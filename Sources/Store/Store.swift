@@ -34,7 +34,8 @@ public final class Store: Sendable {
         /// How long the writer may wait for more submissions under concurrent load, so they share
         /// one commit; 0 turns it off. A lone writer never waits.
         public var commitDelay: Duration = .microseconds(200)
-        /// A cap on the database's size in pages (of 4 KiB); `nil` for none.
+        /// A cap on the database's size in pages (of 16 KiB in a database this store created,
+        /// 4 KiB in one made before 2026-12); `nil` for none.
         public var maxPageCount: Int?
         /// PBKDF2 iterations for new invitation codes.
         public var inviteIterations = 10_000
@@ -66,6 +67,13 @@ public final class Store: Sendable {
     static func configure(_ connection: Connection, _ configuration: Configuration) throws(StoreError) {
         let purpose = "opening the database"
         try connection.execute("PRAGMA busy_timeout = \(configuration.busyTimeoutMilliseconds)", purpose: purpose)
+        // A new database gets pages of 16 KB instead of SQLite's 4 KB: a response is a row of
+        // about 400 bytes, and with four times as many to a page, importing 100,000 of them took
+        // a quarter less time while the server's writes stayed as fast (docs/performance.md).
+        // A database that has pages keeps their size.
+        if try connection.integer("PRAGMA page_count", purpose: purpose) == 0 {
+            try connection.execute("PRAGMA page_size = \(Self.newPageSize)", purpose: purpose)
+        }
         let mode = try connection.prepare("PRAGMA journal_mode = WAL", purpose: purpose)
         guard try mode.step(), mode.text(0).lowercased() == "wal" else {
             throw StoreError(.other, purpose: purpose, sqliteMessage: "the database cannot use WAL mode here", path: connection.path)
@@ -76,6 +84,9 @@ public final class Store: Sendable {
             try connection.execute("PRAGMA max_page_count = \(pages)", purpose: purpose)
         }
     }
+
+    /// The page size of a database this store creates.
+    static let newPageSize = 16384
 
     /// The schema version this Wijkpeil writes.
     public static var schemaVersion: Int { Schema.currentVersion }

@@ -26,8 +26,9 @@ public enum AnswerValidator {
             }
             for index in questions.indices where questions[index].required { visit[index] = true }
         }
-        var (answers, errors) = validate(definition, visiting: { visit[$0] }, expectedAnswers: raw.count) { _, question throws(AnswerError) in
-            try validate(raw[question.id] ?? .null, for: question)
+        let questions = definition.questions
+        var (answers, errors) = validate(definition, visiting: { visit[$0] }, expectedAnswers: raw.count) { index throws(AnswerError) in
+            try validate(raw[questions[index].id] ?? .null, for: questions[index])
         }
         for id in unknown.sorted() {
             errors.append(
@@ -44,10 +45,10 @@ public enum AnswerValidator {
     /// The rules that span questions — required questions, consent before a `direct` question —
     /// over answers already checked one by one by `answer` (which throws a refused answer).
     /// `visiting` may leave out questions that are neither answered nor required; `answer` is
-    /// given each question with its index in the definition.
+    /// given the index in the definition of each question it is to check.
     static func validate(
         _ definition: SurveyDefinition, visiting: (Int) -> Bool = { _ in true }, expectedAnswers: Int? = nil,
-        answer: (Int, Question) throws(AnswerError) -> Answer?
+        answer: (Int) throws(AnswerError) -> Answer?
     ) -> (answers: [String: Answer], errors: [AnswerError]) {
         var errors: [AnswerError] = []
         var answers: [String: Answer] = [:]
@@ -58,7 +59,7 @@ public enum AnswerValidator {
         definition.questions.withUnsafeBufferPointer { questions in
             for index in questions.indices where visiting(index) {
                 do throws(AnswerError) {
-                    if let answer = try answer(index, questions[index]) {
+                    if let answer = try answer(index) {
                         if questions[index].privacy == .direct, !consentGiven {
                             throw refusal(
                                 questions[index], .noConsent,

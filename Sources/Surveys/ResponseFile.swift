@@ -137,12 +137,13 @@ public enum ResponseFile {
                 let key = record.fields[index].trimmingWhitespace
                 if !key.isEmpty { ownKey = key }
             }
-            let (answers, errors) = AnswerValidator.validate(definition) { index, question throws(AnswerError) in
+            let (answers, errors) = AnswerValidator.validate(definition) { index throws(AnswerError) in
                 guard let column = questionColumn[index] else { return nil }
                 let cell = record.fields[column]
                 if let known = memo[column][cell] { return known }
                 if let error = refused[column][cell] { throw error }
                 do throws(AnswerError) {
+                    let question = definition.questions[index]
                     let answer = try AnswerValidator.validate(try ResponseTable.rawAnswer(cell, for: question), for: question)
                     if memo[column].count < 4096 { memo[column][cell] = answer }
                     return answer

@@ -27,6 +27,13 @@ struct ResponseLineReader {
     private let keyOrder: [Int]
     /// `"id":` of each question, as it starts a stored answer.
     private let keyJSON: [[UInt8]]
+    // The line being read, by question index, kept from line to line so that reading one
+    // allocates nothing but what it hands over.
+    private var answers: [Answer?]
+    private var answered: [Bool]
+    /// Where each answer's JSON is remembered (-1: not remembered).
+    private var remembered: [Int32]
+    private var text: [UInt8] = []
 
     /// At most this many distinct values are remembered per question.
     private static let memoLimit = 4096
@@ -45,6 +52,9 @@ struct ResponseLineReader {
         known = definition.questions.map { _ in [] }
         knownJSON = definition.questions.map { _ in [] }
         keyOrder = definition.questions.indices.sorted { definition.questions[$0].id < definition.questions[$1].id }
+        answers = Array(repeating: nil, count: definition.questions.count)
+        answered = Array(repeating: false, count: definition.questions.count)
+        remembered = Array(repeating: -1, count: definition.questions.count)
         keyJSON = definition.questions.map { question in
             var bytes: [UInt8] = []
             JSONValue.appendString(question.id, to: &bytes)
@@ -66,10 +76,11 @@ struct ResponseLineReader {
     mutating func read(_ line: UnsafeRawBufferPointer) -> Line? {
         var scanner = Scanner(line)
         guard scanner.trimmedObject() else { return nil }
-        var answers = [Answer?](repeating: nil, count: definition.questions.count)
-        var answered = [Bool](repeating: false, count: definition.questions.count)
-        // Where each answer's JSON is remembered (-1: not remembered).
-        var remembered = [Int32](repeating: -1, count: definition.questions.count)
+        for index in answers.indices {
+            answers[index] = nil
+            answered[index] = false
+            remembered[index] = -1
+        }
         var answerCount = 0
         var key: String?
         var sawKey = false, sawAnswers = false
@@ -101,13 +112,14 @@ struct ResponseLineReader {
             }
         } while scanner.take(UInt8(ascii: ","))
         guard sawAnswers, scanner.take(UInt8(ascii: "}")), scanner.atEnd else { return nil }
+        let (answers, answered, required) = (answers, answered, required)
         let (checked, errors) = AnswerValidator.validate(definition, visiting: { answered[$0] || required[$0] }, expectedAnswers: answerCount) {
-            index, _ in answers[index]
+            index in answers[index]
         }
         guard errors.isEmpty else { return nil }
         // Every answer given is kept (an error would have been named): written in key order.
-        var text: [UInt8] = [UInt8(ascii: "{")]
-        text.reserveCapacity(line.count)
+        text.removeAll(keepingCapacity: true)
+        text.append(UInt8(ascii: "{"))
         for index in keyOrder {
             guard let answer = answers[index] else { continue }
             if text.count > 1 { text.append(UInt8(ascii: ",")) }

@@ -243,7 +243,8 @@ struct FormRoutesTests {
         let application = try FormApplication(surveys: [survey], store: tiny, adminToken: fixture.adminToken, secret: [1, 2, 3])
         let long = String(repeating: "lang verhaal ", count: 150)
         var statuses: [Int] = []
-        for index in 0..<40 {
+        // 24 pages of 16 KB: the schema and a few dozen responses of this length.
+        for index in 0..<400 {
             let body = #"{"submissionKey": "f\#(index)", "answers": {"opmerking": "\#(long)"}}"#
             let request = HTTPRequest(
                 method: "POST", target: "/api/v1/surveys/wijkanalyse/responses", headers: [("host", "t"), ("content-type", "application/json")], body: Array(body.utf8))

@@ -133,6 +133,7 @@ struct OpeningTests {
         let mode = try connection.prepare("PRAGMA journal_mode", purpose: "test")
         _ = try mode.step()
         #expect(mode.text(0) == "wal")
+        #expect(try connection.integer("PRAGMA page_size", purpose: "test") == 16384)
     }
 
     @Test func anOldDatabaseIsUpgradedWithItsData() throws {
@@ -153,6 +154,8 @@ struct OpeningTests {
         #expect(try store.inviteCounts(survey: "peiling") == (0, 0))
         let connection = try Connection(path: database.path)
         #expect(try connection.integer("PRAGMA user_version", purpose: "test") == Int64(Store.schemaVersion))
+        // Its pages keep the size they were made with (SQLite's 4 KB).
+        #expect(try connection.integer("PRAGMA page_size", purpose: "test") == 4096)
     }
 
     @Test func aDatabaseFromANewerVersionIsRefused() throws {
