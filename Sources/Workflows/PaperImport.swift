@@ -203,7 +203,7 @@ public enum PaperImport {
                     case .rows(let chunk):
                         lines += chunk.lines
                         return .submissions(chunk.submissions)
-                    case .end: return .end(ImportBatch(surveyId: survey.id, hash: fileHash.wait, fileName: (fileName as NSString).lastPathComponent))
+                    case .end: return .end(ImportBatch(surveyId: survey.id, hash: fileHash.value, fileName: (fileName as NSString).lastPathComponent))
                     case .refused: return .refused
                     }
                 }
@@ -214,16 +214,18 @@ public enum PaperImport {
                 return outcome
             }
         }
+        // The store takes no more rows (it had them all, or stopped): a reader still handing some
+        // over is released before its result is awaited.
         feed.close()
         let read: (invalid: [LineError], blankLines: Int)
         do {
-            read = try reading.wait.get()
+            read = try reading.value.get()
         } catch {
             throw InvalidInput(error.findings.inFile(fileName))
         }
         outcome.invalid += read.invalid
         outcome.invalid.sort { $0.line < $1.line }
-        return Imported(fileName: fileName, fileHash: fileHash.wait, format: format, blankLines: read.blankLines, outcome: outcome)
+        return Imported(fileName: fileName, fileHash: fileHash.value, format: format, blankLines: read.blankLines, outcome: outcome)
     }
 
     /// The reading side of ``importFile(_:fileName:survey:skippingInvalid:store:)``: every row
@@ -239,7 +241,7 @@ public enum PaperImport {
         let chunkSize = 2048
         do throws(InvalidInput) {
             let blank = try ResponseFile.forEachRow(
-                bytes, format: format, definition: survey, derivedKey: { ResponseFile.derivedKey(fileHash: fileHash.wait, line: $0) }
+                bytes, format: format, definition: survey, derivedKey: { ResponseFile.derivedKey(fileHash: fileHash.value, line: $0) }
             ) { row in
                 switch submission(row, to: filed) {
                 case .success(let submission):

@@ -65,13 +65,6 @@ final class RowFeed: @unchecked Sendable {
         }
     }
 
-    /// Whether the reader refused the file.
-    var isRefused: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return refused
-    }
-
     /// The next chunk, waiting for it while the reader reads; then the end or the refusal.
     func next() -> Next {
         condition.lock()
@@ -95,19 +88,19 @@ final class RowFeed: @unchecked Sendable {
 /// A value one thread publishes and others wait for: the file's SHA-256, worked out while the
 /// file is read, which a row without a key of its own needs.
 final class Eventual<Value: Sendable>: Sendable {
-    private let value = Mutex<Value?>(nil)
+    private let stored = Mutex<Value?>(nil)
     private let ready = DispatchSemaphore(value: 0)
 
     func publish(_ published: Value) {
-        value.withLock { $0 = published }
+        stored.withLock { $0 = published }
         ready.signal()
     }
 
-    /// The value, once published.
-    var wait: Value {
-        if let known = value.withLock({ $0 }) { return known }
+    /// The value, once published: waits until then.
+    var value: Value {
+        if let known = stored.withLock({ $0 }) { return known }
         ready.wait()
         ready.signal()  // for the next one waiting
-        return value.withLock { $0 }!
+        return stored.withLock { $0 }!
     }
 }
