@@ -116,6 +116,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     /// end of the file with its record, or its refusal.
     enum ImportChunk {
         case rows([Submission], inviteHashes: [[[UInt8]]])
+        case record(ImportBatch)
         case end(ImportBatch)
         case refused
     }
@@ -145,6 +146,12 @@ final class GroupCommitWriter: @unchecked Sendable {
                                 results.append(.failure(error))
                             }
                         }
+                    case .record(let record):
+                        // The same file again, found while it is read: nothing is stored.
+                        if let earlier = try ImportBatch.find(survey: record.surveyId, hash: record.hash, in: connection) {
+                            try connection.execute("ROLLBACK", purpose: purpose)
+                            return .alreadyImported(earlier)
+                        }
                     case .end(let record):
                         batch = record
                         break feeding
@@ -153,7 +160,8 @@ final class GroupCommitWriter: @unchecked Sendable {
                         return .imported(results: results, committed: false)
                     }
                 }
-                // The same file again: its rows were all there already, and nothing is stored.
+                // The same file again, found at its end: its rows were all there already, and
+                // nothing is stored.
                 if let earlier = try ImportBatch.find(survey: batch.surveyId, hash: batch.hash, in: connection) {
                     try connection.execute("ROLLBACK", purpose: purpose)
                     return .alreadyImported(earlier)

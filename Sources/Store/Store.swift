@@ -202,19 +202,18 @@ public final class Store: Sendable {
     public func importFile(
         _ submissions: [Submission], batch: ImportBatch, commitDespiteRejections: Bool
     ) throws(StoreError) -> ImportOutcome {
-        var handed = false
-        return try importFile(registering: nil, commitDespiteRejections: commitDespiteRejections) {
-            defer { handed = true }
-            return handed ? .end(batch) : .submissions(submissions)
-        }
+        // The file's record first (the same file again stores nothing), then its rows.
+        var feed: [ImportFeed] = [.record(batch), .submissions(submissions), .end(batch)]
+        return try importFile(registering: nil, commitDespiteRejections: commitDespiteRejections) { feed.removeFirst() }
     }
 
     /// Stores the rows of one imported file as they are read, in one transaction, as
     /// ``importFile(_:batch:commitDespiteRejections:)`` does: `next` hands over the next rows
     /// in the file's order (it may wait while they are read), then ``ImportFeed/end(_:)`` with
     /// the file's record; or ``ImportFeed/refused`` when the file turned out to be invalid, and
-    /// nothing is stored. A file imported before is found at the end, by its SHA-256 (which may
-    /// be worked out while the rows are stored), and then nothing is stored either.
+    /// nothing is stored. A file imported before is found by its SHA-256 as soon as `next` hands
+    /// over its record (``ImportFeed/record(_:)``; the hash may be worked out while the rows are
+    /// stored), or else at the end, and then nothing is stored either.
     /// `definition`, the one the rows were checked against, is kept in the same transaction
     /// (``register(_:)``), so a refused file leaves no definition behind.
     public func importFile(
@@ -229,6 +228,7 @@ public final class Store: Sendable {
                 hashes.reserveCapacity(submissions.count)
                 for submission in submissions { hashes.append(try prepareJob(submission).inviteHashes) }
                 return .rows(submissions, inviteHashes: hashes)
+            case .record(let batch): return .record(batch)
             case .end(let batch): return .end(batch)
             case .refused: return .refused
             }

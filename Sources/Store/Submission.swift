@@ -139,6 +139,9 @@ extension ImportBatch {
 public enum ImportFeed: Sendable {
     /// The next rows, in the file's order.
     case submissions([Submission])
+    /// The file's record, known before its end (its SHA-256 is worked out while it is read): a
+    /// file imported before stops here, and nothing is stored.
+    case record(ImportBatch)
     /// The file is done: commit, unless a rejected row stops it, or unless the file — known by
     /// the SHA-256 in `batch` — was imported before.
     case end(ImportBatch)

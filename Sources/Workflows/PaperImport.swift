@@ -189,9 +189,17 @@ public enum PaperImport {
         var first: RowFeed.Next? = feed.next()
         if case .rows? = first {
             var lines: [Int] = []
+            let name = (fileName as NSString).lastPathComponent
+            var recorded = false
             outcome = try store { store in
                 var outcome = Outcome(invalid: [])
                 let result = try store.importFile(registering: survey, commitDespiteRejections: skippingInvalid) {
+                    // As soon as the hash is there, the store hears it: the same file again stops
+                    // then, not after every row was stored to be rolled back.
+                    if !recorded, let hash = fileHash.published {
+                        recorded = true
+                        return .record(ImportBatch(surveyId: survey.id, hash: hash, fileName: name))
+                    }
                     let next: RowFeed.Next
                     if let taken = first {
                         next = taken
@@ -203,7 +211,7 @@ public enum PaperImport {
                     case .rows(let chunk):
                         lines += chunk.lines
                         return .submissions(chunk.submissions)
-                    case .end: return .end(ImportBatch(surveyId: survey.id, hash: fileHash.value, fileName: (fileName as NSString).lastPathComponent))
+                    case .end: return .end(ImportBatch(surveyId: survey.id, hash: fileHash.value, fileName: name))
                     case .refused: return .refused
                     }
                 }

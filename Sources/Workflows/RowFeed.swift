@@ -96,6 +96,11 @@ final class Eventual<Value: Sendable>: Sendable {
         ready.signal()
     }
 
+    /// The value if it is published already, without waiting.
+    var published: Value? {
+        stored.withLock { $0 }
+    }
+
     /// The value, once published: waits until then.
     var value: Value {
         if let known = stored.withLock({ $0 }) { return known }

@@ -121,6 +121,27 @@ struct ImportBatchTests {
         #expect(try store.responseCounts() == ["peiling": 7])
     }
 
+    @Test("a file handed over as it is read stops at its record when it was imported before: no more rows are asked for")
+    func sameFileFoundByItsRecord() throws {
+        let database = TemporaryDatabase()
+        let store = try Store(path: database.path)
+        let hash = try store.register(StoreFixtures.survey())
+        let batch = ImportBatch(surveyId: "peiling", hash: "cc33", fileName: "tafel3.csv")
+        let rows = submissions([6, 9], keys: ["1", "2"], hash: hash)
+        _ = try store.importFile(rows, batch: batch, commitDespiteRejections: false)
+        var asked = 0
+        let again = try store.importFile(registering: nil, commitDespiteRejections: false) {
+            asked += 1
+            return [ImportFeed.submissions(rows), .record(batch), .submissions(rows), .end(batch)][asked - 1]
+        }
+        guard case .alreadyImported(let earlier) = again else {
+            Issue.record("the same file was imported twice")
+            return
+        }
+        #expect(asked == 2 && earlier.rows == 2)
+        #expect(try store.responseCounts() == ["peiling": 2])
+    }
+
     @Test("a form number stored before with other answers is rejected; without --skip-invalid nothing is stored")
     func conflictingFormNumber() throws {
         let database = TemporaryDatabase()
