@@ -26,6 +26,17 @@ struct StoreCommandTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
+    @Test("a file to import that is missing, or a folder, is named with what to check, and no database is made")
+    func anUnreadableFileIsNamed() {
+        let folder = TemporaryFolder()
+        let db = folder.path + "/w.sqlite"
+        for path in [folder.path + "/weg.csv", folder.path] {
+            let result = wijkpeil("responses", "import", "--db", db, "--survey", "wijkanalyse", "--surveys", bundledSurveys, path)
+            #expect(result.status == 2 && result.err.contains("kan '\(path)' niet lezen; controleer het pad"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test("a bad line found after thousands of rows were stored rolls them back and removes the database it made")
     func aLateBadLineLeavesNoDatabase() {
         let folder = TemporaryFolder()
