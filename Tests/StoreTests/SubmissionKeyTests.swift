@@ -142,6 +142,23 @@ struct ImportBatchTests {
         #expect(try store.responseCounts() == ["peiling": 2])
     }
 
+    @Test("a file refused after some of its rows were stored stores nothing, not even the definition it was checked against")
+    func refusedPartWay() throws {
+        let database = TemporaryDatabase()
+        let store = try Store(path: database.path)
+        let survey = StoreFixtures.survey()
+        let rows = submissions([6, 9], keys: ["1", "2"], hash: Store.hash(of: survey))
+        var feed: [ImportFeed] = [.submissions(rows), .refused]
+        guard case .imported(let results, false) = try store.importFile(registering: survey, commitDespiteRejections: false, next: { feed.removeFirst() })
+        else {
+            Issue.record("a refused file was committed")
+            return
+        }
+        #expect(results.count == 2)  // they were stored, then rolled back
+        #expect(try store.responseCounts().isEmpty)
+        #expect(try store.definitionJSON(hash: Store.hash(of: survey)) == nil)
+    }
+
     @Test("a form number stored before with other answers is rejected; without --skip-invalid nothing is stored")
     func conflictingFormNumber() throws {
         let database = TemporaryDatabase()

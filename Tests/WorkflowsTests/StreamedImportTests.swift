@@ -40,12 +40,15 @@ struct StreamedImportTests {
     func lateBadLine() throws {
         let folder = Folder()
         let path = folder.path + "/w.sqlite"
-        let (imported, opened) = try importing(lines(6000, bad: [5500]), into: path)
-        #expect(opened)  // the rows before it were on their way into the database
+        // The rows before it are usually on their way into the database by then (whether they
+        // are depends on the threads; the store's own test rolls back a refusal for certain).
+        let (imported, _) = try importing(lines(6000, bad: [5500]), into: path)
         #expect(!imported.outcome.committed && imported.outcome.stored == 0)
         #expect(imported.outcome.invalid.map(\.line) == [5500])
-        #expect(try stored(path).isEmpty)
-        #expect(try StoreReader(path: path).definitionJSON(hash: RegisteredSurvey(try survey("wijkanalyse")).hash) == nil)
+        if FileManager.default.fileExists(atPath: path) {
+            #expect(try stored(path).isEmpty)
+            #expect(try StoreReader(path: path).definitionJSON(hash: RegisteredSurvey(try survey("wijkanalyse")).hash) == nil)
+        }
     }
 
     @Test("with skipping, the same file stores every good line and names the bad one")
