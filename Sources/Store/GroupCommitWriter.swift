@@ -111,20 +111,12 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
-    /// Stores the rows of one file in one transaction and records the file (the paper import).
-    /// What the import hands the writer next: rows with their invitation codes' hashes, the
-    /// end of the file with its record, or its refusal.
-    enum ImportChunk {
-        case rows([Submission], inviteHashes: [[[UInt8]]])
-        case record(ImportBatch)
-        case end(ImportBatch)
-        case refused
-    }
-
-    /// Stores a file's rows in one transaction as `next` hands them over (see
-    /// ``Store/importFile(registering:commitDespiteRejections:next:)``).
+    /// Stores a file's rows in one transaction as `next` hands them over, and records the file
+    /// (the paper import; see ``Store/importFile(registering:commitDespiteRejections:next:)``).
+    /// `inviteHashes` gives a row's invitation code hashed once per batch of codes.
     func importFile(
-        definition: SurveyDefinition?, commitDespiteRejections: Bool, next: () throws(StoreError) -> ImportChunk
+        definition: SurveyDefinition?, commitDespiteRejections: Bool, inviteHashes: (Submission) throws(StoreError) -> [[UInt8]],
+        next: () -> ImportFeed
     ) throws(StoreError) -> ImportOutcome {
         try exclusive { connection throws(StoreError) in
             let purpose = "storing imported responses"
@@ -135,13 +127,14 @@ final class GroupCommitWriter: @unchecked Sendable {
                 var results: [Result<Receipt, StoreError>] = []
                 var batch: ImportBatch
                 feeding: while true {
-                    switch try next() {
-                    case .rows(let submissions, let inviteHashes):
-                        for (index, submission) in submissions.enumerated() {
+                    switch next() {
+                    case .submissions(let submissions):
+                        for submission in submissions {
+                            let hashes = try inviteHashes(submission)
                             // A rejected row (a key used for other answers, a code unknown or
                             // spent) has written nothing: it is found before anything of it is stored.
                             do throws(StoreError) {
-                                results.append(.success(try insert(submission, inviteHashes: inviteHashes[index], receivedAt: receivedAt)))
+                                results.append(.success(try insert(submission, inviteHashes: hashes, receivedAt: receivedAt)))
                             } catch  where error.isRejection {
                                 results.append(.failure(error))
                             }

@@ -219,20 +219,11 @@ public final class Store: Sendable {
     public func importFile(
         registering definition: SurveyDefinition?, commitDespiteRejections: Bool, next: () -> ImportFeed
     ) throws(StoreError) -> ImportOutcome {
-        try writer.importFile(definition: definition, commitDespiteRejections: commitDespiteRejections) { () throws(StoreError) in
-            switch next() {
-            case .submissions(let submissions):
-                // Paper ballots carry their invitation codes: hashed here, as for the form, and
-                // spent in the import's one transaction.
-                var hashes: [[[UInt8]]] = []
-                hashes.reserveCapacity(submissions.count)
-                for submission in submissions { hashes.append(try prepareJob(submission).inviteHashes) }
-                return .rows(submissions, inviteHashes: hashes)
-            case .record(let batch): return .record(batch)
-            case .end(let batch): return .end(batch)
-            case .refused: return .refused
-            }
-        }
+        // Paper ballots carry their invitation codes: hashed here, as for the form, and spent in
+        // the import's one transaction.
+        try writer.importFile(
+            definition: definition, commitDespiteRejections: commitDespiteRejections,
+            inviteHashes: { submission throws(StoreError) in try prepareJob(submission).inviteHashes }, next: next)
     }
 
     private func prepareJob(_ submission: Submission) throws(StoreError) -> GroupCommitWriter.Job {

@@ -135,7 +135,7 @@ extension ImportBatch {
     }
 }
 
-/// What a file being imported hands the store next (``Store/importFile(registering:batch:commitDespiteRejections:next:)``).
+/// What a file being imported hands the store next (``Store/importFile(registering:commitDespiteRejections:next:)``).
 public enum ImportFeed: Sendable {
     /// The next rows, in the file's order.
     case submissions([Submission])

@@ -120,14 +120,13 @@ public enum JSONValue: Sendable, Hashable {
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // Most text needs no escapes: then it is copied in one go, from the string's own storage.
-        func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
-        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !utf8.contains(where: needsEscape) else { return false }
+        var text = text
+        let copied = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
-        if copied ?? !text.utf8.contains(where: needsEscape) {
-            if copied == nil { bytes.append(contentsOf: text.utf8) }
+        if copied {
             bytes.append(UInt8(ascii: "\""))
             return
         }

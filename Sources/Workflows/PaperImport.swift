@@ -77,7 +77,6 @@ public enum PaperImport {
 
     /// A file read, checked and stored by ``importFile(_:fileName:survey:skippingInvalid:store:)``.
     public struct Imported: Sendable {
-        public var fileName: String
         public var fileHash: String
         public var format: ResponseFile.Format
         public var blankLines: Int
@@ -173,7 +172,7 @@ public enum PaperImport {
             if prepared.shouldStore(skippingInvalid: skippingInvalid) {
                 outcome = try store { try Self.store(prepared, into: $0, skippingInvalid: skippingInvalid) }
             }
-            return Imported(fileName: fileName, fileHash: prepared.fileHash, format: prepared.format, blankLines: prepared.blankLines, outcome: outcome)
+            return Imported(fileHash: prepared.fileHash, format: prepared.format, blankLines: prepared.blankLines, outcome: outcome)
         }
         let format = ResponseFile.Format(fileName: fileName)
         let feed = RowFeed(capacity: 8)
@@ -233,7 +232,7 @@ public enum PaperImport {
         }
         outcome.invalid += read.invalid
         outcome.invalid.sort { $0.line < $1.line }
-        return Imported(fileName: fileName, fileHash: fileHash.value, format: format, blankLines: read.blankLines, outcome: outcome)
+        return Imported(fileHash: fileHash.value, format: format, blankLines: read.blankLines, outcome: outcome)
     }
 
     /// The reading side of ``importFile(_:fileName:survey:skippingInvalid:store:)``: every row
@@ -251,9 +250,10 @@ public enum PaperImport {
             let blank = try ResponseFile.forEachRow(
                 bytes, format: format, definition: survey, derivedKey: { ResponseFile.derivedKey(fileHash: fileHash.value, line: $0) }
             ) { row in
+                // Once the file is refused, valid rows are only read on to name the bad ones.
+                if !invalid.isEmpty, !skippingInvalid, case .success = row.result { return }
                 switch submission(row, to: filed) {
                 case .success(let submission):
-                    guard invalid.isEmpty || skippingInvalid else { return }
                     chunk.submissions.append(submission)
                     chunk.lines.append(row.line)
                     if chunk.submissions.count == chunkSize {
